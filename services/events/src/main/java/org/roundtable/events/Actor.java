@@ -1,0 +1,32 @@
+package org.roundtable.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.Objects;
+
+/**
+ * Who acted: the subject id from their token, the role they acted in, and a display name only where the
+ * person consented to be named publicly (otherwise {@code null}; public views then show a pseudonym).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Actor(String subjectId, Role role, String displayName) {
+
+    public Actor {
+        if (subjectId == null || subjectId.isBlank()) {
+            throw new IllegalArgumentException("actor subjectId is missing");
+        }
+        Objects.requireNonNull(role, "actor role is missing");
+        if (displayName != null && displayName.isBlank()) {
+            displayName = null;
+        }
+    }
+
+    public static Actor of(String subjectId, Role role) {
+        return new Actor(subjectId, role, null);
+    }
+
+    /** The platform acting on its own, as the named service. */
+    public static Actor system(String service) {
+        return new Actor("roundtable-" + service, Role.SYSTEM, null);
+    }
+}
