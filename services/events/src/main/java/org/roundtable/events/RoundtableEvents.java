@@ -1,5 +1,17 @@
 package org.roundtable.events;
 
+import org.roundtable.events.commissioning.DecisionCaseOpened;
+import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.proposals.CoDesignerInvited;
+import org.roundtable.events.proposals.CoDesignerJoined;
+import org.roundtable.events.proposals.ProposalAmended;
+import org.roundtable.events.proposals.ProposalCommissioned;
+import org.roundtable.events.proposals.ProposalDeclined;
+import org.roundtable.events.proposals.ProposalDrafted;
+import org.roundtable.events.proposals.ProposalSubmitted;
+import org.roundtable.events.proposals.ProposalUnderDecision;
+import org.roundtable.events.proposals.ProposalWithdrawn;
+
 import java.util.List;
 
 /**
@@ -8,7 +20,18 @@ import java.util.List;
  */
 public final class RoundtableEvents {
 
-    private static final List<Class<? extends IntegrationEvent>> EVENTS = List.of();
+    private static final List<Class<? extends IntegrationEvent>> EVENTS = List.of(
+            ProposalDrafted.class,
+            CoDesignerInvited.class,
+            CoDesignerJoined.class,
+            ProposalAmended.class,
+            ProposalSubmitted.class,
+            ProposalWithdrawn.class,
+            ProposalUnderDecision.class,
+            ProposalCommissioned.class,
+            ProposalDeclined.class,
+            DecisionCaseOpened.class,
+            DecisionReached.class);
 
     public static final EventCatalog CATALOG = EventCatalog.of(EVENTS);
 

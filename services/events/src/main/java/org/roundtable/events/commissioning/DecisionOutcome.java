@@ -1,0 +1,11 @@
+package org.roundtable.events.commissioning;
+
+/** How a decision case ended. */
+public enum DecisionOutcome {
+    /** Approvals outnumbered rejections among a quorate panel. */
+    APPROVED,
+    /** A quorate panel did not approve. */
+    REJECTED,
+    /** Too few members voted, or no citizen member voted: nothing was decided for or against the proposal. */
+    NO_QUORUM
+}

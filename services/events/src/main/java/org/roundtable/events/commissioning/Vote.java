@@ -1,0 +1,5 @@
+package org.roundtable.events.commissioning;
+
+public enum Vote {
+    APPROVE, REJECT, ABSTAIN
+}

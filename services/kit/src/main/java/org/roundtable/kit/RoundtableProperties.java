@@ -1,0 +1,61 @@
+package org.roundtable.kit;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Settings every Roundtable service shares, under {@code roundtable.*}.
+ *
+ * @param service the service's name, e.g. {@code proposals}: it names the topic the service publishes to (if any)
+ *                and the consumer group it reads other services' topics with
+ */
+@ConfigurationProperties(prefix = "roundtable")
+public record RoundtableProperties(String service, @DefaultValue Relay relay, @DefaultValue Inbox inbox,
+                                   @DefaultValue Topics topics) {
+
+    public RoundtableProperties {
+        if (service == null || !service.matches("[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("roundtable.service must name the service in lower case, was '" + service + "'");
+        }
+    }
+
+    /**
+     * The event-store-to-Kafka relay.
+     *
+     * @param batchSize             stored events published in one Kafka transaction
+     * @param transactionIdPrefix   prefix of the relay producer's transactional id; stable across restarts so a
+     *                              restarted relay fences its predecessor (blank: {@code roundtable-<service>-relay-})
+     * @param maxBlock              how long a send may wait for an unreachable broker before the batch is retried
+     */
+    public record Relay(@DefaultValue("true") boolean enabled,
+                        @DefaultValue("100") int batchSize,
+                        @DefaultValue("") String transactionIdPrefix,
+                        @DefaultValue("10s") Duration maxBlock) {
+    }
+
+    /**
+     * The idempotent consumer of other services' topics.
+     *
+     * @param retries       attempts after the first before a failing record goes to the dead-letter topic
+     * @param retryInterval pause between attempts
+     */
+    public record Inbox(@DefaultValue("true") boolean enabled,
+                        @DefaultValue("2") int retries,
+                        @DefaultValue("500ms") Duration retryInterval,
+                        @DefaultValue("1") int concurrency) {
+    }
+
+    /** Topics this service creates at start when they are missing. */
+    public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+    }
+
+    public String relayTransactionIdPrefix() {
+        return relay.transactionIdPrefix().isBlank() ? "roundtable-" + service + "-relay-" : relay.transactionIdPrefix();
+    }
+
+    public String consumerGroup() {
+        return "roundtable-" + service;
+    }
+}

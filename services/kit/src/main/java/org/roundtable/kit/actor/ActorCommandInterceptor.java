@@ -1,0 +1,53 @@
+package org.roundtable.kit.actor;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MetaData;
+import org.roundtable.events.Actor;
+import org.roundtable.events.EventEnvelope;
+
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Stamps every dispatched command with who acted and what it belongs to, unless the sender already did: the actor
+ * of the authenticated request and its correlation id; or, when reacting to another service's event, the service
+ * itself, that event's correlation id and the event as cause; otherwise the service itself and a new correlation id.
+ */
+public class ActorCommandInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
+
+    private final RequestActors requestActors;
+    private final Actor serviceActor;
+
+    public ActorCommandInterceptor(RequestActors requestActors, String service) {
+        this.requestActors = requestActors;
+        this.serviceActor = Actor.system(service);
+    }
+
+    @Override
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+        return (index, command) -> {
+            MetaData metadata = command.getMetaData();
+            if (metadata.containsKey(ActorMetadata.ACTOR_ID)) {
+                return metadata.containsKey(ActorMetadata.CORRELATION_ID) ? command
+                        : command.andMetaData(java.util.Map.of(ActorMetadata.CORRELATION_ID, correlationId()));
+            }
+            return command.andMetaData(stamp());
+        };
+    }
+
+    private java.util.Map<String, Object> stamp() {
+        if (InboundEvent.current().isPresent()) {
+            EventEnvelope cause = InboundEvent.current().get();
+            return ActorMetadata.of(serviceActor, cause.correlationId(), cause.id());
+        }
+        Actor actor = requestActors.current().orElse(serviceActor);
+        return ActorMetadata.of(actor, correlationId(), null);
+    }
+
+    private String correlationId() {
+        return InboundEvent.current().map(EventEnvelope::correlationId)
+                .or(requestActors::correlationId)
+                .orElseGet(CorrelationIds::create);
+    }
+}

@@ -1,0 +1,70 @@
+package org.roundtable.kit.actor;
+
+import org.axonframework.messaging.MetaData;
+import org.roundtable.events.Actor;
+import org.roundtable.events.Role;
+
+import org.roundtable.kit.domain.NotPermitted;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The metadata keys under which every command and stored event says who acted and what it belongs to. */
+public final class ActorMetadata {
+
+    public static final String ACTOR_ID = "actorId";
+    public static final String ACTOR_ROLE = "actorRole";
+    public static final String ACTOR_NAME = "actorName";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+
+    private ActorMetadata() {
+    }
+
+    public static Map<String, Object> of(Actor actor, String correlationId, String causationId) {
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(ACTOR_ID, actor.subjectId());
+        metadata.put(ACTOR_ROLE, actor.role().name());
+        if (actor.displayName() != null) {
+            metadata.put(ACTOR_NAME, actor.displayName());
+        }
+        metadata.put(CORRELATION_ID, correlationId);
+        if (causationId != null) {
+            metadata.put(CAUSATION_ID, causationId);
+        }
+        return metadata;
+    }
+
+    public static Optional<Actor> actorOf(MetaData metadata) {
+        Object id = metadata.get(ACTOR_ID);
+        Object role = metadata.get(ACTOR_ROLE);
+        if (id == null || role == null) {
+            return Optional.empty();
+        }
+        Object name = metadata.get(ACTOR_NAME);
+        return Optional.of(new Actor(id.toString(), Role.parse(role.toString()), name == null ? null : name.toString()));
+    }
+
+    /**
+     * The actor of a command, who must act in one of the permitted roles.
+     *
+     * @throws NotPermitted when the command names no actor, or one acting in another role
+     */
+    public static Actor actorIn(MetaData metadata, Role... permitted) {
+        Actor actor = actorOf(metadata).orElseThrow(() -> new NotPermitted("the command names no actor"));
+        if (!Arrays.asList(permitted).contains(actor.role())) {
+            throw new NotPermitted("this is open to " + Arrays.toString(permitted) + ", not to " + actor.role());
+        }
+        return actor;
+    }
+
+    public static Optional<String> correlationIdOf(MetaData metadata) {
+        return Optional.ofNullable(metadata.get(CORRELATION_ID)).map(Object::toString);
+    }
+
+    public static Optional<String> causationIdOf(MetaData metadata) {
+        return Optional.ofNullable(metadata.get(CAUSATION_ID)).map(Object::toString);
+    }
+}

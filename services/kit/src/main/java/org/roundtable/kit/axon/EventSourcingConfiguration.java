@@ -1,0 +1,102 @@
+package org.roundtable.kit.axon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.roundtable.events.EventCatalog;
+import org.roundtable.events.EventJson;
+import org.roundtable.events.KafkaEnvelopeCodec;
+import org.roundtable.events.RoundtableEvents;
+import org.roundtable.kit.RoundtableProperties;
+import org.roundtable.kit.actor.ActorCommandInterceptor;
+import org.roundtable.kit.actor.ActorCorrelationDataProvider;
+import org.roundtable.kit.actor.RequestActors;
+import org.roundtable.kit.metrics.CommandMetrics;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Axon on the service's own PostgreSQL: events serialized as the published JSON (the same mapper the envelope
+ * uses), Spring-managed transactions, and the actor, correlation and causation carried on every message.
+ */
+@AutoConfiguration(beforeName = {
+        "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.InterceptorAutoConfiguration"})
+@EnableConfigurationProperties(RoundtableProperties.class)
+public class EventSourcingConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCatalog eventCatalog() {
+        return RoundtableEvents.CATALOG;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "eventJson")
+    ObjectMapper eventJson() {
+        return EventJson.newMapper();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaEnvelopeCodec kafkaEnvelopeCodec(EventCatalog catalog, @Qualifier("eventJson") ObjectMapper eventJson) {
+        return new KafkaEnvelopeCodec(catalog, eventJson);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer(@Qualifier("eventJson") ObjectMapper eventJson) {
+        return JacksonSerializer.builder().objectMapper(eventJson).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(@Qualifier("eventJson") ObjectMapper eventJson) {
+        return JacksonSerializer.builder().objectMapper(eventJson).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(@Qualifier("eventJson") ObjectMapper eventJson) {
+        return JacksonSerializer.builder().objectMapper(eventJson).build();
+    }
+
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    CorrelationDataProvider actorCorrelationDataProvider(RoundtableProperties properties) {
+        return new ActorCorrelationDataProvider(properties.service());
+    }
+
+    @Bean
+    RequestActors requestActors() {
+        return new RequestActors();
+    }
+
+    @Bean
+    ActorCommandInterceptor actorCommandInterceptor(RequestActors requestActors, RoundtableProperties properties) {
+        return new ActorCommandInterceptor(requestActors, properties.service());
+    }
+
+    @Bean
+    CommandMetrics commandMetrics(MeterRegistry registry) {
+        return new CommandMetrics(registry);
+    }
+}

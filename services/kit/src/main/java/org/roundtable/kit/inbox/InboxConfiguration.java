@@ -1,0 +1,86 @@
+package org.roundtable.kit.inbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.roundtable.events.EventCatalog;
+import org.roundtable.events.KafkaEnvelopeCodec;
+import org.roundtable.events.Source;
+import org.roundtable.kit.RoundtableProperties;
+import org.roundtable.kit.axon.EventSourcingConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The inbox: read-committed consumption of other services' topics, once per event id, with dead letters. */
+@AutoConfiguration(after = EventSourcingConfiguration.class,
+        afterName = {"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+                "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration"})
+@ConditionalOnProperty(name = "roundtable.inbox.enabled", havingValue = "true", matchIfMissing = true)
+public class InboxConfiguration {
+
+    @Bean
+    InboxMetrics inboxMetrics(MeterRegistry registry) {
+        return new InboxMetrics(registry);
+    }
+
+    @Bean
+    Inbox inbox(RoundtableProperties properties, EventCatalog catalog, KafkaEnvelopeCodec codec, JdbcTemplate jdbc,
+                PlatformTransactionManager transactionManager, InboxMetrics metrics) {
+        return new Inbox(properties.consumerGroup(), catalog, codec, jdbc, new TransactionTemplate(transactionManager), metrics);
+    }
+
+    @Bean
+    InboxContainer inboxContainer(Inbox inbox, ApplicationContext context, KafkaProperties kafkaProperties,
+                                  RoundtableProperties properties, InboxMetrics metrics, MeterRegistry registry) {
+        Map<String, Object> consumer = new HashMap<>(kafkaProperties.buildConsumerProperties());
+        consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(consumer);
+        consumers.addListener(new MicrometerConsumerListener<>(registry));
+
+        Map<String, Object> producer = new HashMap<>(kafkaProperties.buildProducerProperties());
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        KafkaTemplate<String, byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+
+        return new InboxContainer(inbox, context, consumers, deadLetters, properties, metrics);
+    }
+
+    /** Every topic and dead-letter topic of the platform exists before anyone reads it. */
+    @Bean
+    KafkaAdmin.NewTopics roundtableTopics(RoundtableProperties properties) {
+        return new KafkaAdmin.NewTopics(Arrays.stream(Source.values())
+                .flatMap(source -> java.util.stream.Stream.of(source.topic(), source.deadLetterTopic()))
+                .map(topic -> TopicBuilder.name(topic).partitions(properties.topics().partitions())
+                        .replicas(properties.topics().replicationFactor()).build())
+                .toArray(NewTopic[]::new));
+    }
+}

@@ -1,0 +1,67 @@
+package org.roundtable.kit.security;
+
+import org.roundtable.kit.web.ProblemResponses;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every service is a JWT resource server: the issuer comes from
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (and {@code jwk-set-uri}), roles from the token.
+ * Health, metrics and API documentation are open; everything else needs a valid token. Refusals are problem+json.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    static final String[] OPEN_PATHS = {
+            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    @Bean
+    @ConditionalOnMissingBean
+    RoundtableJwtConverter roundtableJwtConverter() {
+        return new RoundtableJwtConverter();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain roundtableSecurityFilterChain(HttpSecurity http, RoundtableJwtConverter converter,
+                                                      ProblemResponses problems) throws Exception {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(OPEN_PATHS).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            bearer.commence(request, response, failure);
+                            problems.write(request, response, HttpStatus.UNAUTHORIZED,
+                                    "Authentication required", "a valid bearer token is required: " + failure.getMessage());
+                        })
+                        .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
+                                HttpStatus.FORBIDDEN, "Not permitted", denied.getMessage())))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            bearer.commence(request, response, failure);
+                            problems.write(request, response, HttpStatus.UNAUTHORIZED,
+                                    "Authentication required", "a valid bearer token is required");
+                        })
+                        .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
+                                HttpStatus.FORBIDDEN, "Not permitted", denied.getMessage())));
+        return http.build();
+    }
+}

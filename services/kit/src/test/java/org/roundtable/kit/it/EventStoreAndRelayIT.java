@@ -1,0 +1,85 @@
+package org.roundtable.kit.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+import org.roundtable.events.EventEnvelope;
+import org.roundtable.events.KafkaEnvelopeCodec;
+import org.roundtable.events.Role;
+import org.roundtable.kit.sample.SampleEvents.SampleCreated;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventStoreAndRelayIT extends KitIntegrationTest {
+
+    @Autowired
+    KafkaEnvelopeCodec codec;
+
+    @Test
+    void aCommandFromAnAuthenticatedActorIsStoredAsReadableJsonNamingActorRoleAndCorrelation() throws Exception {
+        String id = createSample(citizenToken("citizen-store"), "Library garden", "X-Correlation-Id", "corr-store-1");
+
+        Map<String, Object> row = jdbc.queryForMap(
+                "select convert_from(payload, 'UTF8') as payload, convert_from(meta_data, 'UTF8') as metadata, payload_type "
+                        + "from domain_event_entry where aggregate_identifier = ?", id);
+        JsonNode payload = JSON.readTree((String) row.get("payload"));
+        JsonNode metadata = JSON.readTree((String) row.get("metadata"));
+
+        assertThat(row.get("payload_type")).isEqualTo(SampleCreated.class.getName());
+        assertThat(payload.get("sampleId").asText()).isEqualTo(id);
+        assertThat(payload.get("title").asText()).isEqualTo("Library garden");
+        assertThat(metadata.get("actorId").asText()).isEqualTo("citizen-store");
+        assertThat(metadata.get("actorRole").asText()).isEqualTo("CITIZEN");
+        assertThat(metadata.get("correlationId").asText()).isEqualTo("corr-store-1");
+        assertThat(metadata.get("causationId").asText()).isNotBlank();
+    }
+
+    @Test
+    void theEventStoreKeepsJsonInByteaAndNumbersEventsFromItsOwnGapFreeSequence() {
+        List<String> columnTypes = jdbc.queryForList("select data_type from information_schema.columns "
+                + "where table_name = 'domain_event_entry' and column_name in ('payload', 'meta_data')", String.class);
+        Long increment = jdbc.queryForObject("select increment_by from pg_sequences where sequencename = 'domain_event_global_index_seq'", Long.class);
+        Long largeObjects = jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class);
+
+        assertThat(columnTypes).containsExactly("bytea", "bytea");
+        assertThat(increment).isEqualTo(1L);
+        assertThat(largeObjects).isZero();
+    }
+
+    @Test
+    void theRelayPublishesTheStoredEventAsACloudEventKeyedByAggregateWithEveryEnvelopeField() throws Exception {
+        String id = createSample(citizenToken("citizen-relay"), "Walking group", "X-Correlation-Id", "corr-relay-1");
+        String storedId = jdbc.queryForObject("select event_identifier from domain_event_entry where aggregate_identifier = ?", String.class, id);
+
+        List<ConsumerRecord<String, byte[]>> records;
+        try (KafkaConsumer<String, byte[]> consumer = consumer("roundtable.proposals")) {
+            records = readUntil(consumer, Duration.ofSeconds(60), record -> id.equals(record.key()), kept -> !kept.isEmpty());
+        }
+
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, byte[]> record = records.get(0);
+        for (String header : List.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_subject", "ce_time",
+                "ce_actorid", "ce_actorrole", "ce_correlationid", "ce_causationid", "ce_sequence")) {
+            assertThat(record.headers().lastHeader(header)).as(header).isNotNull();
+        }
+        assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("org.roundtable.proposals.SampleCreated.v1");
+        EventEnvelope envelope = codec.decode(record);
+        assertThat(envelope.id()).isEqualTo(storedId);
+        assertThat(envelope.subject()).isEqualTo(id);
+        assertThat(envelope.actor().subjectId()).isEqualTo("citizen-relay");
+        assertThat(envelope.actor().role()).isEqualTo(Role.CITIZEN);
+        assertThat(envelope.actor().displayName()).isNull();
+        assertThat(envelope.correlationId()).isEqualTo("corr-relay-1");
+        assertThat(envelope.causationId()).isNotBlank();
+        assertThat(envelope.sequence()).isZero();
+        assertThat(envelope.data()).isEqualTo(new SampleCreated(id, "Walking group", "citizen-relay"));
+    }
+}

@@ -1,0 +1,112 @@
+package org.roundtable.kit.it;
+
+import org.junit.jupiter.api.Test;
+import org.roundtable.testsupport.TestTokens;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RefusalsIT extends KitIntegrationTest {
+
+    @Test
+    void withoutATokenTheAnswerIs401ProblemJsonAndNothingIsStored() throws Exception {
+        long before = storedEvents();
+
+        Response response = send("POST", "/api/samples", null, "{\"title\":\"Unsigned\"}");
+
+        assertProblem(response, 401);
+        assertThat(response.headers().get("www-authenticate")).isNotNull();
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void expiredTokensAndTokensSignedByAnUnknownKeyAre401() throws Exception {
+        long before = storedEvents();
+
+        assertProblem(send("POST", "/api/samples", TestTokens.shared().mintExpired("citizen-late", "CITIZEN"), "{\"title\":\"Late\"}"), 401);
+        assertProblem(send("POST", "/api/samples", TestTokens.shared().mintWithUnknownKey("citizen-forged", "CITIZEN"), "{\"title\":\"Forged\"}"), 401);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aTokenWithoutTheRoleIs403AndNothingIsStored() throws Exception {
+        long before = storedEvents();
+
+        Response response = send("POST", "/api/samples", TestTokens.shared().mint("auditor-1", "Auditor", "AUDITOR"), "{\"title\":\"Audit\"}");
+
+        assertProblem(response, 403);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aKeycloakShapedTokenGrantsItsRealmRoles() throws Exception {
+        String token = TestTokens.shared().mintKeycloakStyle("citizen-kc", "Keycloak Citizen", "CITIZEN", "offline_access");
+
+        String id = createSample(token, "Keycloak garden");
+
+        assertThat(storedPayloadTypes(id)).hasSize(1);
+    }
+
+    @Test
+    void invalidInputIs400NamingTheFieldAndNothingIsStored() throws Exception {
+        String token = citizenToken("citizen-invalid");
+        long before = storedEvents();
+
+        Response blank = send("POST", "/api/samples", token, "{\"title\":\"  \"}");
+        Response tooLong = send("POST", "/api/samples", token, JSON.writeValueAsString(Map.of("title", "x".repeat(101))));
+        Response wrongType = send("POST", "/api/samples", token, "{\"title\":\"Fine\",\"size\":\"large\"}");
+        Response notJson = send("POST", "/api/samples", token, "{\"title\":");
+        Response badPath = send("PUT", "/api/samples/not-a-uuid/title", token, "{\"title\":\"Fine\"}");
+
+        assertProblem(blank, 400);
+        assertThat(blank.body().get("errors").get(0).get("field").asText()).isEqualTo("title");
+        assertProblem(tooLong, 400);
+        assertThat(tooLong.body().get("errors").get(0).get("field").asText()).isEqualTo("title");
+        assertProblem(wrongType, 400);
+        assertThat(wrongType.body().get("errors").get(0).get("field").asText()).isEqualTo("size");
+        assertProblem(notJson, 400);
+        assertThat(notJson.body().get("errors").get(0).get("field").asText()).isEqualTo("body");
+        assertProblem(badPath, 400);
+        assertThat(badPath.body().get("errors").get(0).get("field").asText()).isEqualTo("id");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aDomainRuleRefusesWith403Or400Or404AndStoresNothing() throws Exception {
+        String id = createSample(citizenToken("citizen-owner"), "Seed swap");
+        long before = storedEvents();
+
+        Response otherActor = send("PUT", "/api/samples/" + id + "/title", citizenToken("citizen-other"), "{\"title\":\"Mine now\"}");
+        Response blankTitle = send("PUT", "/api/samples/" + id + "/title", citizenToken("citizen-owner"), "{\"title\":\"\"}");
+        Response unknown = send("PUT", "/api/samples/" + UUID.randomUUID() + "/title", citizenToken("citizen-owner"), "{\"title\":\"Ghost\"}");
+
+        assertProblem(otherActor, 403);
+        assertThat(otherActor.body().get("detail").asText()).contains("only the creator");
+        assertProblem(blankTitle, 400);
+        assertThat(blankTitle.body().get("errors").get(0).get("field").asText()).isEqualTo("title");
+        assertProblem(unknown, 404);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void healthAndMetricsAreOpenAndNameTheKitsMeters() throws Exception {
+        Response health = send("GET", "/actuator/health", null, null);
+        java.net.http.HttpResponse<String> prometheus = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("status").asText()).isEqualTo("UP");
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("roundtable_relay_lag", "roundtable_relay_events_total", "roundtable_commands_seconds");
+    }
+
+    private static void assertProblem(Response response, int status) {
+        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("status").asInt()).isEqualTo(status);
+        assertThat(response.body().get("title").asText()).isNotBlank();
+    }
+}

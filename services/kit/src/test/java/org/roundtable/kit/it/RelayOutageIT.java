@@ -1,0 +1,71 @@
+package org.roundtable.kit.it;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.roundtable.events.EventEnvelope;
+import org.roundtable.events.KafkaEnvelopeCodec;
+import org.roundtable.testsupport.KafkaBroker;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RelayOutageIT extends KitIntegrationTest {
+
+    private static final int RENAMES_PER_SAMPLE = 10;
+
+    @Autowired
+    KafkaEnvelopeCodec codec;
+
+    @AfterEach
+    void brokerIsBack() {
+        if (!KafkaBroker.shared().isRunning()) {
+            KafkaBroker.shared().start();
+        }
+    }
+
+    @Test
+    void eventsStoredWhileTheBrokerIsUnreachableArriveOnceEachAndInAggregateOrderWhenItReturns() throws Exception {
+        String token = citizenToken("citizen-outage");
+        String first = createSample(token, "Repair cafe");
+        String second = createSample(token, "Tool library");
+        long storedBefore = storedEvents();
+
+        KafkaBroker.shared().stop();
+        for (int i = 1; i <= RENAMES_PER_SAMPLE; i++) {
+            for (String id : List.of(first, second)) {
+                Response renamed = send("PUT", "/api/samples/" + id + "/title", token,
+                        JSON.writeValueAsString(Map.of("title", "Revision " + i)));
+                assertThat(renamed.status()).isEqualTo(200);
+            }
+        }
+        assertThat(storedEvents()).isEqualTo(storedBefore + 2L * RENAMES_PER_SAMPLE);
+        Thread.sleep(4_000);
+        KafkaBroker.shared().start();
+
+        int expectedPerSample = 1 + RENAMES_PER_SAMPLE;
+        List<ConsumerRecord<String, byte[]>> records;
+        try (KafkaConsumer<String, byte[]> consumer = consumer("roundtable.proposals")) {
+            records = readUntil(consumer, Duration.ofSeconds(150), record -> Set.of(first, second).contains(record.key()),
+                    kept -> kept.size() >= 2 * expectedPerSample);
+            records.addAll(readUntil(consumer, Duration.ofSeconds(3), record -> Set.of(first, second).contains(record.key()), kept -> false));
+        }
+
+        List<EventEnvelope> envelopes = records.stream().map(codec::decode).toList();
+        Set<String> ids = new HashSet<>();
+        envelopes.forEach(envelope -> assertThat(ids.add(envelope.id())).as("event %s arrives once", envelope.id()).isTrue());
+        Map<String, List<Long>> sequences = envelopes.stream().collect(Collectors.groupingBy(EventEnvelope::subject,
+                Collectors.mapping(EventEnvelope::sequence, Collectors.toList())));
+        List<Long> inOrder = java.util.stream.LongStream.range(0, expectedPerSample).boxed().toList();
+        assertThat(sequences.get(first)).isEqualTo(inOrder);
+        assertThat(sequences.get(second)).isEqualTo(inOrder);
+    }
+}

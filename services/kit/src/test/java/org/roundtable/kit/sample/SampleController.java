@@ -1,0 +1,52 @@
+package org.roundtable.kit.sample;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.roundtable.kit.sample.SampleCommands.CreateSample;
+import org.roundtable.kit.sample.SampleCommands.RenameSample;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/samples")
+class SampleController {
+
+    record NewSample(@NotBlank @Size(max = 100) String title, Integer size) {
+    }
+
+    record NewTitle(String title) {
+    }
+
+    private final CommandGateway commands;
+
+    SampleController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('CITIZEN', 'STAFF')")
+    Map<String, String> create(@Valid @RequestBody NewSample sample) {
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new CreateSample(id, sample.title()));
+        return Map.of("id", id);
+    }
+
+    @PutMapping("/{id}/title")
+    @PreAuthorize("hasAnyRole('CITIZEN', 'STAFF')")
+    void rename(@PathVariable UUID id, @RequestBody NewTitle title) {
+        commands.sendAndWait(new RenameSample(id.toString(), title.title()));
+    }
+}
