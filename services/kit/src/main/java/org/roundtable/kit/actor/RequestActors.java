@@ -3,6 +3,7 @@ package org.roundtable.kit.actor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.roundtable.events.Actor;
 import org.roundtable.events.Role;
+import org.roundtable.kit.domain.InvalidInput;
 import org.roundtable.kit.domain.NotPermitted;
 import org.roundtable.kit.security.RoundtableAuthentication;
 import org.springframework.security.core.Authentication;
@@ -53,7 +54,7 @@ public class RequestActors {
             try {
                 asked = Role.parse(requested.get());
             } catch (IllegalArgumentException unknown) {
-                throw new NotPermitted(ACTING_ROLE_HEADER + ": " + unknown.getMessage());
+                throw new InvalidInput(ACTING_ROLE_HEADER, unknown.getMessage());
             }
             if (!held.contains(asked)) {
                 throw new NotPermitted("the token does not hold the role " + asked);

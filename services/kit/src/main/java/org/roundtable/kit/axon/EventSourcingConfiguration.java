@@ -14,6 +14,7 @@ import org.roundtable.events.RoundtableEvents;
 import org.roundtable.kit.RoundtableProperties;
 import org.roundtable.kit.actor.ActorCommandInterceptor;
 import org.roundtable.kit.actor.ActorCorrelationDataProvider;
+import org.roundtable.kit.actor.Commands;
 import org.roundtable.kit.actor.RequestActors;
 import org.roundtable.kit.metrics.CommandMetrics;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -93,6 +94,11 @@ public class EventSourcingConfiguration {
     @Bean
     ActorCommandInterceptor actorCommandInterceptor(RequestActors requestActors, RoundtableProperties properties) {
         return new ActorCommandInterceptor(requestActors, properties.service());
+    }
+
+    @Bean
+    Commands commands(org.axonframework.commandhandling.gateway.CommandGateway gateway, RequestActors requestActors) {
+        return new Commands(gateway, requestActors);
     }
 
     @Bean

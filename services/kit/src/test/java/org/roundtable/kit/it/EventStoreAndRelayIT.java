@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
+import org.roundtable.testsupport.ApiClient;
+import org.roundtable.testsupport.Eventually;
+import org.roundtable.testsupport.Topics;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.KafkaEnvelopeCodec;
 import org.roundtable.events.Role;
@@ -59,8 +62,8 @@ class EventStoreAndRelayIT extends KitIntegrationTest {
         String storedId = jdbc.queryForObject("select event_identifier from domain_event_entry where aggregate_identifier = ?", String.class, id);
 
         List<ConsumerRecord<String, byte[]>> records;
-        try (KafkaConsumer<String, byte[]> consumer = consumer("roundtable.proposals")) {
-            records = readUntil(consumer, Duration.ofSeconds(60), record -> id.equals(record.key()), kept -> !kept.isEmpty());
+        try (KafkaConsumer<String, byte[]> consumer = Topics.consumer("roundtable.proposals")) {
+            records = Topics.readUntil(consumer, Duration.ofSeconds(60), record -> id.equals(record.key()), kept -> !kept.isEmpty());
         }
 
         assertThat(records).hasSize(1);

@@ -5,6 +5,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.roundtable.testsupport.ApiClient;
+import org.roundtable.testsupport.Eventually;
+import org.roundtable.testsupport.Topics;
 import org.roundtable.events.Actor;
 import org.roundtable.events.EventCatalog;
 import org.roundtable.events.EventEnvelope;
@@ -42,10 +45,10 @@ class InboxIT extends KitIntegrationTest {
         EventEnvelope decided = decided(id, false);
         double duplicatesBefore = duplicates();
 
-        send(codec.encode(decided));
-        send(codec.encode(decided));
+        Topics.send(codec.encode(decided));
+        Topics.send(codec.encode(decided));
 
-        eventually(Duration.ofSeconds(60), () -> assertThat(duplicates()).isGreaterThan(duplicatesBefore));
+        Eventually.within(Duration.ofSeconds(60), () -> assertThat(duplicates()).isGreaterThan(duplicatesBefore));
         assertThat(storedPayloadTypes(id)).containsExactly(
                 "org.roundtable.kit.sample.SampleEvents$SampleCreated", "org.roundtable.kit.sample.SampleEvents$SampleMarked");
         assertThat(inbox.hasHandled(decided.id())).isTrue();
@@ -62,17 +65,17 @@ class InboxIT extends KitIntegrationTest {
         String poisonKey = "poison-" + UUID.randomUUID();
         EventEnvelope good = decided(id, false);
 
-        send(new ProducerRecord<>("roundtable.commissioning", poisonKey, "{\"not\":\"a cloud event\"}".getBytes(StandardCharsets.UTF_8)));
-        send(codec.encode(good));
+        Topics.send(new ProducerRecord<>("roundtable.commissioning", poisonKey, "{\"not\":\"a cloud event\"}".getBytes(StandardCharsets.UTF_8)));
+        Topics.send(codec.encode(good));
 
         List<ConsumerRecord<String, byte[]>> deadLetters;
-        try (KafkaConsumer<String, byte[]> consumer = consumer("roundtable.commissioning.dlt")) {
-            deadLetters = readUntil(consumer, Duration.ofSeconds(60), record -> poisonKey.equals(record.key()), kept -> !kept.isEmpty());
+        try (KafkaConsumer<String, byte[]> consumer = Topics.consumer("roundtable.commissioning.dlt")) {
+            deadLetters = Topics.readUntil(consumer, Duration.ofSeconds(60), record -> poisonKey.equals(record.key()), kept -> !kept.isEmpty());
         }
         assertThat(deadLetters).hasSize(1);
         assertThat(new String(deadLetters.get(0).headers().lastHeader(InboxContainer.REASON_HEADER).value(), StandardCharsets.UTF_8))
                 .contains("EventDecodingException").contains("not a CloudEvents 1.0 record");
-        eventually(Duration.ofSeconds(60), () -> assertThat(storedPayloadTypes(id)).hasSize(2));
+        Eventually.within(Duration.ofSeconds(60), () -> assertThat(storedPayloadTypes(id)).hasSize(2));
         assertThat(inbox.hasHandled(good.id())).isTrue();
     }
 
@@ -82,18 +85,18 @@ class InboxIT extends KitIntegrationTest {
         EventEnvelope refused = decided(id, true);
         EventEnvelope good = decided(id, false);
 
-        send(codec.encode(refused));
-        send(codec.encode(good));
+        Topics.send(codec.encode(refused));
+        Topics.send(codec.encode(good));
 
         List<ConsumerRecord<String, byte[]>> deadLetters;
-        try (KafkaConsumer<String, byte[]> consumer = consumer("roundtable.commissioning.dlt")) {
-            deadLetters = readUntil(consumer, Duration.ofSeconds(60),
-                    record -> refused.id().equals(header(record, "ce_id")), kept -> !kept.isEmpty());
+        try (KafkaConsumer<String, byte[]> consumer = Topics.consumer("roundtable.commissioning.dlt")) {
+            deadLetters = Topics.readUntil(consumer, Duration.ofSeconds(60),
+                    record -> refused.id().equals(Topics.header(record, "ce_id")), kept -> !kept.isEmpty());
         }
         assertThat(deadLetters).hasSize(1);
         assertThat(new String(deadLetters.get(0).headers().lastHeader(InboxContainer.REASON_HEADER).value(), StandardCharsets.UTF_8))
                 .contains("refuses decision " + refused.dataAs(SampleDecided.class).decisionId());
-        eventually(Duration.ofSeconds(60), () -> assertThat(inbox.hasHandled(good.id())).isTrue());
+        Eventually.within(Duration.ofSeconds(60), () -> assertThat(inbox.hasHandled(good.id())).isTrue());
         assertThat(inbox.hasHandled(refused.id())).isFalse();
         assertThat(storedPayloadTypes(id)).hasSize(2);
     }
@@ -107,9 +110,5 @@ class InboxIT extends KitIntegrationTest {
 
     private double duplicates() {
         return meters.find("roundtable.inbox.duplicates").counters().stream().mapToDouble(counter -> counter.count()).sum();
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return record.headers().lastHeader(name) == null ? null : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.roundtable.testsupport.ApiClient;
+import org.roundtable.testsupport.Eventually;
+import org.roundtable.testsupport.Topics;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.KafkaEnvelopeCodec;
 import org.roundtable.testsupport.KafkaBroker;
@@ -42,7 +45,7 @@ class RelayOutageIT extends KitIntegrationTest {
         KafkaBroker.shared().stop();
         for (int i = 1; i <= RENAMES_PER_SAMPLE; i++) {
             for (String id : List.of(first, second)) {
-                Response renamed = send("PUT", "/api/samples/" + id + "/title", token,
+                ApiClient.Response renamed = send("PUT", "/api/samples/" + id + "/title", token,
                         JSON.writeValueAsString(Map.of("title", "Revision " + i)));
                 assertThat(renamed.status()).isEqualTo(200);
             }
@@ -53,10 +56,10 @@ class RelayOutageIT extends KitIntegrationTest {
 
         int expectedPerSample = 1 + RENAMES_PER_SAMPLE;
         List<ConsumerRecord<String, byte[]>> records;
-        try (KafkaConsumer<String, byte[]> consumer = consumer("roundtable.proposals")) {
-            records = readUntil(consumer, Duration.ofSeconds(150), record -> Set.of(first, second).contains(record.key()),
+        try (KafkaConsumer<String, byte[]> consumer = Topics.consumer("roundtable.proposals")) {
+            records = Topics.readUntil(consumer, Duration.ofSeconds(150), record -> Set.of(first, second).contains(record.key()),
                     kept -> kept.size() >= 2 * expectedPerSample);
-            records.addAll(readUntil(consumer, Duration.ofSeconds(3), record -> Set.of(first, second).contains(record.key()), kept -> false));
+            records.addAll(Topics.readUntil(consumer, Duration.ofSeconds(3), record -> Set.of(first, second).contains(record.key()), kept -> false));
         }
 
         List<EventEnvelope> envelopes = records.stream().map(codec::decode).toList();

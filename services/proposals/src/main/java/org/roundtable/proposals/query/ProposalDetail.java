@@ -1,0 +1,33 @@
+package org.roundtable.proposals.query;
+
+import org.roundtable.events.Role;
+import org.roundtable.events.proposals.Money;
+import org.roundtable.events.proposals.ProposalContent;
+import org.roundtable.proposals.domain.ProposalStatus;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Everything known about one proposal: its current revision, every earlier one, who shaped it, and its history. */
+public record ProposalDetail(String id,
+                             ProposalStatus status,
+                             String authorId,
+                             Revision current,
+                             List<Revision> revisions,
+                             List<CoDesigner> coDesigners,
+                             List<StatusChange> statusHistory,
+                             String caseId,
+                             Money allocated,
+                             Instant createdAt,
+                             Instant updatedAt) {
+
+    public record Revision(int revision, ProposalContent content, String actorId, Role actorRole, String note, Instant recordedAt) {
+    }
+
+    public record CoDesigner(String participantId, Role role, String brings, CoDesignerView.State state, Instant invitedAt,
+                             Instant joinedAt) {
+    }
+
+    public record StatusChange(ProposalStatus status, String actorId, Role actorRole, String reason, String caseId, Instant at) {
+    }
+}
