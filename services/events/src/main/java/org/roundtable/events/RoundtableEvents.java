@@ -2,6 +2,20 @@ package org.roundtable.events;
 
 import org.roundtable.events.commissioning.DecisionCaseOpened;
 import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.participation.AssetPledged;
+import org.roundtable.events.participation.CoDesignerRecognised;
+import org.roundtable.events.participation.ContributionRecorded;
+import org.roundtable.events.participation.EndorsementGiven;
+import org.roundtable.events.participation.EndorsementWithdrawn;
+import org.roundtable.events.participation.EndorsementsClosed;
+import org.roundtable.events.participation.EndorsementsOpened;
+import org.roundtable.events.participation.PledgeWithdrawn;
+import org.roundtable.events.participation.ProfileCorrected;
+import org.roundtable.events.participation.ProfileRegistered;
+import org.roundtable.events.participation.ProposalFollowed;
+import org.roundtable.events.participation.WorkshopAttended;
+import org.roundtable.events.participation.WorkshopRegistered;
+import org.roundtable.events.participation.WorkshopScheduled;
 import org.roundtable.events.proposals.CoDesignerInvited;
 import org.roundtable.events.proposals.CoDesignerJoined;
 import org.roundtable.events.proposals.ProposalAmended;
@@ -30,6 +44,20 @@ public final class RoundtableEvents {
             ProposalUnderDecision.class,
             ProposalCommissioned.class,
             ProposalDeclined.class,
+            ProfileRegistered.class,
+            ProfileCorrected.class,
+            ProposalFollowed.class,
+            CoDesignerRecognised.class,
+            EndorsementsOpened.class,
+            EndorsementsClosed.class,
+            EndorsementGiven.class,
+            EndorsementWithdrawn.class,
+            AssetPledged.class,
+            PledgeWithdrawn.class,
+            WorkshopScheduled.class,
+            WorkshopRegistered.class,
+            WorkshopAttended.class,
+            ContributionRecorded.class,
             DecisionCaseOpened.class,
             DecisionReached.class);
 

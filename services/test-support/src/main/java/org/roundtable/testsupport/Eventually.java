@@ -3,7 +3,10 @@ package org.roundtable.testsupport;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Waits, within a bound, for something asynchronous (a projection, a consumer) to have happened. */
+/**
+ * Waits, within a bound, for something asynchronous (a projection, a consumer) to have happened: a check that fails
+ * or finds nothing yet is tried again until the time runs out, and then its last failure is thrown.
+ */
 public final class Eventually {
 
     @FunctionalInterface
@@ -20,7 +23,7 @@ public final class Eventually {
             try {
                 check.run();
                 return;
-            } catch (AssertionError notYet) {
+            } catch (AssertionError | RuntimeException notYet) {
                 if (Instant.now().isAfter(deadline)) {
                     throw notYet;
                 }

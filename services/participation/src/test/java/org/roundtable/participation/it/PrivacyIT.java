@@ -1,0 +1,112 @@
+package org.roundtable.participation.it;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.roundtable.testsupport.ApiClient;
+import org.roundtable.testsupport.Eventually;
+import org.roundtable.testsupport.Topics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PrivacyIT extends ParticipationIntegrationTest {
+
+    private static final String SECRET_NAME = "Zelda Quillfeather";
+    private static final String SECRET_EMAIL = "zelda.q@example.org";
+
+    @Test
+    void someoneWithoutNamingConsentNeverAppearsByNameInAnyResponseOrPublishedEvent() throws Exception {
+        String zelda = "zelda-" + UUID.randomUUID();
+        String token = citizen(zelda);
+        expect(204, api().send("PUT", "/api/participation/profile", token, profile(SECRET_NAME, false, true, SECRET_EMAIL)));
+        String proposalId = UUID.randomUUID().toString();
+        proposal(proposalId, "author-3", true);
+        Eventually.within(Duration.ofSeconds(60), () -> assertThat(storedEventTypes(proposalId)).contains("EndorsementsOpened"));
+        String base = "/api/participation/proposals/" + proposalId;
+        expect(204, api().post(base + "/endorsements", token, Map.of("reason", "I grew up gardening")));
+        expect(201, api().post(base + "/pledges", token, Map.of("kind", "SKILL", "description", "composting")));
+
+        ApiClient.Response own = api().get("/api/participation/profile", token);
+        assertThat(own.body().get("displayName").asText()).isEqualTo(SECRET_NAME);
+        assertThat(own.body().get("contactEmail").asText()).isEqualTo(SECRET_EMAIL);
+        String pseudonym = own.body().get("publicName").asText();
+        assertThat(pseudonym).startsWith("Neighbour ").isNotEqualTo(SECRET_NAME);
+
+        Eventually.within(Duration.ofSeconds(30), () -> {
+            ApiClient.Response summary = api().get(base, citizen("reader"));
+            assertThat(summary.body().get("endorsements").get(0).get("name").asText()).isEqualTo(pseudonym);
+        });
+        List<ApiClient.Response> publicAnswers = List.of(
+                api().get(base, citizen("reader")),
+                api().get("/api/participation/participants/" + zelda, citizen("reader")),
+                api().get("/api/participation/me/activity", token));
+        for (ApiClient.Response answer : publicAnswers) {
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body().toString()).doesNotContain(SECRET_NAME).doesNotContain(SECRET_EMAIL).doesNotContain("Token name of");
+        }
+        assertThat(api().get("/api/participation/participants/" + zelda, citizen("reader")).body().get("name").asText()).isEqualTo(pseudonym);
+
+        List<ConsumerRecord<String, byte[]>> published;
+        try (KafkaConsumer<String, byte[]> consumer = Topics.consumer("roundtable.participation")) {
+            published = Topics.readUntil(consumer, Duration.ofSeconds(60), record -> record.key().equals(zelda) || record.key().equals(proposalId),
+                    kept -> kept.stream().filter(record -> record.key().equals(proposalId)).count() >= 5);
+        }
+        assertThat(published).anySatisfy(record -> assertThat(record.key()).isEqualTo(zelda));
+        for (ConsumerRecord<String, byte[]> record : published) {
+            StringBuilder everything = new StringBuilder(new String(record.value(), StandardCharsets.UTF_8));
+            for (Header header : record.headers()) {
+                everything.append(' ').append(new String(header.value(), StandardCharsets.UTF_8));
+            }
+            assertThat(everything.toString()).doesNotContain(SECRET_NAME).doesNotContain(SECRET_EMAIL).doesNotContain("Token name of");
+        }
+    }
+
+    @Test
+    void someoneWhoConsentsIsNamedAndWithdrawingConsentHidesTheNameFromThenOn() throws Exception {
+        String yan = "yan-" + UUID.randomUUID();
+        String token = citizen(yan);
+        expect(204, api().send("PUT", "/api/participation/profile", token, profile("Yan Openly", true, false, null)));
+        Eventually.within(Duration.ofSeconds(30), () ->
+                assertThat(api().get("/api/participation/participants/" + yan, citizen("reader")).body().get("name").asText()).isEqualTo("Yan Openly"));
+
+        expect(204, api().send("PUT", "/api/participation/profile", token, profile("Yan Openly", false, false, null)));
+
+        Eventually.within(Duration.ofSeconds(30), () ->
+                assertThat(api().get("/api/participation/participants/" + yan, citizen("reader")).body().get("name").asText()).startsWith("Neighbour "));
+    }
+
+    @Test
+    void profilesRefuseBadInputNamingTheField() {
+        String token = citizen("careless-" + UUID.randomUUID());
+
+        assertThat(api().send("PUT", "/api/participation/profile", token, profile(" ", true, false, null)).firstInvalidField()).isEqualTo("displayName");
+        assertThat(api().send("PUT", "/api/participation/profile", token, profile("Kit", true, true, "not-an-email")).firstInvalidField())
+                .isEqualTo("contactEmail");
+        Map<String, Object> precise = profile("Kit", true, false, null);
+        precise.put("neighbourhood", "14 Mill Lane");
+        assertThat(api().send("PUT", "/api/participation/profile", token, precise).firstInvalidField()).isEqualTo("neighbourhood");
+        assertThat(api().get("/api/participation/profile", token).status()).isEqualTo(404);
+    }
+
+    private static Map<String, Object> profile(String name, boolean named, boolean contactable, String email) {
+        Map<String, Object> profile = new HashMap<>();
+        profile.put("displayName", name);
+        profile.put("roles", List.of("CITIZEN"));
+        profile.put("neighbourhood", "Northfield");
+        profile.put("offers", "gardening");
+        profile.put("namedPublicly", named);
+        profile.put("contactable", contactable);
+        if (email != null) {
+            profile.put("contactEmail", email);
+        }
+        return profile;
+    }
+}
