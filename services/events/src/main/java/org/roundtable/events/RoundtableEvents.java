@@ -2,6 +2,11 @@ package org.roundtable.events;
 
 import org.roundtable.events.commissioning.DecisionCaseOpened;
 import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.commissioning.FundCreated;
+import org.roundtable.events.commissioning.FundsAllocated;
+import org.roundtable.events.commissioning.PanelAssembled;
+import org.roundtable.events.commissioning.InterestDeclared;
+import org.roundtable.events.commissioning.VoteCast;
 import org.roundtable.events.participation.AssetPledged;
 import org.roundtable.events.participation.CoDesignerRecognised;
 import org.roundtable.events.participation.ContributionRecorded;
@@ -59,7 +64,12 @@ public final class RoundtableEvents {
             WorkshopAttended.class,
             ContributionRecorded.class,
             DecisionCaseOpened.class,
-            DecisionReached.class);
+            DecisionReached.class,
+            FundCreated.class,
+            FundsAllocated.class,
+            PanelAssembled.class,
+            InterestDeclared.class,
+            VoteCast.class);
 
     public static final EventCatalog CATALOG = EventCatalog.of(EVENTS);
 

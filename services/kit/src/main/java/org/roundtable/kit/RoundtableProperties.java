@@ -40,11 +40,14 @@ public record RoundtableProperties(String service, @DefaultValue Relay relay, @D
      *
      * @param retries       attempts after the first before a failing record goes to the dead-letter topic
      * @param retryInterval pause between attempts
+     * @param group         the consumer group (blank: {@code roundtable-<service>}); a second copy of a service that keeps
+     *                      its own database needs a group of its own
      */
     public record Inbox(@DefaultValue("true") boolean enabled,
                         @DefaultValue("2") int retries,
                         @DefaultValue("500ms") Duration retryInterval,
-                        @DefaultValue("1") int concurrency) {
+                        @DefaultValue("1") int concurrency,
+                        @DefaultValue("") String group) {
     }
 
     /** Topics this service creates at start when they are missing. */
@@ -56,6 +59,6 @@ public record RoundtableProperties(String service, @DefaultValue Relay relay, @D
     }
 
     public String consumerGroup() {
-        return "roundtable-" + service;
+        return inbox.group().isBlank() ? "roundtable-" + service : inbox.group();
     }
 }

@@ -60,12 +60,12 @@ class SubmissionAndDecisionIT extends ProposalsIntegrationTest {
     void aDecisionFromKafkaCommissionsTheProposalExactlyOnceEvenWhenRedelivered() throws Exception {
         String id = submitted("citizen-cy", "staff-dee");
         String caseId = UUID.randomUUID().toString();
-        EventEnvelope opened = fromCommissioning(caseId, new DecisionCaseOpened(caseId, id, "libraries"));
+        EventEnvelope opened = fromCommissioning(caseId, new DecisionCaseOpened(caseId, id, "Library garden", "libraries", null));
         Money granted = new Money(new BigDecimal("1000.00"), "GBP");
         EventEnvelope decided = fromCommissioning(caseId, new DecisionReached(caseId, id, DecisionOutcome.APPROVED,
                 List.of(new RollEntry("commissioner-1", Role.COMMISSIONER, Vote.APPROVE, "builds on the garden", false, null),
                         new RollEntry("citizen-panel", Role.CITIZEN, Vote.APPROVE, "neighbours asked for it", false, null)),
-                new Allocation("fund-1", granted)));
+                new Allocation("fund-1", granted), "closed by the chair"));
 
         Topics.send(codec.encode(opened), codec.encode(decided), codec.encode(decided), codec.encode(opened));
 
@@ -90,8 +90,8 @@ class SubmissionAndDecisionIT extends ProposalsIntegrationTest {
         String id = submitted("citizen-eve", "staff-fay");
         String caseId = UUID.randomUUID().toString();
 
-        Topics.send(codec.encode(fromCommissioning(caseId, new DecisionCaseOpened(caseId, id, "libraries"))),
-                codec.encode(fromCommissioning(caseId, new DecisionReached(caseId, id, DecisionOutcome.REJECTED, List.of(), null))));
+        Topics.send(codec.encode(fromCommissioning(caseId, new DecisionCaseOpened(caseId, id, "Library garden", "libraries", null))),
+                codec.encode(fromCommissioning(caseId, new DecisionReached(caseId, id, DecisionOutcome.REJECTED, List.of(), null, "closed by the chair"))));
 
         Eventually.within(Duration.ofSeconds(60), () ->
                 assertThat(api().get("/api/proposals/" + id, citizen("anyone")).body().get("status").asText()).isEqualTo("DECLINED"));

@@ -1,0 +1,147 @@
+package org.roundtable.commissioning.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.roundtable.commissioning.domain.CommissioningCommands.AssemblePanel;
+import org.roundtable.commissioning.domain.CommissioningCommands.CastVote;
+import org.roundtable.commissioning.domain.CommissioningCommands.CloseDecisionCase;
+import org.roundtable.commissioning.domain.CommissioningCommands.CreateFund;
+import org.roundtable.commissioning.domain.CommissioningCommands.DeclareInterest;
+import org.roundtable.commissioning.query.CommissioningQueries;
+import org.roundtable.events.Role;
+import org.roundtable.events.commissioning.PanelMember;
+import org.roundtable.events.commissioning.Vote;
+import org.roundtable.events.proposals.Money;
+import org.roundtable.kit.actor.Commands;
+import org.roundtable.kit.domain.InvalidInput;
+import org.roundtable.kit.domain.NotFound;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Where power is exercised: commissioners manage funds and panels; panel members declare interests and vote with
+ * rationales; the chair closes. Everyone authenticated reads, auditors included; auditors change nothing.
+ */
+@RestController
+@RequestMapping("/api/commissioning")
+@Tag(name = "commissioning", description = "Funds, decision cases, panels, interests, votes and decisions")
+public class CommissioningController {
+
+    public record FundForm(String name, String serviceArea, LocalDate periodStart, LocalDate periodEnd, Money amount, List<String> holderIds) {
+    }
+
+    public record PanelForm(String fundId, List<PanelMember> members, String chairId, Instant deadline, Money amount) {
+    }
+
+    public record DeclarationForm(Boolean hasInterest, String description) {
+    }
+
+    public record VoteForm(Vote vote, String rationale) {
+    }
+
+    public record Created(String id) {
+    }
+
+    private static final Role[] PANEL_ROLES = {Role.COMMISSIONER, Role.CITIZEN, Role.STAFF};
+    private static final Set<String> STATUSES = Set.of("OPEN", "ASSEMBLED", "CLOSED");
+
+    private final Commands commands;
+    private final CommissioningQueries queries;
+
+    CommissioningController(Commands commands, CommissioningQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @Operation(summary = "Create a fund for a service area and period, held by named commissioners")
+    @PostMapping("/funds")
+    @PreAuthorize("hasRole('COMMISSIONER')")
+    ResponseEntity<Created> createFund(@RequestBody FundForm form) {
+        String id = UUID.randomUUID().toString();
+        commands.send(new CreateFund(id, form.name(), form.serviceArea(), form.periodStart(), form.periodEnd(), form.amount(),
+                form.holderIds()), Role.COMMISSIONER);
+        return ResponseEntity.created(URI.create("/api/commissioning/funds/" + id)).body(new Created(id));
+    }
+
+    @Operation(summary = "Funds: what each holds and has left")
+    @GetMapping("/funds")
+    List<CommissioningQueries.Fund> funds() {
+        return queries.funds();
+    }
+
+    @GetMapping("/funds/{fundId}")
+    CommissioningQueries.Fund fund(@PathVariable UUID fundId) {
+        return queries.fund(fundId.toString()).orElseThrow(() -> new NotFound("no fund " + fundId));
+    }
+
+    @Operation(summary = "Decision cases, newest first, optionally by status (OPEN, ASSEMBLED, CLOSED)")
+    @GetMapping("/cases")
+    List<CommissioningQueries.CaseSummary> cases(@RequestParam(required = false) String status) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw new InvalidInput("status", "status is one of " + STATUSES);
+        }
+        return queries.cases(status);
+    }
+
+    @Operation(summary = "A decision case: the proposal as submitted, what citizens said, the panel's timeline and the decision")
+    @GetMapping("/cases/{caseId}")
+    CommissioningQueries.Case decisionCase(@PathVariable UUID caseId) {
+        return queries.decisionCase(caseId.toString()).orElseThrow(() -> new NotFound("no decision case " + caseId));
+    }
+
+    @Operation(summary = "A fund holder assembles the panel: commissioners and at least one citizen member, a chair and a deadline")
+    @PostMapping("/cases/{caseId}/panel")
+    @PreAuthorize("hasRole('COMMISSIONER')")
+    ResponseEntity<Void> assemble(@PathVariable UUID caseId, @RequestBody PanelForm form) {
+        send(caseId, new AssemblePanel(caseId.toString(), form.fundId(), form.members(), form.chairId(), form.deadline(), form.amount()),
+                Role.COMMISSIONER);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "A panel member declares an interest, or none; an interest recuses them")
+    @PostMapping("/cases/{caseId}/declarations")
+    ResponseEntity<Void> declare(@PathVariable UUID caseId, @RequestBody DeclarationForm form) {
+        if (form.hasInterest() == null) {
+            throw new InvalidInput("hasInterest", "hasInterest is required: true or false");
+        }
+        send(caseId, new DeclareInterest(caseId.toString(), form.hasInterest(), form.description()), PANEL_ROLES);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "A panel member votes (or changes their vote) with a rationale")
+    @PostMapping("/cases/{caseId}/votes")
+    ResponseEntity<Void> vote(@PathVariable UUID caseId, @RequestBody VoteForm form) {
+        send(caseId, new CastVote(caseId.toString(), form.vote(), form.rationale()), PANEL_ROLES);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "The chair closes the case: the decision, its roll and any allocation are recorded")
+    @PostMapping("/cases/{caseId}/closure")
+    ResponseEntity<Void> close(@PathVariable UUID caseId) {
+        send(caseId, new CloseDecisionCase(caseId.toString()), PANEL_ROLES);
+        return ResponseEntity.noContent().build();
+    }
+
+    private void send(UUID caseId, Object command, Role... roles) {
+        try {
+            commands.send(command, roles);
+        } catch (AggregateNotFoundException unknown) {
+            throw new NotFound("no decision case " + caseId);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.roundtable.commissioning.domain;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.roundtable.commissioning.domain.CommissioningCommands.AssemblePanel;
+import org.roundtable.commissioning.domain.CommissioningCommands.CloseAtDeadline;
+import org.roundtable.commissioning.domain.CommissioningCommands.CloseDecisionCase;
+import org.roundtable.events.Actor;
+import org.roundtable.events.Role;
+import org.roundtable.events.commissioning.Allocation;
+import org.roundtable.events.commissioning.DecisionOutcome;
+import org.roundtable.events.proposals.Money;
+import org.roundtable.kit.domain.InvalidInput;
+import org.roundtable.kit.domain.NotFound;
+import org.roundtable.kit.domain.RuleViolation;
+
+import java.time.Clock;
+
+import static org.roundtable.kit.actor.ActorMetadata.actorIn;
+
+/**
+ * The steps that involve a case and its fund together: assembling a panel (the assembler must hold the fund) and
+ * closing a case (an approval allocates from the fund in the same unit of work, so the decision and the allocation
+ * are stored together or not at all).
+ */
+public class CaseProcedures {
+
+    private final Repository<DecisionCase> cases;
+    private final Repository<Fund> funds;
+    private final Clock clock;
+
+    public CaseProcedures(Repository<DecisionCase> cases, Repository<Fund> funds, Clock clock) {
+        this.cases = cases;
+        this.funds = funds;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public void handle(AssemblePanel command, MetaData metadata) {
+        Actor assembler = actorIn(metadata, Role.COMMISSIONER);
+        Fund.Terms terms = fund(command.fundId()).invoke(Fund::terms);
+        cases.load(command.caseId()).execute(decisionCase -> decisionCase.assemble(command, assembler, terms, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(CloseDecisionCase command, MetaData metadata) {
+        Actor chair = actorIn(metadata, Role.COMMISSIONER, Role.CITIZEN, Role.STAFF);
+        Aggregate<DecisionCase> decisionCase = cases.load(command.caseId());
+        decisionCase.execute(c -> c.requireChair(chair));
+        close(decisionCase, "closed by the chair", true);
+    }
+
+    @CommandHandler
+    public void handle(CloseAtDeadline command, MetaData metadata) {
+        actorIn(metadata, Role.SYSTEM);
+        Aggregate<DecisionCase> decisionCase = cases.load(command.caseId());
+        if (decisionCase.invoke(c -> c.isDue(clock.instant()))) {
+            close(decisionCase, "closed at its deadline", false);
+        }
+    }
+
+    /** Each aggregate is changed in its own step, all within the one unit of work of the closing command. */
+    private void close(Aggregate<DecisionCase> decisionCase, String how, boolean refuseUnfunded) {
+        DecisionOutcome outcome = decisionCase.invoke(DecisionCase::tally);
+        Money amount = decisionCase.invoke(DecisionCase::amount);
+        if (outcome != DecisionOutcome.APPROVED || amount == null) {
+            decisionCase.execute(c -> c.decide(outcome, null, how));
+            return;
+        }
+        String fundId = decisionCase.invoke(DecisionCase::fundId);
+        String caseId = decisionCase.invoke(DecisionCase::caseId);
+        String proposalId = decisionCase.invoke(DecisionCase::proposalId);
+        try {
+            funds.load(fundId).execute(fund -> fund.allocate(caseId, proposalId, amount));
+        } catch (RuleViolation unfunded) {
+            if (refuseUnfunded) {
+                throw unfunded;
+            }
+            decisionCase.execute(c -> c.decide(outcome, null, how + "; approved, but no money was allocated: " + unfunded.getMessage()));
+            return;
+        }
+        decisionCase.execute(c -> c.decide(outcome, new Allocation(fundId, amount), how));
+    }
+
+    private Aggregate<Fund> fund(String fundId) {
+        if (fundId == null || fundId.isBlank()) {
+            throw new InvalidInput("fundId", "fundId is required");
+        }
+        try {
+            return funds.load(fundId);
+        } catch (org.axonframework.modelling.command.AggregateNotFoundException missing) {
+            throw new NotFound("no fund " + fundId);
+        }
+    }
+
+}

@@ -1,0 +1,268 @@
+package org.roundtable.commissioning.domain;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.roundtable.commissioning.domain.CommissioningCommands.AssemblePanel;
+import org.roundtable.commissioning.domain.CommissioningCommands.CastVote;
+import org.roundtable.commissioning.domain.CommissioningCommands.DeclareInterest;
+import org.roundtable.commissioning.domain.CommissioningCommands.OpenDecisionCase;
+import org.roundtable.events.Actor;
+import org.roundtable.events.Role;
+import org.roundtable.events.commissioning.Allocation;
+import org.roundtable.events.commissioning.DecisionCaseOpened;
+import org.roundtable.events.commissioning.DecisionOutcome;
+import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.commissioning.InterestDeclared;
+import org.roundtable.events.commissioning.PanelAssembled;
+import org.roundtable.events.commissioning.PanelMember;
+import org.roundtable.events.commissioning.RollEntry;
+import org.roundtable.events.commissioning.Vote;
+import org.roundtable.events.commissioning.VoteCast;
+import org.roundtable.events.proposals.Money;
+import org.roundtable.kit.domain.InvalidInput;
+import org.roundtable.kit.domain.NotPermitted;
+import org.roundtable.kit.domain.Require;
+import org.roundtable.kit.domain.RuleViolation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.roundtable.kit.actor.ActorMetadata.actorIn;
+
+/**
+ * The table round which one submitted proposal is decided: a panel of commissioners and at least one citizen member,
+ * each declaring interests before voting, every vote with its rationale. Closed by the chair or at the deadline.
+ *
+ * <p>Quorum is a majority of the non-recused members having voted, at least one of them a citizen member. An approval
+ * (approvals outnumbering rejections) allocates money from the panel's fund. A case closed without quorum decided
+ * nothing: the proposal stays under decision and the case can be given a new panel and deadline.
+ */
+@Aggregate
+public class DecisionCase {
+
+    private record Declaration(boolean hasInterest, String description) {
+    }
+
+    private record Ballot(Vote vote, String rationale) {
+    }
+
+    @AggregateIdentifier
+    private String caseId;
+    private String proposalId;
+    private String serviceArea;
+    private Money asked;
+    private boolean assembled;
+    private boolean closed;
+    private final Map<String, Role> members = new LinkedHashMap<>();
+    private String chairId;
+    private Instant deadline;
+    private String fundId;
+    private Money amount;
+    private final Map<String, Declaration> declarations = new LinkedHashMap<>();
+    private final Map<String, Ballot> ballots = new LinkedHashMap<>();
+
+    protected DecisionCase() {
+    }
+
+    /** One case per proposal, whatever the number of times the submission is heard. */
+    public static String caseIdFor(String proposalId) {
+        return UUID.nameUUIDFromBytes(("decision-case:" + proposalId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(OpenDecisionCase command, MetaData metadata) {
+        actorIn(metadata, Role.SYSTEM);
+        if (caseId == null) {
+            apply(new DecisionCaseOpened(command.caseId(), command.proposalId(), command.title(), command.serviceArea(), command.asked()));
+        }
+    }
+
+    void assemble(AssemblePanel command, Actor assembler, Fund.Terms fund, Instant now) {
+        requireOpen();
+        if (assembled) {
+            throw new RuleViolation("the panel is already assembled");
+        }
+        if (!fund.holders().contains(assembler.subjectId())) {
+            throw new NotPermitted("only a holder of fund " + command.fundId() + " assembles a panel that draws on it");
+        }
+        if (!fund.serviceArea().equals(serviceArea)) {
+            throw new InvalidInput("fundId", "fund " + command.fundId() + " is for " + fund.serviceArea() + ", this case for " + serviceArea);
+        }
+        List<PanelMember> panel = Require.present(command.members(), "members");
+        Require.atMost(panel, 25, "members");
+        Map<String, Role> seen = new LinkedHashMap<>();
+        for (int i = 0; i < panel.size(); i++) {
+            PanelMember member = Require.present(panel.get(i), "members[" + i + "]");
+            String id = Require.text(member.memberId(), "members[" + i + "].memberId", 200);
+            Role role = Require.present(member.role(), "members[" + i + "].role");
+            Require.that(role == Role.COMMISSIONER || role == Role.CITIZEN, "members[" + i + "].role",
+                    "panel members sit as COMMISSIONER or CITIZEN");
+            Require.that(seen.put(id, role) == null, "members[" + i + "].memberId", id + " is on the panel twice");
+        }
+        Require.that(seen.containsValue(Role.COMMISSIONER), "members", "a panel has at least one commissioner");
+        Require.that(seen.containsValue(Role.CITIZEN), "members", "a panel has at least one citizen member round the table");
+        String chair = Require.text(command.chairId(), "chairId", 200);
+        Require.that(seen.containsKey(chair), "chairId", "the chair sits on the panel");
+        Instant closesAt = Require.present(command.deadline(), "deadline");
+        Require.that(closesAt.isAfter(now), "deadline", "the deadline is in the future");
+        Money allocation = command.amount() != null ? Fund.validMoney(command.amount(), "amount") : asked;
+        if (allocation != null && !allocation.currency().equals(fund.currency())) {
+            throw new InvalidInput("amount.currency", "the fund is in " + fund.currency());
+        }
+        List<PanelMember> members = seen.entrySet().stream().map(e -> new PanelMember(e.getKey(), e.getValue())).toList();
+        apply(new PanelAssembled(caseId, members, chair, closesAt, command.fundId(), allocation));
+    }
+
+    @CommandHandler
+    public void handle(DeclareInterest command, MetaData metadata) {
+        Actor actor = actorIn(metadata, Role.COMMISSIONER, Role.CITIZEN, Role.STAFF);
+        requireMember(actor);
+        requireOpen();
+        if (declarations.containsKey(actor.subjectId())) {
+            throw new RuleViolation("you have already declared your interests in this case");
+        }
+        String description = command.hasInterest() ? Require.text(command.description(), "description", 1000)
+                : Require.optionalText(command.description(), "description", 1000);
+        apply(new InterestDeclared(caseId, actor.subjectId(), command.hasInterest(), description, command.hasInterest()));
+    }
+
+    @CommandHandler
+    public void handle(CastVote command, MetaData metadata) {
+        Actor actor = actorIn(metadata, Role.COMMISSIONER, Role.CITIZEN, Role.STAFF);
+        requireMember(actor);
+        requireOpen();
+        Declaration declaration = declarations.get(actor.subjectId());
+        if (declaration == null) {
+            throw new RuleViolation("panel members declare their interests before voting");
+        }
+        if (declaration.hasInterest()) {
+            throw new NotPermitted("you declared an interest and are recused from this case");
+        }
+        Vote vote = Require.present(command.vote(), "vote");
+        String rationale = Require.text(command.rationale(), "rationale", 2000);
+        Ballot previous = ballots.get(actor.subjectId());
+        apply(new VoteCast(caseId, actor.subjectId(), vote, rationale, previous == null ? null : previous.vote()));
+    }
+
+    void requireChair(Actor actor) {
+        requireOpen();
+        if (!assembled) {
+            throw new RuleViolation("the case has no panel yet");
+        }
+        if (!actor.subjectId().equals(chairId)) {
+            throw new NotPermitted("only the chair closes the case");
+        }
+    }
+
+    boolean isDue(Instant now) {
+        return assembled && !closed && !deadline.isAfter(now);
+    }
+
+    /** The outcome the votes cast so far would give, and the amount an approval would allocate. */
+    DecisionOutcome tally() {
+        List<String> eligible = members.keySet().stream().filter(id -> !isRecused(id)).toList();
+        long voted = eligible.stream().filter(ballots::containsKey).count();
+        boolean citizenVoted = eligible.stream().anyMatch(id -> members.get(id) == Role.CITIZEN && ballots.containsKey(id));
+        if (eligible.isEmpty() || voted * 2 <= eligible.size() || !citizenVoted) {
+            return DecisionOutcome.NO_QUORUM;
+        }
+        long approvals = ballots.values().stream().filter(b -> b.vote() == Vote.APPROVE).count();
+        long rejections = ballots.values().stream().filter(b -> b.vote() == Vote.REJECT).count();
+        return approvals > rejections ? DecisionOutcome.APPROVED : DecisionOutcome.REJECTED;
+    }
+
+    void decide(DecisionOutcome outcome, Allocation allocation, String note) {
+        List<RollEntry> roll = new ArrayList<>();
+        members.forEach((id, role) -> {
+            Ballot ballot = ballots.get(id);
+            Declaration declaration = declarations.get(id);
+            roll.add(new RollEntry(id, role, ballot == null ? null : ballot.vote(), ballot == null ? null : ballot.rationale(),
+                    isRecused(id), declaration == null ? null : declaration.description()));
+        });
+        apply(new DecisionReached(caseId, proposalId, outcome, roll, allocation, note));
+    }
+
+    String caseId() {
+        return caseId;
+    }
+
+    String proposalId() {
+        return proposalId;
+    }
+
+    String fundId() {
+        return fundId;
+    }
+
+    Money amount() {
+        return amount;
+    }
+
+    private boolean isRecused(String memberId) {
+        Declaration declaration = declarations.get(memberId);
+        return declaration != null && declaration.hasInterest();
+    }
+
+    private void requireMember(Actor actor) {
+        if (!members.containsKey(actor.subjectId())) {
+            throw new NotPermitted("only the case's panel members do this");
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new RuleViolation("the case is closed; its decision stands");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DecisionCaseOpened event) {
+        caseId = event.caseId();
+        proposalId = event.proposalId();
+        serviceArea = event.serviceArea();
+        asked = event.asked();
+    }
+
+    @EventSourcingHandler
+    void on(PanelAssembled event) {
+        assembled = true;
+        members.clear();
+        event.members().forEach(member -> members.put(member.memberId(), member.role()));
+        chairId = event.chairId();
+        deadline = event.deadline();
+        fundId = event.fundId();
+        amount = event.amount();
+        declarations.clear();
+        ballots.clear();
+    }
+
+    @EventSourcingHandler
+    void on(InterestDeclared event) {
+        declarations.put(event.memberId(), new Declaration(event.hasInterest(), event.description()));
+    }
+
+    @EventSourcingHandler
+    void on(VoteCast event) {
+        ballots.put(event.memberId(), new Ballot(event.vote(), event.rationale()));
+    }
+
+    @EventSourcingHandler
+    void on(DecisionReached event) {
+        if (event.outcome() == DecisionOutcome.NO_QUORUM) {
+            assembled = false;
+        } else {
+            closed = true;
+        }
+    }
+}

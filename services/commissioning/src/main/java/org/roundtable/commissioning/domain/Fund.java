@@ -1,0 +1,114 @@
+package org.roundtable.commissioning.domain;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.roundtable.commissioning.domain.CommissioningCommands.CreateFund;
+import org.roundtable.events.Actor;
+import org.roundtable.events.Role;
+import org.roundtable.events.commissioning.FundCreated;
+import org.roundtable.events.commissioning.FundsAllocated;
+import org.roundtable.events.proposals.Money;
+import org.roundtable.kit.domain.InvalidInput;
+import org.roundtable.kit.domain.Require;
+import org.roundtable.kit.domain.RuleViolation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.roundtable.kit.actor.ActorMetadata.actorIn;
+
+/**
+ * A budget for a service area and period, held by named commissioners. Allocations never exceed it: each one is
+ * checked against what remains, and two allocations racing for the same fund are serialised by the event store's
+ * per-aggregate sequence, so the second sees what the first took.
+ */
+@Aggregate
+public class Fund {
+
+    @AggregateIdentifier
+    private String fundId;
+    private String serviceArea;
+    private Money remaining;
+    private final Set<String> holders = new LinkedHashSet<>();
+
+    protected Fund() {
+    }
+
+    @CommandHandler
+    public Fund(CreateFund command, MetaData metadata) {
+        Actor creator = actorIn(metadata, Role.COMMISSIONER);
+        String name = Require.text(command.name(), "name", 120);
+        String area = Require.text(command.serviceArea(), "serviceArea", 80).toLowerCase(Locale.ROOT);
+        LocalDate start = Require.present(command.periodStart(), "periodStart");
+        LocalDate end = Require.present(command.periodEnd(), "periodEnd");
+        Require.that(!end.isBefore(start), "periodEnd", "periodEnd must not be before periodStart");
+        Money amount = validMoney(command.amount(), "amount");
+        Require.that(amount.amount().signum() > 0, "amount.amount", "amount.amount must be more than nothing");
+        List<String> holderIds = new ArrayList<>();
+        holderIds.add(creator.subjectId());
+        if (command.holderIds() != null) {
+            Require.atMost(command.holderIds(), 20, "holderIds");
+            for (int i = 0; i < command.holderIds().size(); i++) {
+                String holder = Require.text(command.holderIds().get(i), "holderIds[" + i + "]", 200);
+                if (!holderIds.contains(holder)) {
+                    holderIds.add(holder);
+                }
+            }
+        }
+        apply(new FundCreated(command.fundId(), name, area, start, end, amount, holderIds));
+    }
+
+    /** Takes money for an approved case, or refuses when the fund cannot meet it. */
+    void allocate(String caseId, String proposalId, Money amount) {
+        if (!amount.currency().equals(remaining.currency())) {
+            throw new RuleViolation("fund " + fundId + " is in " + remaining.currency() + ", not " + amount.currency());
+        }
+        if (amount.amount().compareTo(remaining.amount()) > 0) {
+            throw new RuleViolation("fund " + fundId + " holds only " + remaining.amount().toPlainString() + " " + remaining.currency()
+                    + "; it cannot allocate " + amount.amount().toPlainString());
+        }
+        apply(new FundsAllocated(fundId, caseId, proposalId, amount,
+                new Money(remaining.amount().subtract(amount.amount()), remaining.currency())));
+    }
+
+    /** What a panel needs to know of the fund it would draw on. */
+    record Terms(String fundId, Set<String> holders, String serviceArea, String currency) {
+    }
+
+    Terms terms() {
+        return new Terms(fundId, Set.copyOf(holders), serviceArea, remaining.currency());
+    }
+
+    static Money validMoney(Money money, String field) {
+        Require.present(money, field);
+        BigDecimal amount = Require.nonNegative(money.amount(), field + ".amount");
+        Require.that(amount.scale() <= 2, field + ".amount", field + ".amount has at most two decimal places");
+        String currency = Require.present(money.currency(), field + ".currency");
+        if (!currency.matches("[A-Z]{3}")) {
+            throw new InvalidInput(field + ".currency", field + ".currency must be an ISO 4217 code such as GBP");
+        }
+        return new Money(amount, currency);
+    }
+
+    @EventSourcingHandler
+    void on(FundCreated event) {
+        fundId = event.fundId();
+        serviceArea = event.serviceArea();
+        remaining = event.amount();
+        holders.addAll(event.holderIds());
+    }
+
+    @EventSourcingHandler
+    void on(FundsAllocated event) {
+        remaining = event.remaining();
+    }
+}

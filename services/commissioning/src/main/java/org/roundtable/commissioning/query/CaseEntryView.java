@@ -1,0 +1,50 @@
+package org.roundtable.commissioning.query;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One thing said round the table, in order: a panel assembled, an interest declared, a vote cast or changed, a decision. */
+@Entity
+@Table(name = "case_entry_view", indexes = @Index(name = "case_entry_by_case", columnList = "caseId, id"))
+public class CaseEntryView {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+    @Column(nullable = false, length = 64)
+    String caseId;
+    @Column(nullable = false, length = 24)
+    String kind;
+    @Column(length = 200)
+    String actorId;
+    @Column(length = 20)
+    String actorRole;
+    @Column(columnDefinition = "text")
+    String detail;
+    Instant at;
+
+    protected CaseEntryView() {
+    }
+
+    CaseEntryView(String caseId, String kind, String actorId, String actorRole, String detail, Instant at) {
+        this.caseId = caseId;
+        this.kind = kind;
+        this.actorId = actorId;
+        this.actorRole = actorRole;
+        this.detail = detail;
+        this.at = at;
+    }
+
+    public String getKind() { return kind; }
+    public String getActorId() { return actorId; }
+    public String getActorRole() { return actorRole; }
+    public String getDetail() { return detail; }
+    public Instant getAt() { return at; }
+}

@@ -1,0 +1,123 @@
+package org.roundtable.commissioning.query;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads funds and decision cases, with what the panel knew: the proposal as submitted and what citizens said. */
+@Service
+@Transactional(readOnly = true)
+public class CommissioningQueries {
+
+    public record Fund(String fundId, String name, String serviceArea, LocalDate periodStart, LocalDate periodEnd, BigDecimal amount,
+                       BigDecimal remaining, String currency, List<String> holderIds) {
+    }
+
+    public record CaseSummary(String caseId, String proposalId, String title, String serviceArea, String status, Instant deadline,
+                              String outcome) {
+    }
+
+    public record Entry(String kind, String actorId, String actorRole, Map<String, Object> detail, Instant at) {
+    }
+
+    public record WhatCitizensSaid(int endorsementCount, List<Map<String, Object>> endorsements, int pledges, int hoursPerMonth,
+                                   int skills, int places, List<Map<String, Object>> pledgeList) {
+    }
+
+    public record Case(String caseId, String proposalId, String title, String serviceArea, String status, Instant deadline, String chairId,
+                       String fundId, Map<String, Object> amount, String outcome, Map<String, Object> decision,
+                       Map<String, Object> proposalAsSubmitted, WhatCitizensSaid whatCitizensSaid, List<Entry> timeline) {
+    }
+
+    private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Map<String, Object>>> DOCUMENTS = new TypeReference<>() {
+    };
+
+    private final FundViews funds;
+    private final CaseViews cases;
+    private final CaseEntryViews entries;
+    private final KnownProposalViews proposals;
+    private final ObjectMapper json;
+
+    CommissioningQueries(FundViews funds, CaseViews cases, CaseEntryViews entries, KnownProposalViews proposals,
+                         @Qualifier("eventJson") ObjectMapper json) {
+        this.funds = funds;
+        this.cases = cases;
+        this.entries = entries;
+        this.proposals = proposals;
+        this.json = json;
+    }
+
+    public List<Fund> funds() {
+        return funds.findAll().stream().map(CommissioningQueries::fund).toList();
+    }
+
+    public Optional<Fund> fund(String fundId) {
+        return funds.findById(fundId).map(CommissioningQueries::fund);
+    }
+
+    public List<CaseSummary> cases(String status) {
+        List<CaseView> found = status == null ? cases.findAllByOrderByOpenedAtDesc() : cases.findByStatusOrderByOpenedAtDesc(status);
+        return found.stream().map(c -> new CaseSummary(c.getCaseId(), c.getProposalId(), c.getTitle(), c.getServiceArea(), c.getStatus(),
+                c.getDeadline(), c.getOutcome())).toList();
+    }
+
+    public List<String> dueCases(Instant now) {
+        return cases.findByStatusAndDeadlineBefore("ASSEMBLED", now).stream().map(CaseView::getCaseId).toList();
+    }
+
+    public Optional<Case> decisionCase(String caseId) {
+        return cases.findById(caseId).map(view -> {
+            Optional<KnownProposalView> known = proposals.findById(view.getProposalId());
+            return new Case(view.getCaseId(), view.getProposalId(), view.getTitle(), view.getServiceArea(), view.getStatus(),
+                    view.getDeadline(), view.getChairId(), view.getFundId(), document(view.getAmount()), view.getOutcome(),
+                    document(view.getDecision()), known.map(k -> document(k.getSubmitted())).orElse(null),
+                    known.map(this::whatCitizensSaid).orElse(new WhatCitizensSaid(0, List.of(), 0, 0, 0, 0, List.of())),
+                    entries.findByCaseIdOrderById(caseId).stream()
+                            .map(e -> new Entry(e.getKind(), e.getActorId(), e.getActorRole(), document(e.getDetail()), e.getAt())).toList());
+        });
+    }
+
+    private WhatCitizensSaid whatCitizensSaid(KnownProposalView known) {
+        List<Map<String, Object>> endorsements = List.copyOf(documents(known.getEndorsements()).values());
+        List<Map<String, Object>> pledges = List.copyOf(documents(known.getPledges()).values());
+        int hours = pledges.stream().filter(p -> "TIME".equals(p.get("kind")))
+                .mapToInt(p -> ((Number) p.getOrDefault("hoursPerMonth", 0)).intValue()).sum();
+        int skills = (int) pledges.stream().filter(p -> "SKILL".equals(p.get("kind"))).count();
+        int places = (int) pledges.stream().filter(p -> "PLACE".equals(p.get("kind"))).count();
+        return new WhatCitizensSaid(endorsements.size(), endorsements, pledges.size(), hours, skills, places, pledges);
+    }
+
+    private static Fund fund(FundView view) {
+        return new Fund(view.getFundId(), view.getName(), view.getServiceArea(), view.getPeriodStart(), view.getPeriodEnd(),
+                view.getAmount(), view.getRemaining(), view.getCurrency(), List.of(view.getHolderIds().split(",")));
+    }
+
+    private Map<String, Object> document(String text) {
+        try {
+            return text == null ? null : json.readValue(text, DOCUMENT);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    private Map<String, Map<String, Object>> documents(String text) {
+        try {
+            return json.readValue(text, DOCUMENTS);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+}
