@@ -3,39 +3,68 @@ package org.roundtable.testsupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
 
 /**
- * A real Apache Kafka broker in KRaft mode (combined broker and controller), run as a child JVM from the Kafka jars
- * on the test class path. One per test JVM, started on first use. {@link #stop()} and {@link #start()} take it away
- * and bring it back on the same port with the same data, for outage tests.
+ * A real Apache Kafka broker in KRaft mode (combined broker and controller), run as a child JVM from the Kafka jars on
+ * the test class path. One per test JVM, started on first use and stopped when the JVM ends. {@link #stop()} and
+ * {@link #start()} take it away and bring it back on the same ports with the same data, for outage tests.
  */
 public final class KafkaBroker {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final System.Logger LOG = System.getLogger(KafkaBroker.class.getName());
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    // a test broker lives briefly under little load: compiling with C1 only starts it about a second sooner, in less memory
+    private static final List<String> JVM_OPTIONS = List.of(
+            "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.awt.headless=true");
     private static KafkaBroker shared;
 
     private final Path directory;
     private final Path properties;
+    private final Path log;
+    private final Path classPathArguments;
     private final int port;
+    private final String clusterId = Uuid.randomUuid().toString();
     private Process process;
 
-    private KafkaBroker(Path directory, int port, int controllerPort) throws IOException {
+    private KafkaBroker(Path directory) throws IOException {
         this.directory = directory;
-        this.port = port;
         this.properties = directory.resolve("server.properties");
+        this.log = directory.resolve("broker.log");
+        this.classPathArguments = directory.resolve("classpath.args");
+        this.port = freePort(Set.of());
+        int controllerPort = freePort(Set.of(port));
+        String data = directory.resolve("data").toAbsolutePath().toString().replace('\\', '/');
         Files.writeString(properties, String.join("\n", List.of(
                 "process.roles=broker,controller",
                 "node.id=1",
@@ -45,7 +74,7 @@ public final class KafkaBroker {
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + directory.resolve("data"),
+                "log.dirs=" + data,
                 "num.partitions=3",
                 "default.replication.factor=1",
                 "min.insync.replicas=1",
@@ -58,20 +87,32 @@ public final class KafkaBroker {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
-                "log.segment.bytes=16777216")) + "\n");
-        format();
+                "auto.leader.rebalance.enable=false",
+                "broker.heartbeat.interval.ms=500",
+                "log.segment.bytes=16777216",
+                "log.index.size.max.bytes=1048576",
+                // the cleaner otherwise allocates a 128 MB dedupe buffer up front
+                "log.cleaner.dedupe.buffer.size=8388608",
+                "num.network.threads=2",
+                "num.io.threads=4",
+                "background.threads=4",
+                "num.recovery.threads.per.data.dir=1")) + "\n");
+        writeLoggingConfiguration();
+        writeClassPathArguments();
     }
 
+    /** The broker of this JVM, started on first call. */
     public static synchronized KafkaBroker shared() {
         if (shared == null) {
+            KafkaBroker broker;
             try {
-                Path directory = Files.createTempDirectory("roundtable-kafka-");
-                shared = new KafkaBroker(directory, freePort(), freePort());
+                broker = new KafkaBroker(Files.createTempDirectory("roundtable-kafka-"));
             } catch (IOException failure) {
                 throw new UncheckedIOException("could not prepare a Kafka broker", failure);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "kafka-broker-stop"));
-            shared.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::discard, "kafka-broker-stop"));
+            broker.start();
+            shared = broker;
         }
         return shared;
     }
@@ -84,96 +125,153 @@ public final class KafkaBroker {
         return process != null && process.isAlive();
     }
 
-    /** Starts the broker (again) on the same port with the same data, and waits until it answers. */
+    /**
+     * Starts the broker (again) on the same ports with the same data, and waits until it answers. The storage is
+     * formatted only on the very first start.
+     */
     public synchronized void start() {
         if (isRunning()) {
             return;
         }
+        long started = System.nanoTime();
+        boolean format = !Files.exists(directory.resolve("data").resolve("meta.properties"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-Dlog4j2.configurationFile=" + directory.resolve("log4j2.properties").toUri());
+        command.add("-Dlogback.configurationFile=" + directory.resolve("logback.xml").toAbsolutePath());
+        command.add("@" + classPathArguments.toAbsolutePath());
+        command.add(KafkaBrokerMain.class.getName());
+        command.add(properties.toAbsolutePath().toString());
+        if (format) {
+            command.add("--format");
+            command.add(clusterId);
+        }
         try {
-            process = java(List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                    KafkaBrokerMain.class.getName(), List.of(properties.toString()), directory.resolve("broker.log"));
+            Files.writeString(log, "---- " + (format ? "formatting and starting" : "starting") + " at " + Instant.now() + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException failure) {
             throw new UncheckedIOException("could not start the Kafka broker", failure);
         }
-        awaitAnswer();
+        try {
+            awaitAnswer();
+        } catch (RuntimeException failure) {
+            end();
+            throw failure;
+        }
+        LOG.log(System.Logger.Level.INFO, "Kafka broker at {0} answered {1} ms after {2} (data and log in {3})",
+                bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                format ? "formatting and starting" : "starting again", directory);
     }
 
-    /** Ends the broker: from now on it is unreachable, until {@link #start()}. */
+    /** Ends the broker process and waits for it: from now on the broker is unreachable, until {@link #start()}. */
     public synchronized void stop() {
         if (process == null) {
             return;
         }
-        try {
-            process.getOutputStream().close();
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (IOException ignored) {
-            process.destroyForcibly();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        process = null;
+        long stopping = System.nanoTime();
+        end();
+        LOG.log(System.Logger.Level.DEBUG, "Kafka broker stopped in {0} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping));
     }
 
-    private void format() throws IOException {
-        Process formatting = java(List.of("-Xmx256m", "-XX:+UseSerialGC"), "kafka.tools.StorageTool",
-                List.of("format", "-t", Uuid.randomUuid().toString(), "-c", properties.toString()), directory.resolve("format.log"));
+    private void end() {
+        Process ending = process;
+        process = null;
+        if (ending == null) {
+            return;
+        }
         try {
-            if (!formatting.waitFor(60, TimeUnit.SECONDS) || formatting.exitValue() != 0) {
-                formatting.destroyForcibly();
-                throw new IllegalStateException("formatting Kafka storage failed:\n" + tail(directory.resolve("format.log")));
+            // the child shuts the broker down cleanly when its standard input ends
+            ending.getOutputStream().close();
+        } catch (IOException alreadyGone) {
+            // nothing to tell it
+        }
+        try {
+            if (!ending.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "Kafka broker did not stop within {0} s; killing it", STOP_TIMEOUT.toSeconds());
+                ending.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException interrupted) {
+            ending.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while formatting Kafka storage", interrupted);
+        }
+    }
+
+    private synchronized void discard() {
+        stop();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temporary directory left behind is no reason to fail the JVM's exit
         }
     }
 
     private void awaitAnswer() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the Kafka broker exited:\n" + tail(directory.resolve("broker.log")));
-                }
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        // a plain connection first: an admin client polling a closed port logs a warning on every attempt
+        while (!accepts()) {
+            checkStillStarting(deadline);
+            pause(100);
+        }
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200,
+                AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 200))) {
+            while (true) {
+                checkStillStarting(deadline);
                 try {
-                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes().get(4, TimeUnit.SECONDS);
-                    return;
+                    // only an unfenced broker lists itself
+                    Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+                            .nodes().get(3, TimeUnit.SECONDS);
+                    if (!nodes.isEmpty()) {
+                        return;
+                    }
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the Kafka broker", interrupted);
                 } catch (Exception notYet) {
-                    sleep(200);
+                    // still starting
                 }
+                pause(100);
             }
         }
-        throw new IllegalStateException("the Kafka broker did not answer within " + START_TIMEOUT.toSeconds() + " s:\n"
-                + tail(directory.resolve("broker.log")));
     }
 
-    private static Process java(List<String> jvmOptions, String mainClass, List<String> arguments, Path log) throws IOException {
-        List<String> command = new java.util.ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        Path logging = loggingConfiguration();
-        command.add("-Dlog4j2.configurationFile=" + logging.resolve("log4j2.properties"));
-        command.add("-Dlogback.configurationFile=" + logging.resolve("logback.xml"));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass);
-        command.addAll(arguments);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    private void checkStillStarting(long deadline) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the Kafka broker exited with code " + process.exitValue() + "; the end of "
+                    + log + ":\n" + tail());
+        }
+        if (System.nanoTime() - deadline > 0) {
+            throw new IllegalStateException("the Kafka broker did not answer at " + bootstrapServers() + " within "
+                    + START_TIMEOUT.toSeconds() + " s; the end of " + log + ":\n" + tail());
+        }
     }
 
-    /** The broker logs warnings and its start, whichever logging library the class path brings. */
-    private static Path loggingConfiguration() throws IOException {
-        Path directory = Files.createTempDirectory("roundtable-kafka-logging-");
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private void writeLoggingConfiguration() throws IOException {
         Files.writeString(directory.resolve("logback.xml"), """
                 <configuration>
                   <appender name="console" class="ch.qos.logback.core.ConsoleAppender">
-                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{1} - %msg%n</pattern></encoder>
+                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{1} - %msg%n</pattern></encoder>
                   </appender>
                   <logger name="kafka.server.KafkaRaftServer" level="INFO"/>
+                  <logger name="kafka.server.BrokerServer" level="INFO"/>
                   <root level="WARN"><appender-ref ref="console"/></root>
                 </configuration>
                 """);
@@ -182,36 +280,119 @@ public final class KafkaBroker {
                 "appender.console.type=Console",
                 "appender.console.name=console",
                 "appender.console.layout.type=PatternLayout",
-                "appender.console.layout.pattern=%d{HH:mm:ss.SSS} %-5level %logger{1} - %msg%n",
+                "appender.console.layout.pattern=%d{HH:mm:ss.SSS} %-5level [%t] %logger{1} - %msg%n",
                 "rootLogger.level=warn",
                 "rootLogger.appenderRef.console.ref=console",
-                "logger.server.name=kafka.server.KafkaRaftServer",
-                "logger.server.level=info")) + "\n");
-        return directory;
+                "logger.raft.name=kafka.server.KafkaRaftServer",
+                "logger.raft.level=info",
+                "logger.broker.name=kafka.server.BrokerServer",
+                "logger.broker.level=info")) + "\n");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
+    /**
+     * Passes the class path through a file: a service's test class path can exceed the length the operating system
+     * allows for one command-line argument.
+     */
+    private void writeClassPathArguments() throws IOException {
+        String classPath = String.join(File.pathSeparator, classPath(System.getProperty("java.class.path")));
+        Files.writeString(classPathArguments, "-cp \"" + classPath.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n");
+    }
+
+    /**
+     * The running JVM's class path, with the {@code Class-Path} entries of manifest-only jars (as test runners and IDEs
+     * use to shorten command lines) spelled out.
+     */
+    static List<String> classPath(String javaClassPath) {
+        Set<String> entries = new LinkedHashSet<>();
+        for (String entry : javaClassPath.split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                addWithManifestClassPath(Path.of(entry).toAbsolutePath(), entries);
+            }
+        }
+        return List.copyOf(entries);
+    }
+
+    private static void addWithManifestClassPath(Path entry, Set<String> entries) {
+        if (!entries.add(entry.toString()) || !Files.isRegularFile(entry) || !entry.toString().endsWith(".jar")) {
+            return;
+        }
+        try (JarFile jar = new JarFile(entry.toFile())) {
+            Manifest manifest = jar.getManifest();
+            String referenced = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            if (referenced == null) {
+                return;
+            }
+            URI base = entry.toUri();
+            for (String reference : referenced.trim().split("\\s+")) {
+                if (!reference.isEmpty()) {
+                    try {
+                        addWithManifestClassPath(Path.of(base.resolve(reference)), entries);
+                    } catch (IllegalArgumentException notAFile) {
+                        // a URL the JVM would not load from either
+                    }
+                }
+            }
+        } catch (IOException unreadable) {
+            // the JVM skips an unreadable jar, and so does the child
+        }
+    }
+
+    /**
+     * A free loopback port below the range the operating system hands out to outgoing connections: while the broker is
+     * stopped, clients keep reconnecting to its port, and one of them could otherwise be given that very port as its own
+     * local port (even connect to itself) and keep the broker from binding it again.
+     */
+    private static int freePort(Set<Integer> taken) throws IOException {
+        int[] ephemeral = ephemeralPortRange();
+        if (ephemeral[0] > 12_000) {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                int candidate = ThreadLocalRandom.current().nextInt(10_000, ephemeral[0]);
+                if (!taken.contains(candidate) && bindable(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         }
     }
 
-    private static String tail(Path log) {
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port), 1);
+            return true;
+        } catch (IOException inUse) {
+            return false;
+        }
+    }
+
+    private static int[] ephemeralPortRange() {
+        try {
+            // read by line: Files.readString trusts the size a /proc file reports and gets it wrong
+            String[] range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+");
+            return new int[] {Integer.parseInt(range[0]), Integer.parseInt(range[1])};
+        } catch (IOException | RuntimeException unknown) {
+            // not Linux: the IANA range, which macOS and Windows use
+            return new int[] {49_152, 65_535};
+        }
+    }
+
+    private String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException unreadable) {
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException | UncheckedIOException unreadable) {
             return "(no log at " + log + ")";
         }
     }
 
-    private static void sleep(long millis) {
+    private static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
+            throw new IllegalStateException("interrupted while waiting for the Kafka broker", interrupted);
         }
     }
 }

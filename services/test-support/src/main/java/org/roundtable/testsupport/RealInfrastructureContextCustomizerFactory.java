@@ -1,36 +1,39 @@
 package org.roundtable.testsupport;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
 
 import java.util.List;
 import java.util.Map;
 
-/** Points a test's Spring context at the shared PostgreSQL, Kafka broker and token issuer. */
+/**
+ * Points the Spring context of a test class carrying {@link RealInfrastructure} (directly, on a superclass, an
+ * enclosing class or through a meta-annotation) at the shared PostgreSQL, Kafka broker and token issuer.
+ */
 public class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
+
+    static final String PROPERTY_SOURCE_NAME = "roundtableRealInfrastructure";
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-        return MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
-                .get(RealInfrastructure.class)
-                .synthesize(annotation -> annotation.isPresent())
-                .map(annotation -> (ContextCustomizer) new Customizer(annotation.database()))
-                .orElse(null);
+        RealInfrastructure annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass, RealInfrastructure.class);
+        return annotation == null ? null : new Customizer(annotation.database());
     }
 
-    private record Customizer(String database) implements ContextCustomizer {
+    /** Equal for equal databases, so that Spring's context cache gives such test classes one application context. */
+    record Customizer(String database) implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
             PostgresServer postgres = PostgresServer.shared();
             KafkaBroker kafka = KafkaBroker.shared();
             TestTokens tokens = TestTokens.shared();
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("roundtableRealInfrastructure", Map.of(
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(
                     "spring.datasource.url", postgres.jdbcUrl(database),
                     "spring.datasource.username", postgres.username(),
                     "spring.datasource.password", postgres.password(),

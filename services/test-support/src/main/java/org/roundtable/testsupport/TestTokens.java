@@ -32,6 +32,7 @@ import java.util.UUID;
  */
 public final class TestTokens {
 
+    private static final String KEY_ID = "roundtable-test";
     private static TestTokens shared;
 
     private final RSAKey key;
@@ -39,9 +40,10 @@ public final class TestTokens {
     private final String issuer;
 
     private TestTokens() throws JOSEException, IOException {
-        key = new RSAKeyGenerator(2048).keyID("roundtable-test").generate();
-        unknownKey = new RSAKeyGenerator(2048).keyID("roundtable-test").generate();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        key = new RSAKeyGenerator(2048).keyID(KEY_ID).generate();
+        // the same key id as the published key: a forger would claim it, and only the signature gives it away
+        unknownKey = new RSAKeyGenerator(2048).keyID(KEY_ID).generate();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
         issuer = "http://127.0.0.1:" + server.getAddress().getPort();
         String jwks = new JWKSet(key.toPublicJWK()).toString();
         String discovery = "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\","
@@ -49,9 +51,17 @@ public final class TestTokens {
         server.createContext("/jwks", exchange -> respond(exchange, jwks));
         server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange, discovery));
         server.setExecutor(null);
+        // the server's dispatcher thread inherits daemon status from the thread that starts it, so it never keeps a
+        // finished test JVM alive
         Thread serving = new Thread(server::start, "test-token-issuer");
         serving.setDaemon(true);
         serving.start();
+        try {
+            serving.join();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the token issuer", interrupted);
+        }
     }
 
     public static synchronized TestTokens shared() {
@@ -90,7 +100,7 @@ public final class TestTokens {
         return sign(key, claims(subject, subject, Instant.now().minus(Duration.ofMinutes(5))).claim("roles", List.of(roles)).build());
     }
 
-    /** Signed by a key the issuer never published: no resource server may accept it. */
+    /** Signed by a key the issuer never published (under the published key's id): no resource server may accept it. */
     public String mintWithUnknownKey(String subject, String... roles) {
         return sign(unknownKey, claims(subject, subject, Instant.now().plus(Duration.ofMinutes(15))).claim("roles", List.of(roles)).build());
     }
