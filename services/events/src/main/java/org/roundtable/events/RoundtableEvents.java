@@ -7,6 +7,15 @@ import org.roundtable.events.commissioning.FundsAllocated;
 import org.roundtable.events.commissioning.PanelAssembled;
 import org.roundtable.events.commissioning.InterestDeclared;
 import org.roundtable.events.commissioning.VoteCast;
+import org.roundtable.events.outcomes.InitiativeStarted;
+import org.roundtable.events.outcomes.ProviderAssigned;
+import org.roundtable.events.outcomes.IndicatorDefined;
+import org.roundtable.events.outcomes.ReviewDatesScheduled;
+import org.roundtable.events.outcomes.ProgressReported;
+import org.roundtable.events.outcomes.ContributionExpected;
+import org.roundtable.events.outcomes.ContributionReleased;
+import org.roundtable.events.outcomes.AssetsMobilised;
+import org.roundtable.events.outcomes.InitiativeReviewed;
 import org.roundtable.events.participation.AssetPledged;
 import org.roundtable.events.participation.CoDesignerRecognised;
 import org.roundtable.events.participation.ContributionRecorded;
@@ -69,7 +78,16 @@ public final class RoundtableEvents {
             FundsAllocated.class,
             PanelAssembled.class,
             InterestDeclared.class,
-            VoteCast.class);
+            VoteCast.class,
+            InitiativeStarted.class,
+            ProviderAssigned.class,
+            IndicatorDefined.class,
+            ReviewDatesScheduled.class,
+            ProgressReported.class,
+            ContributionExpected.class,
+            ContributionReleased.class,
+            AssetsMobilised.class,
+            InitiativeReviewed.class);
 
     public static final EventCatalog CATALOG = EventCatalog.of(EVENTS);
 
