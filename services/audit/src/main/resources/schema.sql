@@ -1,0 +1,50 @@
+-- The ledger: append-only. ledger_entry is the contract the audit views read (see the module's javadoc).
+create table if not exists ledger_entry (
+    position        bigint       primary key,
+    event_id        varchar(100) not null unique,
+    source          varchar(40)  not null,
+    type            varchar(200) not null,
+    event_name      varchar(100) not null,
+    subject         varchar(200) not null,
+    actor_id        varchar(200),
+    actor_role      varchar(40),
+    actor_name      varchar(200),
+    correlation_id  varchar(200),
+    causation_id    varchar(200),
+    sequence        bigint,
+    occurred_at     timestamptz  not null,
+    recorded_at     timestamptz  not null,
+    topic           varchar(200) not null,
+    kafka_partition integer      not null,
+    kafka_offset    bigint       not null,
+    payload         text         not null,
+    previous_hash   varchar(64)  not null,
+    hash            varchar(64)  not null,
+    headers         text         not null,
+    chain_index     bigint       not null
+);
+create index if not exists ledger_entry_chain on ledger_entry (topic, kafka_partition, chain_index);
+create index if not exists ledger_entry_subject on ledger_entry (subject);
+create index if not exists ledger_entry_occurred_at on ledger_entry (occurred_at);
+
+-- The writer's state per chain (one chain per topic partition): how far it has read and the head it appends to.
+create table if not exists ledger_chain (
+    topic           varchar(200) not null,
+    kafka_partition integer      not null,
+    size            bigint       not null,
+    head_hash       varchar(64)  not null,
+    next_offset     bigint       not null,
+    primary key (topic, kafka_partition)
+);
+
+-- Signed checkpoints: the Merkle root over every chain's tree, committing all heads at once.
+create table if not exists ledger_checkpoint (
+    id              bigserial    primary key,
+    tree_size       bigint       not null,
+    root_hash       varchar(64)  not null,
+    issued_at       timestamptz  not null,
+    last_position   bigint       not null,
+    chains          text         not null,
+    key_id          varchar(64)  not null,
+    signature       varchar(200) not null
+);
