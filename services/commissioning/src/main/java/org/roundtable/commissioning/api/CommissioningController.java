@@ -84,6 +84,7 @@ public class CommissioningController {
         return queries.funds();
     }
 
+    @Operation(summary = "One fund: its holders, amount and what it has left")
     @GetMapping("/funds/{fundId}")
     CommissioningQueries.Fund fund(@PathVariable UUID fundId) {
         return queries.fund(fundId.toString()).orElseThrow(() -> new NotFound("no fund " + fundId));
@@ -104,7 +105,8 @@ public class CommissioningController {
         return queries.decisionCase(caseId.toString()).orElseThrow(() -> new NotFound("no decision case " + caseId));
     }
 
-    @Operation(summary = "A fund holder assembles the panel: commissioners and at least one citizen member, a chair and a deadline")
+    @Operation(summary = "A fund holder assembles the panel: commissioners and at least one citizen member, a chair and a deadline",
+            description = "The amount an approval allocates is the amount the proposal asked for unless the panel sets another.")
     @PostMapping("/cases/{caseId}/panel")
     @PreAuthorize("hasRole('COMMISSIONER')")
     ResponseEntity<Void> assemble(@PathVariable UUID caseId, @RequestBody PanelForm form) {
@@ -113,7 +115,8 @@ public class CommissioningController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "A panel member declares an interest, or none; an interest recuses them")
+    @Operation(summary = "A panel member declares an interest, or none; an interest recuses them",
+            description = "Declared once, before voting; an interest needs a description. Members act in the role they sit in.")
     @PostMapping("/cases/{caseId}/declarations")
     ResponseEntity<Void> declare(@PathVariable UUID caseId, @RequestBody DeclarationForm form) {
         if (form.hasInterest() == null) {
@@ -123,14 +126,26 @@ public class CommissioningController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "A panel member votes (or changes their vote) with a rationale")
+    @Operation(summary = "A panel member votes (or changes their vote) with a rationale",
+            description = "APPROVE, REJECT or ABSTAIN with a rationale, until the case closes; every change is kept. "
+                    + "Refused for members who have not declared, or who declared an interest.")
     @PostMapping("/cases/{caseId}/votes")
     ResponseEntity<Void> vote(@PathVariable UUID caseId, @RequestBody VoteForm form) {
         send(caseId, new CastVote(caseId.toString(), form.vote(), form.rationale()), PANEL_ROLES);
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "The chair closes the case: the decision, its roll and any allocation are recorded")
+    @Operation(summary = "The chair closes the case: the decision, its roll and any allocation are recorded",
+            description = """
+                    Quorum is a majority of the non-recused panel having voted (abstentions count), at least one of them a \
+                    citizen member. A quorate panel approves when approvals outnumber rejections, otherwise it rejects; an \
+                    approval allocates the panel's amount from its fund in the same transaction. \
+                    Without quorum the case closes with outcome NO_QUORUM: nothing is decided or allocated, the proposal stays \
+                    under decision, and the case awaits a new panel (a fund holder assembles one with a new deadline; \
+                    declarations and votes start afresh). \
+                    An approval the fund can no longer meet (another case took the money first) is refused with 409 and the \
+                    case stays open; at its deadline such a case closes as approved without allocation, the note saying why. \
+                    A case whose deadline passes closes by itself, also when the deadline passed while the service was down.""")
     @PostMapping("/cases/{caseId}/closure")
     ResponseEntity<Void> close(@PathVariable UUID caseId) {
         send(caseId, new CloseDecisionCase(caseId.toString()), PANEL_ROLES);

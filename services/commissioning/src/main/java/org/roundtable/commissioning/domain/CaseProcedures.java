@@ -3,6 +3,7 @@ package org.roundtable.commissioning.domain;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.roundtable.commissioning.domain.CommissioningCommands.AssemblePanel;
 import org.roundtable.commissioning.domain.CommissioningCommands.CloseAtDeadline;
@@ -13,7 +14,7 @@ import org.roundtable.events.commissioning.Allocation;
 import org.roundtable.events.commissioning.DecisionOutcome;
 import org.roundtable.events.proposals.Money;
 import org.roundtable.kit.domain.InvalidInput;
-import org.roundtable.kit.domain.NotFound;
+import org.roundtable.kit.domain.Require;
 import org.roundtable.kit.domain.RuleViolation;
 
 import java.time.Clock;
@@ -40,8 +41,11 @@ public class CaseProcedures {
     @CommandHandler
     public void handle(AssemblePanel command, MetaData metadata) {
         Actor assembler = actorIn(metadata, Role.COMMISSIONER);
-        Fund.Terms terms = fund(command.fundId()).invoke(Fund::terms);
-        cases.load(command.caseId()).execute(decisionCase -> decisionCase.assemble(command, assembler, terms, clock.instant()));
+        Aggregate<DecisionCase> decisionCase = cases.load(command.caseId());
+        String fundId = Require.text(command.fundId(), "fundId", 64);
+        // the case is locked before the fund, in the same order as closing, so an assembly and a closing never deadlock
+        Fund.Terms terms = fund(fundId).invoke(Fund::terms);
+        decisionCase.execute(c -> c.assemble(command, assembler, terms, clock.instant()));
     }
 
     @CommandHandler
@@ -85,13 +89,10 @@ public class CaseProcedures {
     }
 
     private Aggregate<Fund> fund(String fundId) {
-        if (fundId == null || fundId.isBlank()) {
-            throw new InvalidInput("fundId", "fundId is required");
-        }
         try {
             return funds.load(fundId);
-        } catch (org.axonframework.modelling.command.AggregateNotFoundException missing) {
-            throw new NotFound("no fund " + fundId);
+        } catch (AggregateNotFoundException missing) {
+            throw new InvalidInput("fundId", "there is no fund " + fundId);
         }
     }
 

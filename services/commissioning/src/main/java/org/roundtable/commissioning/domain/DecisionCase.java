@@ -43,9 +43,23 @@ import static org.roundtable.kit.actor.ActorMetadata.actorIn;
  * The table round which one submitted proposal is decided: a panel of commissioners and at least one citizen member,
  * each declaring interests before voting, every vote with its rationale. Closed by the chair or at the deadline.
  *
- * <p>Quorum is a majority of the non-recused members having voted, at least one of them a citizen member. An approval
- * (approvals outnumbering rejections) allocates money from the panel's fund. A case closed without quorum decided
- * nothing: the proposal stays under decision and the case can be given a new panel and deadline.
+ * <p>Authorization is part of the rules: only a holder of the fund assembles the panel; only panel members declare and
+ * vote, each in the role they sit in (a commissioner as {@code COMMISSIONER}, a citizen member as {@code CITIZEN} or
+ * {@code STAFF}); only the chair closes. Every member declares before voting; a declared interest recuses them, and
+ * the votes of recused or undeclared members are refused. A vote may be changed until the case closes.
+ *
+ * <p>Quorum is a majority of the non-recused members having voted (abstaining counts), at least one of them a citizen
+ * member. A quorate panel approves when approvals outnumber rejections, and otherwise rejects. An approval allocates
+ * the panel's amount (the amount asked, unless the panel set another) from the panel's fund in the same unit of work.
+ *
+ * <p><b>Without quorum</b>, closing (by the chair or at the deadline) records {@code DecisionReached} with outcome
+ * {@code NO_QUORUM} and the roll as it stood: nothing is decided for or against the proposal, nothing is allocated, the
+ * proposal stays under decision, and the case returns to awaiting a panel, so that a fund holder assembles a new one
+ * (new members, chair and deadline; declarations and votes start afresh, the earlier ones stay in the history).
+ *
+ * <p><b>An approval the fund cannot meet</b> (another case took the money first): the chair's close is refused and
+ * the case stays open, so the panel may reconsider; at the deadline the case closes as approved with no allocation,
+ * the note saying what the fund held.
  */
 @Aggregate
 public class DecisionCase {
@@ -121,26 +135,26 @@ public class DecisionCase {
             throw new InvalidInput("amount.currency", "the fund is in " + fund.currency());
         }
         List<PanelMember> members = seen.entrySet().stream().map(e -> new PanelMember(e.getKey(), e.getValue())).toList();
-        apply(new PanelAssembled(caseId, members, chair, closesAt, command.fundId(), allocation));
+        apply(new PanelAssembled(caseId, members, chair, closesAt, command.fundId(), allocation, proposalId, serviceArea));
     }
 
     @CommandHandler
     public void handle(DeclareInterest command, MetaData metadata) {
         Actor actor = actorIn(metadata, Role.COMMISSIONER, Role.CITIZEN, Role.STAFF);
-        requireMember(actor);
+        requireSeated(actor);
         requireOpen();
         if (declarations.containsKey(actor.subjectId())) {
             throw new RuleViolation("you have already declared your interests in this case");
         }
         String description = command.hasInterest() ? Require.text(command.description(), "description", 1000)
                 : Require.optionalText(command.description(), "description", 1000);
-        apply(new InterestDeclared(caseId, actor.subjectId(), command.hasInterest(), description, command.hasInterest()));
+        apply(new InterestDeclared(caseId, actor.subjectId(), command.hasInterest(), description, command.hasInterest(), proposalId));
     }
 
     @CommandHandler
     public void handle(CastVote command, MetaData metadata) {
         Actor actor = actorIn(metadata, Role.COMMISSIONER, Role.CITIZEN, Role.STAFF);
-        requireMember(actor);
+        requireSeated(actor);
         requireOpen();
         Declaration declaration = declarations.get(actor.subjectId());
         if (declaration == null) {
@@ -152,7 +166,7 @@ public class DecisionCase {
         Vote vote = Require.present(command.vote(), "vote");
         String rationale = Require.text(command.rationale(), "rationale", 2000);
         Ballot previous = ballots.get(actor.subjectId());
-        apply(new VoteCast(caseId, actor.subjectId(), vote, rationale, previous == null ? null : previous.vote()));
+        apply(new VoteCast(caseId, actor.subjectId(), vote, rationale, previous == null ? null : previous.vote(), proposalId));
     }
 
     void requireChair(Actor actor) {
@@ -163,6 +177,7 @@ public class DecisionCase {
         if (!actor.subjectId().equals(chairId)) {
             throw new NotPermitted("only the chair closes the case");
         }
+        requireSeated(actor);
     }
 
     boolean isDue(Instant now) {
@@ -190,7 +205,7 @@ public class DecisionCase {
             roll.add(new RollEntry(id, role, ballot == null ? null : ballot.vote(), ballot == null ? null : ballot.rationale(),
                     isRecused(id), declaration == null ? null : declaration.description()));
         });
-        apply(new DecisionReached(caseId, proposalId, outcome, roll, allocation, note));
+        apply(new DecisionReached(caseId, proposalId, outcome, roll, allocation, note, serviceArea));
     }
 
     String caseId() {
@@ -214,9 +229,16 @@ public class DecisionCase {
         return declaration != null && declaration.hasInterest();
     }
 
-    private void requireMember(Actor actor) {
-        if (!members.containsKey(actor.subjectId())) {
+    /** A panel member acting in the role they sit in, so that the record of who acted names that role. */
+    private void requireSeated(Actor actor) {
+        Role seat = members.get(actor.subjectId());
+        if (seat == null) {
             throw new NotPermitted("only the case's panel members do this");
+        }
+        boolean inSeat = seat == Role.COMMISSIONER ? actor.role() == Role.COMMISSIONER
+                : actor.role() == Role.CITIZEN || actor.role() == Role.STAFF;
+        if (!inSeat) {
+            throw new NotPermitted("you sit on this panel as " + seat + ", not as " + actor.role());
         }
     }
 

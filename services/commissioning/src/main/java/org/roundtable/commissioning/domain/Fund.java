@@ -28,8 +28,11 @@ import static org.roundtable.kit.actor.ActorMetadata.actorIn;
 
 /**
  * A budget for a service area and period, held by named commissioners. Allocations never exceed it: each one is
- * checked against what remains, and two allocations racing for the same fund are serialised by the event store's
- * per-aggregate sequence, so the second sees what the first took.
+ * checked against what remains. Two allocations racing for the same fund cannot both pass that check on the same
+ * state: within one process the repository locks the fund for the whole unit of work of a closing, so the second
+ * loads the fund only after the first committed and sees what it took; across processes the event store's unique
+ * (aggregate, sequence number) key refuses the second append, and its whole unit of work (decision included) rolls
+ * back.
  */
 @Aggregate
 public class Fund {
@@ -77,7 +80,7 @@ public class Fund {
                     + "; it cannot allocate " + amount.amount().toPlainString());
         }
         apply(new FundsAllocated(fundId, caseId, proposalId, amount,
-                new Money(remaining.amount().subtract(amount.amount()), remaining.currency())));
+                new Money(remaining.amount().subtract(amount.amount()), remaining.currency()), serviceArea));
     }
 
     /** What a panel needs to know of the fund it would draw on. */

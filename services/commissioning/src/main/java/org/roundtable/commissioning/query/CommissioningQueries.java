@@ -94,7 +94,7 @@ public class CommissioningQueries {
         List<Map<String, Object>> endorsements = List.copyOf(documents(known.getEndorsements()).values());
         List<Map<String, Object>> pledges = List.copyOf(documents(known.getPledges()).values());
         int hours = pledges.stream().filter(p -> "TIME".equals(p.get("kind")))
-                .mapToInt(p -> ((Number) p.getOrDefault("hoursPerMonth", 0)).intValue()).sum();
+                .mapToInt(p -> p.get("hoursPerMonth") instanceof Number given ? given.intValue() : 0).sum();
         int skills = (int) pledges.stream().filter(p -> "SKILL".equals(p.get("kind"))).count();
         int places = (int) pledges.stream().filter(p -> "PLACE".equals(p.get("kind"))).count();
         return new WhatCitizensSaid(endorsements.size(), endorsements, pledges.size(), hours, skills, places, pledges);

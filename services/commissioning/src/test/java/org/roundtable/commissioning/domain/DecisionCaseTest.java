@@ -45,6 +45,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.predicate;
 
 class DecisionCaseTest {
 
@@ -61,7 +65,7 @@ class DecisionCaseTest {
             new PanelMember("cal", Role.CITIZEN));
 
     static final DecisionCaseOpened OPENED = new DecisionCaseOpened(CASE, "p-1", "Library garden", "libraries", ASKED);
-    static final PanelAssembled ASSEMBLED = new PanelAssembled(CASE, PANEL, "ali", DEADLINE, "fund-1", ASKED);
+    static final PanelAssembled ASSEMBLED = new PanelAssembled(CASE, PANEL, "ali", DEADLINE, "fund-1", ASKED, "p-1", "libraries");
 
     AggregateTestFixture<DecisionCase> fixture;
     EmbeddedEventStore fundStore;
@@ -90,11 +94,11 @@ class DecisionCaseTest {
     }
 
     static Object declared(String member, boolean interest) {
-        return new InterestDeclared(CASE, member, interest, interest ? "my partner runs the garden society" : null, interest);
+        return new InterestDeclared(CASE, member, interest, interest ? "my partner runs the garden society" : null, interest, "p-1");
     }
 
     static Object voted(String member, Vote vote) {
-        return new VoteCast(CASE, member, vote, member + " weighed it", null);
+        return new VoteCast(CASE, member, vote, member + " weighed it", null, "p-1");
     }
 
     @Test
@@ -129,6 +133,32 @@ class DecisionCaseTest {
             refused(new AssemblePanel(CASE, "fund-1", PANEL, "ali", NOW.minusSeconds(1), null), "the deadline is in the future");
             refused(new AssemblePanel(CASE, "fund-1", List.of(new PanelMember("ali", Role.COMMISSIONER), new PanelMember("cal", Role.AUDITOR)),
                     "ali", DEADLINE, null), "panel members sit as COMMISSIONER or CITIZEN");
+        }
+
+        @Test
+        void onlyCommissionersAssembleAndTheFundMustExistAndServeTheArea() {
+            fixture.given(OPENED).when(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, null), as("ali", Role.AUDITOR))
+                    .expectNoEvents().expectException(NotPermitted.class);
+            fixture.given(OPENED).when(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, null), as("ali", Role.CITIZEN))
+                    .expectNoEvents().expectException(NotPermitted.class);
+            refused(new AssemblePanel(CASE, "no-such-fund", PANEL, "ali", DEADLINE, null), "there is no fund no-such-fund");
+            refused(new AssemblePanel(CASE, " ", PANEL, "ali", DEADLINE, null), "fundId must not be blank");
+            fixture.given(new DecisionCaseOpened(CASE, "p-1", "Park benches", "parks", ASKED))
+                    .when(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, null), ALI)
+                    .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage("fund fund-1 is for libraries, this case for parks");
+        }
+
+        @Test
+        void thePanelMaySetTheAmountInTheFundsCurrency() {
+            Money less = new Money(new BigDecimal("900.00"), "GBP");
+            fixture.given(OPENED).when(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, less), ALI)
+                    .expectEvents(new PanelAssembled(CASE, PANEL, "ali", DEADLINE, "fund-1", less, "p-1", "libraries"));
+            refused(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, new Money(new BigDecimal("900.00"), "EUR")),
+                    "the fund is in GBP");
+            refused(new AssemblePanel(CASE, "fund-1", List.of(new PanelMember("ali", Role.COMMISSIONER), new PanelMember("ali", Role.CITIZEN)),
+                    "ali", DEADLINE, null), "ali is on the panel twice");
+            refused(new AssemblePanel(CASE, "fund-1", List.of(new PanelMember("cal", Role.CITIZEN)), "cal", DEADLINE, null),
+                    "a panel has at least one commissioner");
         }
 
         @Test
@@ -172,12 +202,33 @@ class DecisionCaseTest {
         }
 
         @Test
+        void membersActInTheRoleTheySitInAndAuditorsNeverVote() {
+            fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, false, null), as("cal", Role.COMMISSIONER))
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("you sit on this panel as CITIZEN, not as COMMISSIONER");
+            fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, false, null), as("cal", Role.STAFF))
+                    .expectEvents(new InterestDeclared(CASE, "cal", false, null, false, "p-1"));
+            fixture.given(OPENED, ASSEMBLED, declared("ali", false)).when(new CastVote(CASE, Vote.APPROVE, "reads well"), as("ali", Role.AUDITOR))
+                    .expectNoEvents().expectException(NotPermitted.class);
+        }
+
+        @Test
+        void aVoteNeedsAChoiceAndNothingIsDeclaredOrVotedOnceClosed() {
+            fixture.given(OPENED, ASSEMBLED, declared("cal", false)).when(new CastVote(CASE, null, "undecided"), CAL)
+                    .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage("vote is required");
+            DecisionReached rejected = new DecisionReached(CASE, "p-1", DecisionOutcome.REJECTED, List.of(), null, "closed", "libraries");
+            fixture.given(OPENED, ASSEMBLED, rejected).when(new DeclareInterest(CASE, false, null), CAL)
+                    .expectNoEvents().expectException(RuleViolation.class);
+            fixture.given(OPENED).when(new DeclareInterest(CASE, false, null), CAL)
+                    .expectNoEvents().expectException(NotPermitted.class);
+        }
+
+        @Test
         void everyVoteHasARationaleAndAChangeKeepsWhatItChanged() {
             fixture.given(OPENED, ASSEMBLED, declared("cal", false)).when(new CastVote(CASE, Vote.APPROVE, " "), CAL)
                     .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage("rationale must not be blank");
             fixture.given(OPENED, ASSEMBLED, declared("cal", false), voted("cal", Vote.REJECT))
                     .when(new CastVote(CASE, Vote.APPROVE, "the workshop changed my mind"), CAL)
-                    .expectEvents(new VoteCast(CASE, "cal", Vote.APPROVE, "the workshop changed my mind", Vote.REJECT));
+                    .expectEvents(new VoteCast(CASE, "cal", Vote.APPROVE, "the workshop changed my mind", Vote.REJECT, "p-1"));
         }
     }
 
@@ -193,9 +244,9 @@ class DecisionCaseTest {
                             new RollEntry("ali", Role.COMMISSIONER, Vote.APPROVE, "ali weighed it", false, null),
                             new RollEntry("bea", Role.COMMISSIONER, null, null, true, "my partner runs the garden society"),
                             new RollEntry("cal", Role.CITIZEN, Vote.APPROVE, "cal weighed it", false, null)),
-                            new Allocation("fund-1", ASKED), "closed by the chair"));
+                            new Allocation("fund-1", ASKED), "closed by the chair", "libraries"));
             assertThat(fundEvents()).hasSize(2).last().isEqualTo(new FundsAllocated("fund-1", CASE, "p-1", ASKED,
-                    new Money(new BigDecimal("8800.00"), "GBP")));
+                    new Money(new BigDecimal("8800.00"), "GBP"), "libraries"));
         }
 
         @Test
@@ -205,10 +256,49 @@ class DecisionCaseTest {
                     .expectEvents(new DecisionReached(CASE, "p-1", DecisionOutcome.NO_QUORUM, List.of(
                             new RollEntry("ali", Role.COMMISSIONER, Vote.APPROVE, "ali weighed it", false, null),
                             new RollEntry("bea", Role.COMMISSIONER, Vote.APPROVE, "bea weighed it", false, null),
-                            new RollEntry("cal", Role.CITIZEN, null, null, false, null)), null, "closed by the chair"));
+                            new RollEntry("cal", Role.CITIZEN, null, null, false, null)), null, "closed by the chair", "libraries"));
             assertThat(fundEvents()).hasSize(1);
             fixture.given(OPENED, ASSEMBLED, new DecisionReached(CASE, "p-1", DecisionOutcome.NO_QUORUM, List.of(), null, "closed"))
                     .when(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, null), ALI).expectEvents(ASSEMBLED);
+        }
+
+        @Test
+        void quorumIsAMajorityOfTheNonRecusedMembers() {
+            List<PanelMember> five = List.of(new PanelMember("ali", Role.COMMISSIONER), new PanelMember("bea", Role.COMMISSIONER),
+                    new PanelMember("cal", Role.CITIZEN), new PanelMember("dan", Role.COMMISSIONER), new PanelMember("eve", Role.CITIZEN));
+            PanelAssembled ofFive = new PanelAssembled(CASE, five, "ali", DEADLINE, "fund-1", ASKED, "p-1", "libraries");
+            fixture.given(OPENED, ofFive, declared("ali", false), declared("cal", false), voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
+                    .when(new CloseDecisionCase(CASE), ALI)
+                    .expectEvents(decision(DecisionOutcome.NO_QUORUM, ofFive, null));
+            fixture.given(OPENED, ofFive, declared("ali", false), declared("cal", false), declared("bea", true), declared("dan", true),
+                            voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
+                    .when(new CloseDecisionCase(CASE), ALI)
+                    .expectEventsMatching(payloadsMatching(
+                            exactSequenceOf(
+                                    predicate(e -> e instanceof DecisionReached d
+                                            && d.outcome() == DecisionOutcome.APPROVED && d.allocation() != null),
+                                    andNoMore())));
+        }
+
+        @Test
+        void aTieIsNotAnApproval() {
+            fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("bea", false), declared("cal", false),
+                            voted("ali", Vote.APPROVE), voted("bea", Vote.REJECT), voted("cal", Vote.ABSTAIN))
+                    .when(new CloseDecisionCase(CASE), ALI)
+                    .expectEventsMatching(payloadsMatching(
+                            exactSequenceOf(
+                                    predicate(e -> e instanceof DecisionReached d
+                                            && d.outcome() == DecisionOutcome.REJECTED && d.allocation() == null),
+                                    andNoMore())));
+            assertThat(fundEvents()).hasSize(1);
+        }
+
+        @Test
+        void aCaseWithoutAPanelCannotBeClosed() {
+            fixture.given(OPENED).when(new CloseDecisionCase(CASE), ALI).expectNoEvents().expectException(RuleViolation.class)
+                    .expectExceptionMessage("the case has no panel yet");
+            fixture.given(OPENED).when(new CloseAtDeadline(CASE), PLATFORM).expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(OPENED, ASSEMBLED).when(new CloseAtDeadline(CASE), ALI).expectNoEvents().expectException(NotPermitted.class);
         }
 
         @Test
@@ -218,7 +308,7 @@ class DecisionCaseTest {
                     .expectEvents(new DecisionReached(CASE, "p-1", DecisionOutcome.REJECTED, List.of(
                             new RollEntry("ali", Role.COMMISSIONER, Vote.REJECT, "ali weighed it", false, null),
                             new RollEntry("bea", Role.COMMISSIONER, null, null, false, null),
-                            new RollEntry("cal", Role.CITIZEN, Vote.ABSTAIN, "cal weighed it", false, null)), null, "closed by the chair"));
+                            new RollEntry("cal", Role.CITIZEN, Vote.ABSTAIN, "cal weighed it", false, null)), null, "closed by the chair", "libraries"));
         }
 
         @Test
@@ -230,11 +320,53 @@ class DecisionCaseTest {
 
         @Test
         void theChairCannotCloseAnApprovalTheFundCannotMeet() {
-            PanelAssembled expensive = new PanelAssembled(CASE, PANEL, "ali", DEADLINE, "fund-1", new Money(new BigDecimal("20000.00"), "GBP"));
+            PanelAssembled expensive = new PanelAssembled(CASE, PANEL, "ali", DEADLINE, "fund-1", new Money(new BigDecimal("20000.00"), "GBP"),
+                    "p-1", "libraries");
             fixture.given(OPENED, expensive, declared("ali", false), declared("cal", false), voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
                     .when(new CloseDecisionCase(CASE), ALI)
                     .expectNoEvents().expectException(RuleViolation.class);
             assertThat(fundEvents()).hasSize(1);
+        }
+
+        @Test
+        void atTheDeadlineAnApprovalTheFundCannotMeetIsRecordedWithoutAllocation() {
+            PanelAssembled expensive = new PanelAssembled(CASE, PANEL, "ali", DEADLINE, "fund-1", new Money(new BigDecimal("20000.00"), "GBP"),
+                    "p-1", "libraries");
+            clock = Clock.fixed(DEADLINE, ZoneOffset.UTC);
+            fixture();
+            fixture.given(OPENED, expensive, declared("ali", false), declared("cal", false), voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
+                    .when(new CloseAtDeadline(CASE), PLATFORM)
+                    .expectEvents(new DecisionReached(CASE, "p-1", DecisionOutcome.APPROVED, List.of(
+                            new RollEntry("ali", Role.COMMISSIONER, Vote.APPROVE, "ali weighed it", false, null),
+                            new RollEntry("bea", Role.COMMISSIONER, null, null, false, null),
+                            new RollEntry("cal", Role.CITIZEN, Vote.APPROVE, "cal weighed it", false, null)), null,
+                            "closed at its deadline; approved, but no money was allocated: fund fund-1 holds only 10000.00 GBP; it cannot allocate 20000.00",
+                            "libraries"));
+            assertThat(fundEvents()).hasSize(1);
+        }
+
+        @Test
+        void withoutQuorumAtTheDeadlineNothingIsDecidedAndTheDeadlineIsNotDueAgain() {
+            clock = Clock.fixed(DEADLINE.plusSeconds(1), ZoneOffset.UTC);
+            fixture();
+            DecisionReached noQuorum = decision(DecisionOutcome.NO_QUORUM, ASSEMBLED, null);
+            fixture.given(OPENED, ASSEMBLED).when(new CloseAtDeadline(CASE), PLATFORM)
+                    .expectEvents(new DecisionReached(CASE, "p-1", DecisionOutcome.NO_QUORUM, List.of(
+                            new RollEntry("ali", Role.COMMISSIONER, null, null, false, null),
+                            new RollEntry("bea", Role.COMMISSIONER, null, null, false, null),
+                            new RollEntry("cal", Role.CITIZEN, null, null, false, null)), null, "closed at its deadline", "libraries"));
+            fixture.given(OPENED, ASSEMBLED, noQuorum).when(new CloseAtDeadline(CASE), PLATFORM)
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(OPENED, ASSEMBLED, noQuorum).when(new CloseDecisionCase(CASE), ALI)
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+
+        /** The chair's decision on a panel where ali and cal approved and nobody is recused. */
+        private DecisionReached decision(DecisionOutcome outcome, PanelAssembled panel, Allocation allocation) {
+            return new DecisionReached(CASE, "p-1", outcome, panel.members().stream()
+                    .map(m -> new RollEntry(m.memberId(), m.role(), List.of("ali", "cal").contains(m.memberId()) ? Vote.APPROVE : null,
+                            List.of("ali", "cal").contains(m.memberId()) ? m.memberId() + " weighed it" : null, false, null))
+                    .toList(), allocation, "closed by the chair", "libraries");
         }
 
         @Test
@@ -248,7 +380,7 @@ class DecisionCaseTest {
                             new RollEntry("ali", Role.COMMISSIONER, Vote.APPROVE, "ali weighed it", false, null),
                             new RollEntry("bea", Role.COMMISSIONER, null, null, false, null),
                             new RollEntry("cal", Role.CITIZEN, Vote.APPROVE, "cal weighed it", false, null)),
-                            new Allocation("fund-1", ASKED), "closed at its deadline"));
+                            new Allocation("fund-1", ASKED), "closed at its deadline", "libraries"));
         }
     }
 }

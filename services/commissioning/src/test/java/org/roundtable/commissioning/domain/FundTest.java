@@ -46,6 +46,23 @@ class FundTest {
     }
 
     @Test
+    void auditorsChangeNothing() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateFund("f-1", "x", "libraries", START, END, TEN_THOUSAND, List.of()),
+                        MetaData.from(ActorMetadata.of(Actor.of("aud-1", Role.AUDITOR), "corr", null)))
+                .expectNoEvents().expectException(NotPermitted.class);
+    }
+
+    @Test
+    void holdersAreNamed() {
+        refused(new CreateFund("f-1", "x", "libraries", START, END, TEN_THOUSAND, java.util.Arrays.asList("com-2", " ")),
+                "holderIds[1] must not be blank");
+        refused(new CreateFund("f-1", "x", "libraries", START, END, null, List.of()), "amount is required");
+        refused(new CreateFund("f-1", "x", "libraries", START, END, new Money(new BigDecimal("10.001"), "GBP"), List.of()),
+                "amount.amount has at most two decimal places");
+    }
+
+    @Test
     void aFundHoldsSomethingForAPeriodThatEndsAfterItStarts() {
         refused(new CreateFund("f-1", "x", "libraries", START, END, new Money(BigDecimal.ZERO, "GBP"), List.of()), "amount.amount must be more than nothing");
         refused(new CreateFund("f-1", "x", "libraries", END, START, TEN_THOUSAND, List.of()), "periodEnd must not be before periodStart");

@@ -7,14 +7,22 @@ import org.roundtable.events.Source;
 import java.util.List;
 
 /**
- * A decision case was closed, by its chair or at its deadline. It carries the outcome, the full roll of the panel
- * (votes, rationales, recusals), for an approval the allocation from the fund, and a note on how it was reached.
+ * A decision case was closed, by its chair or at its deadline (who closed it is the envelope's actor). It carries the
+ * outcome, the proposal and service area decided on, the full roll of the panel (each member's role, last vote,
+ * rationale, recusal and declared interest), for an approval the allocation from the fund, and a note on how it was
+ * reached. {@link DecisionOutcome#NO_QUORUM} decides nothing: the case awaits a new panel.
  */
 @Published(source = Source.COMMISSIONING, version = 1)
 public record DecisionReached(String caseId, String proposalId, DecisionOutcome outcome, List<RollEntry> roll,
-                              Allocation allocation, String note) implements IntegrationEvent {
+                              Allocation allocation, String note, String serviceArea) implements IntegrationEvent {
 
     public DecisionReached {
         roll = roll == null ? List.of() : List.copyOf(roll);
+    }
+
+    /** A decision without its service area, as first published. */
+    public DecisionReached(String caseId, String proposalId, DecisionOutcome outcome, List<RollEntry> roll, Allocation allocation,
+                           String note) {
+        this(caseId, proposalId, outcome, roll, allocation, note, null);
     }
 }
