@@ -57,13 +57,12 @@ public final class KafkaBroker {
     private final String clusterId = Uuid.randomUuid().toString();
     private Process process;
 
-    private KafkaBroker(Path directory) throws IOException {
+    private KafkaBroker(Path directory, int port, int controllerPort) throws IOException {
         this.directory = directory;
         this.properties = directory.resolve("server.properties");
         this.log = directory.resolve("broker.log");
         this.classPathArguments = directory.resolve("classpath.args");
-        this.port = freePort(Set.of());
-        int controllerPort = freePort(Set.of(port));
+        this.port = port;
         String data = directory.resolve("data").toAbsolutePath().toString().replace('\\', '/');
         Files.writeString(properties, String.join("\n", List.of(
                 "process.roles=broker,controller",
@@ -106,7 +105,8 @@ public final class KafkaBroker {
         if (shared == null) {
             KafkaBroker broker;
             try {
-                broker = new KafkaBroker(Files.createTempDirectory("roundtable-kafka-"));
+                int port = freePort(Set.of());
+                broker = new KafkaBroker(Files.createTempDirectory("roundtable-kafka-"), port, freePort(Set.of(port)));
             } catch (IOException failure) {
                 throw new UncheckedIOException("could not prepare a Kafka broker", failure);
             }
@@ -115,6 +115,25 @@ public final class KafkaBroker {
             shared = broker;
         }
         return shared;
+    }
+
+    /**
+     * A broker on fixed ports that keeps its data in {@code directory} from one start to the next (the storage is
+     * formatted only when the directory holds none yet), for a long-running local platform. Not started; whoever
+     * starts it stops it.
+     */
+    public static KafkaBroker persistent(Path directory, int port, int controllerPort) {
+        try {
+            Files.createDirectories(directory);
+            return new KafkaBroker(directory.toAbsolutePath(), port, controllerPort);
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not prepare a Kafka broker in " + directory, failure);
+        }
+    }
+
+    /** Where the broker writes its log. */
+    public Path log() {
+        return log;
     }
 
     public String bootstrapServers() {

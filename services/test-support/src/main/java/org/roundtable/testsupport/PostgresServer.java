@@ -6,6 +6,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -34,12 +36,49 @@ public final class PostgresServer {
     private final String serverUrl;
     private final String username;
     private final String password;
+    private final EmbeddedPostgres owned;
 
     private PostgresServer(String kind, String serverUrl, String username, String password) {
+        this(kind, serverUrl, username, password, null);
+    }
+
+    private PostgresServer(String kind, String serverUrl, String username, String password, EmbeddedPostgres owned) {
         this.kind = kind;
         this.serverUrl = serverUrl;
         this.username = username;
         this.password = password;
+        this.owned = owned;
+    }
+
+    /**
+     * An embedded PostgreSQL 15 on a fixed port whose data stays in {@code dataDirectory} from one start to the next,
+     * for a long-running local platform. Started here; whoever starts it {@linkplain #stop() stops} it.
+     */
+    public static PostgresServer embedded(Path dataDirectory, int port) {
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory.toAbsolutePath())
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setRegisterShutdownHook(false)
+                    .start();
+            return new PostgresServer("embedded", embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", embedded);
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not start an embedded PostgreSQL in " + dataDirectory, failure);
+        }
+    }
+
+    /** Stops a server started by {@link #embedded(Path, int)}; the other kinds stop with their JVM. */
+    public synchronized void stop() {
+        if (owned == null) {
+            return;
+        }
+        try {
+            owned.close();
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not stop PostgreSQL at " + serverUrl, failure);
+        }
     }
 
     /** The server of this JVM, started on first call. */
