@@ -1,0 +1,46 @@
+package org.roundtable.audit.verifier;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The state of one chain that a checkpoint commits to: its length, the hash of its last entry and the Merkle root
+ * (RFC 6962) over its entries' hashes in chain order. Two ledgers that read the same offsets of a partition have equal
+ * chain heads for it, whatever order they read the partitions in.
+ *
+ * @param size     the number of entries in the chain
+ * @param headHash the hash of the chain's last entry ({@link HashChain#GENESIS} for an empty chain)
+ * @param root     the Merkle root over {@code leafHash(entry hash)} of the chain's entries
+ */
+public record ChainHead(ChainId chain, long size, String headHash, String root) {
+
+    static final String VERSION = "roundtable-ledger-chain/v1";
+
+    public ChainHead {
+        Objects.requireNonNull(chain, "chain");
+        Sha256.fromHex(headHash);
+        Sha256.fromHex(root);
+    }
+
+    /** The data of this chain's leaf in a checkpoint's tree. */
+    public byte[] leafData() {
+        return new CanonicalEncoding(VERSION).field(chain.topic()).field((long) chain.partition()).field(size)
+                .field(headHash).field(root).bytes();
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("topic", chain.topic());
+        json.put("partition", chain.partition());
+        json.put("size", size);
+        json.put("headHash", headHash);
+        json.put("root", root);
+        return json;
+    }
+
+    public static ChainHead fromJson(Map<String, Object> json) {
+        return new ChainHead(new ChainId(Fields.text(json, "topic"), (int) Fields.number(json, "partition")),
+                Fields.number(json, "size"), Fields.text(json, "headHash"), Fields.text(json, "root"));
+    }
+}
