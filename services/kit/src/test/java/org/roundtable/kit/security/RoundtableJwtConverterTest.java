@@ -32,6 +32,28 @@ class RoundtableJwtConverterTest {
     }
 
     @Test
+    void acceptsAWholeKeycloakAccessTokenWithItsNameAndRealmRoles() {
+        Jwt keycloak = Jwt.withTokenValue("token").header("alg", "RS256").header("kid", "realm-key")
+                .issuer("http://127.0.0.1:8180/realms/roundtable")
+                .subject("chen")
+                .audience(List.of("account"))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300))
+                .claim("typ", "Bearer").claim("azp", "roundtable-gateway")
+                .claim("preferred_username", "chen").claim("name", "Chen Li")
+                .claim("realm_access", Map.of("roles", List.of("default-roles-roundtable", "offline_access",
+                        "uma_authorization", "STAFF", "CITIZEN")))
+                .claim("resource_access", Map.of("account", Map.of("roles", List.of("manage-account"))))
+                .claim("scope", "openid profile email")
+                .build();
+
+        RoundtableAuthentication auth = (RoundtableAuthentication) converter.convert(keycloak);
+
+        assertThat(auth.roles()).containsExactlyInAnyOrder(Role.STAFF, Role.CITIZEN);
+        assertThat(auth.getName()).isEqualTo("chen");
+        assertThat(auth.displayName()).isEqualTo("Chen Li");
+    }
+
+    @Test
     void neverGrantsTheSystemRoleAndGrantsNothingWithoutRoles() {
         assertThat(convert(Map.of("roles", List.of("SYSTEM", "AUDITOR"))).roles()).containsExactly(Role.AUDITOR);
         assertThat(convert(Map.of("scope", "openid")).roles()).isEmpty();

@@ -1,0 +1,156 @@
+package org.roundtable.identity;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roundtable.identity.DemoAccounts.DemoAccount;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The real authorization server on loopback: demo logins, machine tokens, claims, and a key that survives restarts. */
+class AuthorizationServerIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dataDir;
+
+    private static int port;
+    private static ConfigurableApplicationContext server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        server = start(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static ConfigurableApplicationContext start(Path data) {
+        return AuthorizationServerApplication.start("--server.port=" + port, "--roundtable.identity.issuer=" + issuer(),
+                "--roundtable.identity.data-dir=" + data);
+    }
+
+    static String issuer() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    static JwtDecoder decoder() {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer() + "/oauth2/jwks").build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer()));
+        return decoder;
+    }
+
+    @Test
+    void everyDemoAccountLogsInThroughTheBrowserFlowAndGetsItsNameAndRoles() {
+        for (DemoAccount account : DemoAccounts.ALL) {
+            Jwt token = decoder().decode(new DemoLogin(issuer()).accessToken(account.username(), DemoAccounts.PASSWORD));
+
+            assertThat(token.getSubject()).isEqualTo(account.username());
+            assertThat(token.getClaimAsString("name")).isEqualTo(account.name());
+            assertThat(token.getClaimAsStringList("roles"))
+                    .containsExactlyInAnyOrderElementsOf(account.roles().stream().map(Enum::name).toList());
+            assertThat(token.getIssuer().toString()).isEqualTo(issuer());
+        }
+    }
+
+    @Test
+    void refusesAWrongPasswordAndAnUnknownAccount() {
+        assertThatThrownBy(() -> new DemoLogin(issuer()).accessToken("amara", "not-the-password"))
+                .isInstanceOf(DemoLogin.LoginFailed.class).hasMessageContaining("refused the credentials");
+        assertThatThrownBy(() -> new DemoLogin(issuer()).accessToken("mallory", DemoAccounts.PASSWORD))
+                .isInstanceOf(DemoLogin.LoginFailed.class);
+    }
+
+    @Test
+    void theMachineClientGetsATokenWithClientCredentialsNamingItAndGrantingNoRole() throws Exception {
+        Jwt token = decoder().decode(machineToken(DemoClients.MACHINE_SECRET));
+
+        assertThat(token.getSubject()).isEqualTo(DemoClients.MACHINE);
+        assertThat(token.getClaimAsString("name")).isEqualTo("Roundtable machine client");
+        assertThat(token.getClaimAsStringList("roles")).isEmpty();
+    }
+
+    @Test
+    void aWrongClientSecretGetsNoToken() throws Exception {
+        HttpResponse<String> refused = clientCredentials("not-the-secret");
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("invalid_client");
+    }
+
+    @Test
+    void publishesDiscoveryWithTheConfiguredIssuer() throws Exception {
+        HttpResponse<String> discovery = HTTP.send(HttpRequest.newBuilder(
+                URI.create(issuer() + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(discovery.statusCode()).isEqualTo(200);
+        assertThat(discovery.body()).contains("\"issuer\":\"" + issuer() + "\"").contains("/oauth2/jwks");
+    }
+
+    @Test
+    void aTokenIssuedBeforeARestartStillValidatesAfterItAndNotAgainstAFreshKey(@TempDir Path freshData) throws Exception {
+        String before = new DemoLogin(issuer()).accessToken("hana", DemoAccounts.PASSWORD);
+        Path keyFile = dataDir.resolve(PersistentSigningKey.FILE_NAME);
+        String keyBefore = Files.readString(keyFile);
+
+        server.close();
+        server = start(dataDir);
+        assertThat(Files.readString(keyFile)).isEqualTo(keyBefore);
+        assertThat(decoder().decode(before).getSubject()).isEqualTo("hana");
+
+        server.close();
+        server = start(freshData);
+        try {
+            assertThatThrownBy(() -> decoder().decode(before)).isInstanceOf(JwtException.class);
+        } finally {
+            server.close();
+            server = start(dataDir);
+        }
+        assertThat(decoder().decode(before).getSubject()).isEqualTo("hana");
+    }
+
+    static String machineToken(String secret) throws Exception {
+        HttpResponse<String> response = clientCredentials(secret);
+        Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+
+    static HttpResponse<String> clientCredentials(String secret) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((DemoClients.MACHINE + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(issuer() + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
