@@ -9,13 +9,23 @@ import java.util.List;
 
 /**
  * A decision approved a proposal and its delivery began. The proposal's intended outcomes became draft indicators;
- * {@code funding} is the money the decision allocated, if any.
+ * {@code funding} is the money the decision allocated, if any. {@code coDesignerIds} are the people who shaped the
+ * proposal as submitted: besides the provider, they may record the assets given to the initiative (empty in events
+ * stored before it was added).
  */
 @Published(source = Source.OUTCOMES, version = 1)
 public record InitiativeStarted(String initiativeId, String proposalId, String caseId, String title, String serviceArea,
-                                Money funding, List<DraftIndicator> indicators) implements IntegrationEvent {
+                                Money funding, List<DraftIndicator> indicators, List<String> coDesignerIds)
+        implements IntegrationEvent {
 
     public InitiativeStarted {
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        coDesignerIds = coDesignerIds == null ? List.of() : List.copyOf(coDesignerIds);
+    }
+
+    /** An initiative whose proposal named no co-designers. */
+    public InitiativeStarted(String initiativeId, String proposalId, String caseId, String title, String serviceArea,
+                             Money funding, List<DraftIndicator> indicators) {
+        this(initiativeId, proposalId, caseId, title, serviceArea, funding, indicators, List.of());
     }
 }

@@ -1,0 +1,150 @@
+package org.roundtable.outcomes.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.roundtable.events.Role;
+import org.roundtable.kit.actor.Commands;
+import org.roundtable.kit.domain.InvalidInput;
+import org.roundtable.kit.domain.NotFound;
+import org.roundtable.kit.web.PageOf;
+import org.roundtable.outcomes.api.OutcomeRequests.AssetsGiven;
+import org.roundtable.outcomes.api.OutcomeRequests.Created;
+import org.roundtable.outcomes.api.OutcomeRequests.IndicatorDefinition;
+import org.roundtable.outcomes.api.OutcomeRequests.ProgressReport;
+import org.roundtable.outcomes.api.OutcomeRequests.ProviderAssignment;
+import org.roundtable.outcomes.api.OutcomeRequests.Review;
+import org.roundtable.outcomes.api.OutcomeRequests.ReviewDates;
+import org.roundtable.outcomes.domain.InitiativeCommands.AssignProvider;
+import org.roundtable.outcomes.domain.InitiativeCommands.DefineIndicator;
+import org.roundtable.outcomes.domain.InitiativeCommands.RecordAssetsGiven;
+import org.roundtable.outcomes.domain.InitiativeCommands.ReportProgress;
+import org.roundtable.outcomes.domain.InitiativeCommands.ReviewInitiative;
+import org.roundtable.outcomes.domain.InitiativeCommands.ScheduleReviewDates;
+import org.roundtable.outcomes.domain.InitiativeStatus;
+import org.roundtable.outcomes.query.InitiativeDetail;
+import org.roundtable.outcomes.query.InitiativeQueries;
+import org.roundtable.outcomes.query.InitiativeSummary;
+import org.roundtable.outcomes.query.ServiceAreaSummary;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Outcomes: commissioners assign providers, define indicators, schedule and record reviews; the assigned provider
+ * and citizens report progress; the provider and co-designers record assets given; every authenticated role reads.
+ * Writes are accepted once stored; the read side follows within moments.
+ */
+@RestController
+@RequestMapping("/api/outcomes")
+@Tag(name = "outcomes", description = "Initiatives, indicators, progress, assets mobilised and reviews")
+public class OutcomesController {
+
+    private static final String COMMISSION = "hasRole('COMMISSIONER')";
+    private static final String DELIVER = "hasAnyRole('PROVIDER', 'CITIZEN', 'STAFF')";
+    private static final Role[] REPORTERS = {Role.PROVIDER, Role.CITIZEN, Role.STAFF};
+
+    private final Commands commands;
+    private final InitiativeQueries queries;
+
+    OutcomesController(Commands commands, InitiativeQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @Operation(summary = "List initiatives, filtered by service area and status, most recently started first, paged")
+    @GetMapping("/initiatives")
+    PageOf<InitiativeSummary> list(@RequestParam(required = false) String serviceArea,
+                                   @RequestParam(required = false) InitiativeStatus status,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw new InvalidInput("page", "page must not be negative");
+        }
+        if (size < 1 || size > 100) {
+            throw new InvalidInput("size", "size must be between 1 and 100");
+        }
+        return queries.list(serviceArea, status, page, size);
+    }
+
+    @Operation(summary = "An initiative: indicators with their time series and progress toward target, assets pledged and given, reviews")
+    @GetMapping("/initiatives/{id}")
+    InitiativeDetail detail(@PathVariable UUID id) {
+        return queries.detail(id.toString()).orElseThrow(() -> new NotFound("no initiative " + id));
+    }
+
+    @Operation(summary = "What grows in each service area: initiatives, indicators, lived experience and assets, summed up")
+    @GetMapping("/service-areas")
+    List<ServiceAreaSummary> serviceAreas() {
+        return queries.serviceAreas();
+    }
+
+    @Operation(summary = "What grows in one service area")
+    @GetMapping("/service-areas/{serviceArea}")
+    ServiceAreaSummary serviceArea(@PathVariable String serviceArea) {
+        return queries.serviceArea(serviceArea).orElseThrow(() -> new NotFound("no initiatives in service area " + serviceArea));
+    }
+
+    @Operation(summary = "A commissioner assigns the provider who delivers the initiative and reports on it")
+    @PutMapping("/initiatives/{id}/provider")
+    @PreAuthorize(COMMISSION)
+    ResponseEntity<Void> assignProvider(@PathVariable UUID id, @RequestBody ProviderAssignment assignment) {
+        commands.send(new AssignProvider(id.toString(), assignment.providerId(), assignment.providerName()), Role.COMMISSIONER);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "A commissioner defines an indicator: unit, baseline, target and direction of good")
+    @PutMapping("/initiatives/{id}/indicators/{indicatorId}")
+    @PreAuthorize(COMMISSION)
+    ResponseEntity<Void> defineIndicator(@PathVariable UUID id, @PathVariable String indicatorId, @RequestBody IndicatorDefinition definition) {
+        commands.send(new DefineIndicator(id.toString(), indicatorId, definition.name(), definition.unit(), definition.baseline(),
+                definition.target(), definition.direction()), Role.COMMISSIONER);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "A commissioner sets the review dates; the list replaces any earlier one")
+    @PutMapping("/initiatives/{id}/review-dates")
+    @PreAuthorize(COMMISSION)
+    ResponseEntity<Void> scheduleReviews(@PathVariable UUID id, @RequestBody ReviewDates dates) {
+        commands.send(new ScheduleReviewDates(id.toString(), dates.reviewDates()), Role.COMMISSIONER);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Report progress: the assigned provider as PROVIDER, or a citizen or staff member from lived experience")
+    @PostMapping("/initiatives/{id}/progress-reports")
+    @PreAuthorize(DELIVER)
+    ResponseEntity<Created> report(@PathVariable UUID id, @RequestBody ProgressReport report) {
+        String reportId = UUID.randomUUID().toString();
+        commands.send(new ReportProgress(id.toString(), reportId, report.readings(), report.narrative(), report.observedOn()), REPORTERS);
+        return ResponseEntity.created(URI.create("/api/outcomes/initiatives/" + id + "#report-" + reportId)).body(new Created(reportId));
+    }
+
+    @Operation(summary = "The assigned provider or a co-designer records assets given: hours, skills used, places opened")
+    @PostMapping("/initiatives/{id}/assets-given")
+    @PreAuthorize(DELIVER)
+    ResponseEntity<Created> assetsGiven(@PathVariable UUID id, @RequestBody AssetsGiven given) {
+        String mobilisationId = UUID.randomUUID().toString();
+        commands.send(new RecordAssetsGiven(id.toString(), mobilisationId, given.pledgeId(), given.participantId(), given.kind(),
+                given.description(), given.hours(), given.givenOn()), REPORTERS);
+        return ResponseEntity.created(URI.create("/api/outcomes/initiatives/" + id + "#assets-" + mobilisationId))
+                .body(new Created(mobilisationId));
+    }
+
+    @Operation(summary = "A commissioner reviews the initiative: ON_TRACK, AT_RISK, ACHIEVED (targets met, or with an override reason) or STOPPED")
+    @PostMapping("/initiatives/{id}/reviews")
+    @PreAuthorize(COMMISSION)
+    ResponseEntity<Void> review(@PathVariable UUID id, @RequestBody Review review) {
+        commands.send(new ReviewInitiative(id.toString(), review.status(), review.reason(), review.overrideReason()), Role.COMMISSIONER);
+        return ResponseEntity.noContent().build();
+    }
+}
