@@ -1,0 +1,54 @@
+package org.roundtable.audit.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.roundtable.audit.history.DecisionHistories;
+import org.roundtable.audit.history.DecisionHistory;
+import org.roundtable.audit.history.LedgerReader;
+import org.roundtable.audit.history.RecordedEvent;
+import org.roundtable.events.Role;
+import org.roundtable.kit.actor.RequestActors;
+import org.roundtable.kit.domain.NotFound;
+import org.roundtable.kit.domain.Require;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The decision history of a proposal, for auditors only. */
+@RestController
+@RequestMapping("/api/audit")
+@PreAuthorize("hasRole('AUDITOR')")
+@Tag(name = "decision history", description = "Who did what to a proposal, in which role, when and why, across every service")
+public class HistoryController {
+
+    private final LedgerReader ledger;
+    private final RequestActors actors;
+
+    HistoryController(LedgerReader ledger, RequestActors actors) {
+        this.ledger = ledger;
+        this.actors = actors;
+    }
+
+    @Operation(summary = "The full timeline of a proposal across all services, from the ledger",
+            description = """
+                    Every ledger entry about the proposal, its decision cases and its initiatives, ordered by when it \
+                    happened (then by ledger position): the event, a one-line description, the actor's id and role, \
+                    their name only where they consented to be named, the time, and the rationale, reason or note the \
+                    event carries. Recusals and changed votes (with the vote and rationale they replace) are flagged. \
+                    Entries of types this version cannot read are counted in skippedEntries. AUDITOR only.""")
+    @GetMapping("/proposals/{proposalId}/history")
+    DecisionHistory history(@Parameter(description = "the proposal's id") @PathVariable String proposalId) {
+        actors.actingAs(Role.AUDITOR);
+        String id = Require.text(proposalId, "proposalId", 200);
+        List<RecordedEvent> entries = ledger.aboutProposal(id);
+        if (entries.isEmpty()) {
+            throw new NotFound("the ledger holds nothing about proposal " + id);
+        }
+        return DecisionHistories.of(id, entries);
+    }
+}

@@ -1,0 +1,161 @@
+package org.roundtable.audit.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.roundtable.audit.history.LedgerReader;
+import org.roundtable.audit.powermap.PowerMap;
+import org.roundtable.audit.powermap.PowerMapCsv;
+import org.roundtable.audit.powermap.PowerMaps;
+import org.roundtable.events.Role;
+import org.roundtable.kit.actor.RequestActors;
+import org.roundtable.kit.domain.InvalidInput;
+import org.roundtable.kit.domain.Require;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/** Who held the power, for a period and optionally one service area, as JSON or CSV, for auditors only. */
+@RestController
+@RequestMapping("/api/audit/power-map")
+@PreAuthorize("hasRole('AUDITOR')")
+@Tag(name = "power map", description = "Who made decisions, held and allocated money, gave time, brought knowledge, was recused; who sat at each table")
+public class PowerMapController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final LedgerReader ledger;
+    private final RequestActors actors;
+
+    PowerMapController(LedgerReader ledger, RequestActors actors) {
+        this.ledger = ledger;
+        this.actors = actors;
+    }
+
+    @Operation(summary = "The power map: per actor and role, and per decision",
+            description = """
+                    Per actor and role: decisions closed and voted in, votes cast, recusals, funds held and allocated \
+                    (from funds they held, and by panels they sat on), hours pledged per month and hours given, proposals \
+                    drafted, co-designs joined and workshop contributions; per decision: panel size, commissioners and \
+                    citizens at the table, who voted. Names appear only where the ledger has a consented or public name; \
+                    otherwise actors are known by their pseudonymous ids. JSON by default; with `Accept: text/csv` or \
+                    `format=csv`, the per-actor table as CSV (RFC 4180). AUDITOR only.""",
+            responses = @ApiResponse(responseCode = "200", content = {
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = PowerMap.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))}))
+    @GetMapping
+    ResponseEntity<?> powerMap(@Parameter(description = "start of the period, inclusive: an ISO-8601 instant or date (midnight UTC)")
+                               @RequestParam(required = false) String from,
+                               @Parameter(description = "end of the period, exclusive: an ISO-8601 instant or date (midnight UTC)")
+                               @RequestParam(required = false) String to,
+                               @Parameter(description = "only this service area, e.g. libraries (case-insensitive)")
+                               @RequestParam(required = false) String serviceArea,
+                               @Parameter(description = "json or csv; overrides the Accept header")
+                               @RequestParam(required = false) String format,
+                               @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return respond(from, to, serviceArea, format, accept, map -> map, PowerMapCsv::actors, "power-map-actors.csv");
+    }
+
+    @Operation(summary = "The decisions of the power map: who sat at each table and who voted",
+            description = """
+                    The decisions reached in the period (optionally one service area): outcome, who closed the case, panel \
+                    size, commissioners and citizens at the table, members and citizens who voted, recusals, the money \
+                    allocated. The same rows as the power map's `decisions`; with `Accept: text/csv` or `format=csv`, as \
+                    CSV (RFC 4180). AUDITOR only.""",
+            responses = @ApiResponse(responseCode = "200", content = {
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = PowerMap.DecisionAtTable.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))}))
+    @GetMapping("/decisions")
+    ResponseEntity<?> decisions(@Parameter(description = "start of the period, inclusive: an ISO-8601 instant or date (midnight UTC)")
+                                @RequestParam(required = false) String from,
+                                @Parameter(description = "end of the period, exclusive: an ISO-8601 instant or date (midnight UTC)")
+                                @RequestParam(required = false) String to,
+                                @Parameter(description = "only this service area, e.g. libraries (case-insensitive)")
+                                @RequestParam(required = false) String serviceArea,
+                                @Parameter(description = "json or csv; overrides the Accept header")
+                                @RequestParam(required = false) String format,
+                                @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return respond(from, to, serviceArea, format, accept, PowerMap::decisions, PowerMapCsv::decisions, "power-map-decisions.csv");
+    }
+
+    private ResponseEntity<?> respond(String from, String to, String serviceArea, String format, String accept,
+                                      Function<PowerMap, Object> json, Function<PowerMap, String> csv, String fileName) {
+        actors.actingAs(Role.AUDITOR);
+        Instant start = bound(from, "from");
+        Instant end = bound(to, "to");
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw new InvalidInput("to", "the period ends after it starts");
+        }
+        String area = serviceArea == null || serviceArea.isBlank() ? null : Require.text(serviceArea, "serviceArea", 100);
+        boolean asCsv = wantsCsv(format, accept);
+        PowerMap map = PowerMaps.of(ledger.named(PowerMaps.EVENT_NAMES, end), start, end, area);
+        if (asCsv) {
+            return ResponseEntity.ok().contentType(CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                    .body(csv.apply(map));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.apply(map));
+    }
+
+    /** An instant, or a date meaning its midnight UTC. */
+    private static Instant bound(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+        } catch (DateTimeParseException malformed) {
+            throw new InvalidInput(field, "'" + value + "' is neither an ISO-8601 instant (2026-03-01T12:00:00Z) nor a date (2026-03-01)");
+        }
+    }
+
+    /** The format parameter decides; otherwise the first of JSON or CSV the Accept header names (JSON for anything else). */
+    private static boolean wantsCsv(String format, String accept) {
+        if (format != null && !format.isBlank()) {
+            return switch (format.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "csv" -> true;
+                case "json" -> false;
+                default -> throw new InvalidInput("format", "format is json or csv");
+            };
+        }
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (InvalidMediaTypeException malformed) {
+            throw new InvalidInput(HttpHeaders.ACCEPT, "'" + accept + "' is not a list of media types");
+        }
+        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType type : accepted) {
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()) {
+                return false;
+            }
+            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,131 @@
+package org.roundtable.audit.history;
+
+import org.junit.jupiter.api.Test;
+import org.roundtable.events.Role;
+import org.roundtable.events.commissioning.DecisionOutcome;
+import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.commissioning.PanelAssembled;
+import org.roundtable.events.commissioning.PanelMember;
+import org.roundtable.events.commissioning.Vote;
+import org.roundtable.events.commissioning.VoteCast;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.audit.history.LibraryGarden.CASE;
+import static org.roundtable.audit.history.LibraryGarden.INITIATIVE;
+import static org.roundtable.audit.history.LibraryGarden.PROPOSAL;
+
+class DecisionHistoriesTest {
+
+    private final DecisionHistory history = DecisionHistories.of(PROPOSAL, LibraryGarden.story().entries());
+
+    @Test
+    void everyStepAcrossTheFourServicesInTheOrderItHappened() {
+        assertThat(history.steps()).extracting(DecisionHistory.Step::event).startsWith(
+                "FundCreated", "ProposalDrafted", "CoDesignerInvited", "CoDesignerJoined", "ProposalAmended", "ProposalSubmitted",
+                "EndorsementsOpened", "DecisionCaseOpened", "ProposalUnderDecision", "EndorsementGiven", "EndorsementGiven",
+                "EndorsementWithdrawn", "AssetPledged", "ContributionRecorded", "PanelAssembled");
+        assertThat(history.steps()).extracting(DecisionHistory.Step::source)
+                .contains("proposals", "participation", "commissioning", "outcomes");
+        assertThat(history.steps()).extracting(DecisionHistory.Step::occurredAt).isSorted();
+        assertThat(history.steps().get(history.steps().size() - 1).event()).isEqualTo("InitiativeReviewed");
+        assertThat(history.caseIds()).containsExactly(CASE);
+        assertThat(history.initiativeIds()).containsExactly(INITIATIVE);
+        assertThat(history.title()).isEqualTo("Library garden and reading corner");
+    }
+
+    @Test
+    void eachStepSaysWhatWhoInWhichRoleWhenAndWhy() {
+        DecisionHistory.Step amended = step("ProposalAmended");
+        assertThat(amended.actorId()).isEqualTo("chen");
+        assertThat(amended.actorRole()).isEqualTo("STAFF");
+        assertThat(amended.occurredAt()).isEqualTo(Instant.parse("2026-03-02T09:15:00Z"));
+        assertThat(amended.description()).isEqualTo("Amended the proposal to revision 2: 'Library garden and reading corner'");
+        assertThat(amended.reason()).isEqualTo("added a reading corner for teenagers");
+
+        DecisionHistory.Step decided = step("DecisionReached");
+        assertThat(decided.description()).isEqualTo("Decision reached: APPROVED, 2 of 4 panel members voted, allocating 1200.00 GBP from fund fund-libraries");
+        assertThat(decided.reason()).isEqualTo("closed by the chair");
+        assertThat(step("InitiativeReviewed").reason()).isEqualTo("plots in use, neighbours meeting");
+        assertThat(step("ProgressReported").reason()).isEqualTo("twelve new plots in use");
+        assertThat(step("CoDesignerInvited").reason()).isNull();
+    }
+
+    @Test
+    void aRecusalIsFlaggedWithTheInterestDeclared() {
+        List<DecisionHistory.Step> declarations = steps("InterestDeclared");
+
+        assertThat(declarations).extracting(DecisionHistory.Step::actorId).containsExactly("dana", "eli", "ivy");
+        assertThat(declarations).extracting(DecisionHistory.Step::recusal).containsExactly(false, true, false);
+        assertThat(declarations.get(1).declaredInterest()).isEqualTo("my sister runs the library café");
+        assertThat(declarations.get(1).description()).isEqualTo("eli declared an interest: my sister runs the library café and is recused");
+        assertThat(declarations.get(0).declaredInterest()).isNull();
+    }
+
+    @Test
+    void aChangedVoteShowsTheVoteAndRationaleItReplaces() {
+        List<DecisionHistory.Step> votes = steps("VoteCast");
+
+        assertThat(votes).extracting(DecisionHistory.Step::actorId).containsExactly("dana", "ivy", "ivy");
+        assertThat(votes).extracting(DecisionHistory.Step::changedVote).containsExactly(false, false, true);
+        DecisionHistory.Step changed = votes.get(2);
+        assertThat(changed.vote()).isEqualTo("APPROVE");
+        assertThat(changed.previousVote()).isEqualTo("REJECT");
+        assertThat(changed.previousRationale()).isEqualTo("nothing in it for teenagers");
+        assertThat(changed.reason()).isEqualTo("the reading corner answers it");
+        assertThat(votes.get(1).previousVote()).isNull();
+    }
+
+    @Test
+    void aVoteInANewSittingAfterNoQuorumIsNotAChangedVote() {
+        List<org.roundtable.audit.history.RecordedEvent> entries = new LedgerStory()
+                .by("ivy", Role.CITIZEN)
+                .at("2026-03-02T10:00:00Z", new VoteCast(CASE, "ivy", Vote.REJECT, "not yet", null, PROPOSAL))
+                .by("roundtable-commissioning", Role.SYSTEM)
+                .at("2026-03-09T17:00:00Z", new DecisionReached(CASE, PROPOSAL, DecisionOutcome.NO_QUORUM, List.of(), null, "deadline passed", "libraries"))
+                .by("dana", Role.COMMISSIONER)
+                .at("2026-03-10T09:00:00Z", new PanelAssembled(CASE, List.of(new PanelMember("ivy", Role.CITIZEN)), "dana",
+                        Instant.parse("2026-03-20T17:00:00Z"), "fund", null, PROPOSAL, "libraries"))
+                .by("ivy", Role.CITIZEN)
+                .at("2026-03-11T10:00:00Z", new VoteCast(CASE, "ivy", Vote.APPROVE, "now convinced", null, PROPOSAL))
+                .at("2026-03-11T11:00:00Z", new VoteCast(CASE, "ivy", Vote.ABSTAIN, "on reflection", Vote.APPROVE, PROPOSAL))
+                .entries();
+
+        List<DecisionHistory.Step> votes = DecisionHistories.of(PROPOSAL, entries).steps().stream()
+                .filter(step -> step.event().equals("VoteCast")).toList();
+
+        assertThat(votes).extracting(DecisionHistory.Step::changedVote).containsExactly(false, false, true);
+        assertThat(votes.get(2).previousVote()).isEqualTo("APPROVE");
+        assertThat(votes.get(2).previousRationale()).isEqualTo("now convinced");
+    }
+
+    @Test
+    void namesAppearOnlyWhereConsentedOrGivenPublicly() {
+        assertThat(step("ProposalDrafted").actorName()).isEqualTo("Amara Okafor");
+        assertThat(step("CoDesignerJoined").actorName()).isNull();
+        assertThat(step("ProposalAmended").actorName()).isNull();
+        assertThat(steps("EndorsementGiven")).extracting(DecisionHistory.Step::actorName).containsExactly("Bill Turner", "Quiet Heron");
+        assertThat(step("EndorsementWithdrawn").actorName()).isNull();
+        assertThat(steps("EndorsementGiven")).extracting(DecisionHistory.Step::reason)
+                .containsExactly("my children would use it", "a place to meet neighbours");
+    }
+
+    @Test
+    void entriesOfUnknownTypesAreCountedNotShown() {
+        assertThat(history.skippedEntries()).isEqualTo(1);
+        assertThat(history.steps()).extracting(DecisionHistory.Step::event).doesNotContain("InitiativePaused");
+        assertThat(history.steps()).hasSize(LibraryGarden.story().entries().size() - 1);
+    }
+
+    private DecisionHistory.Step step(String event) {
+        List<DecisionHistory.Step> found = steps(event);
+        assertThat(found).as(event).hasSize(1);
+        return found.get(0);
+    }
+
+    private List<DecisionHistory.Step> steps(String event) {
+        return history.steps().stream().filter(step -> step.event().equals(event)).toList();
+    }
+}

@@ -1,0 +1,155 @@
+package org.roundtable.audit.history;
+
+import org.roundtable.events.Role;
+import org.roundtable.events.commissioning.Allocation;
+import org.roundtable.events.commissioning.DecisionCaseOpened;
+import org.roundtable.events.commissioning.DecisionOutcome;
+import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.commissioning.FundCreated;
+import org.roundtable.events.commissioning.FundsAllocated;
+import org.roundtable.events.commissioning.InterestDeclared;
+import org.roundtable.events.commissioning.PanelAssembled;
+import org.roundtable.events.commissioning.PanelMember;
+import org.roundtable.events.commissioning.RollEntry;
+import org.roundtable.events.commissioning.Vote;
+import org.roundtable.events.commissioning.VoteCast;
+import org.roundtable.events.outcomes.AssetsMobilised;
+import org.roundtable.events.outcomes.Direction;
+import org.roundtable.events.outcomes.DraftIndicator;
+import org.roundtable.events.outcomes.IndicatorDefined;
+import org.roundtable.events.outcomes.IndicatorReading;
+import org.roundtable.events.outcomes.InitiativeReviewed;
+import org.roundtable.events.outcomes.InitiativeStarted;
+import org.roundtable.events.outcomes.ProgressReported;
+import org.roundtable.events.outcomes.ProviderAssigned;
+import org.roundtable.events.outcomes.ReviewStatus;
+import org.roundtable.events.participation.AssetPledged;
+import org.roundtable.events.participation.ContributionRecorded;
+import org.roundtable.events.participation.EndorsementGiven;
+import org.roundtable.events.participation.EndorsementWithdrawn;
+import org.roundtable.events.participation.EndorsementsClosed;
+import org.roundtable.events.participation.EndorsementsOpened;
+import org.roundtable.events.proposals.Ask;
+import org.roundtable.events.proposals.Asset;
+import org.roundtable.events.proposals.AssetKind;
+import org.roundtable.events.proposals.CoDesigner;
+import org.roundtable.events.proposals.CoDesignerInvited;
+import org.roundtable.events.proposals.CoDesignerJoined;
+import org.roundtable.events.proposals.Money;
+import org.roundtable.events.proposals.ProposalAmended;
+import org.roundtable.events.proposals.ProposalCommissioned;
+import org.roundtable.events.proposals.ProposalContent;
+import org.roundtable.events.proposals.ProposalDrafted;
+import org.roundtable.events.proposals.ProposalSubmitted;
+import org.roundtable.events.proposals.ProposalUnderDecision;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One proposal's whole life, told in ledger entries from all four services: drafted and co-designed, endorsed (one
+ * endorsement withdrawn), pledged to, decided by a panel with a recusal and a changed vote, funded, delivered and
+ * reviewed. The instants are spaced so that replays can fall between any two steps.
+ */
+public final class LibraryGarden {
+
+    public static final String PROPOSAL = "proposal-garden";
+    public static final String CASE = "case-garden";
+    public static final String FUND = "fund-libraries";
+    public static final String INITIATIVE = "initiative-garden";
+
+    public static final ProposalContent FIRST = content("Library garden", "libraries");
+    public static final ProposalContent SECOND = content("Library garden and reading corner", "libraries");
+
+    private LibraryGarden() {
+    }
+
+    public static Money gbp(String amount) {
+        return new Money(new BigDecimal(amount), "GBP");
+    }
+
+    public static ProposalContent content(String title, String serviceArea) {
+        return new ProposalContent(title, "Neighbours grow food together in the library's garden", serviceArea,
+                List.of(new Asset(AssetKind.PLACE, "The walled back garden", "Central Library")),
+                new Ask(gbp("1200.00"), List.of()), List.of("More connection between neighbours"));
+    }
+
+    public static LedgerStory story() {
+        return new LedgerStory()
+                .by("dana", Role.COMMISSIONER, "Dana Reeves")
+                .at("2026-03-01T08:00:00Z", new FundCreated(FUND, "Libraries 2026", "libraries", LocalDate.parse("2026-01-01"),
+                        LocalDate.parse("2026-12-31"), gbp("10000.00"), List.of("dana", "eli")))
+                .by("amara", Role.CITIZEN, "Amara Okafor")
+                .at("2026-03-02T09:00:00Z", new ProposalDrafted(PROPOSAL, "amara", Role.CITIZEN, FIRST))
+                .at("2026-03-02T09:05:00Z", new CoDesignerInvited(PROPOSAL, "chen"))
+                .by("chen", Role.STAFF)
+                .at("2026-03-02T09:10:00Z", new CoDesignerJoined(PROPOSAL, new CoDesigner("chen", Role.STAFF, "runs the library's volunteers")))
+                .at("2026-03-02T09:15:00Z", new ProposalAmended(PROPOSAL, 2, SECOND, "added a reading corner for teenagers"))
+                .at("2026-03-02T09:20:00Z", new ProposalSubmitted(PROPOSAL, 2, SECOND,
+                        List.of(new CoDesigner("amara", Role.CITIZEN, null), new CoDesigner("chen", Role.STAFF, "runs the library's volunteers"))))
+                .by("roundtable-participation", Role.SYSTEM)
+                .at("2026-03-02T09:21:00Z", new EndorsementsOpened(PROPOSAL, SECOND.title(), "libraries"))
+                .by("roundtable-commissioning", Role.SYSTEM)
+                .at("2026-03-02T09:22:00Z", new DecisionCaseOpened(CASE, PROPOSAL, SECOND.title(), "libraries", gbp("1200.00")))
+                .by("roundtable-proposals", Role.SYSTEM)
+                .at("2026-03-02T09:23:00Z", new ProposalUnderDecision(PROPOSAL, CASE))
+                .by("bill", Role.CITIZEN)
+                .at("2026-03-02T09:30:00Z", new EndorsementGiven(PROPOSAL, "bill", "Bill Turner", "my children would use it"))
+                .by("gus", Role.CITIZEN)
+                .at("2026-03-02T09:31:00Z", new EndorsementGiven(PROPOSAL, "gus", "Quiet Heron", "a place to meet neighbours"))
+                .by("bill", Role.CITIZEN)
+                .at("2026-03-02T09:40:00Z", new EndorsementWithdrawn(PROPOSAL, "bill"))
+                .at("2026-03-02T09:45:00Z", new AssetPledged(PROPOSAL, "pledge-bill", "bill", "Bill Turner", AssetKind.TIME,
+                        "weeding on Saturdays", 4))
+                .by("gus", Role.CITIZEN)
+                .at("2026-03-02T09:50:00Z", new ContributionRecorded(PROPOSAL, "workshop-1", "idea-1", "gus", "Quiet Heron",
+                        "raised beds for wheelchair users, too"))
+                .by("dana", Role.COMMISSIONER, "Dana Reeves")
+                .at("2026-03-02T10:00:00Z", new PanelAssembled(CASE, List.of(new PanelMember("dana", Role.COMMISSIONER),
+                        new PanelMember("eli", Role.COMMISSIONER), new PanelMember("farah", Role.COMMISSIONER),
+                        new PanelMember("ivy", Role.CITIZEN)), "dana", Instant.parse("2026-03-09T17:00:00Z"), FUND,
+                        gbp("1200.00"), PROPOSAL, "libraries"))
+                .at("2026-03-02T10:05:00Z", new InterestDeclared(CASE, "dana", false, null, false, PROPOSAL))
+                .by("eli", Role.COMMISSIONER)
+                .at("2026-03-02T10:06:00Z", new InterestDeclared(CASE, "eli", true, "my sister runs the library café", true, PROPOSAL))
+                .by("ivy", Role.CITIZEN)
+                .at("2026-03-02T10:07:00Z", new InterestDeclared(CASE, "ivy", false, null, false, PROPOSAL))
+                .by("dana", Role.COMMISSIONER, "Dana Reeves")
+                .at("2026-03-02T10:10:00Z", new VoteCast(CASE, "dana", Vote.APPROVE, "builds on the garden we have", null, PROPOSAL))
+                .by("ivy", Role.CITIZEN)
+                .at("2026-03-02T10:20:00Z", new VoteCast(CASE, "ivy", Vote.REJECT, "nothing in it for teenagers", null, PROPOSAL))
+                .at("2026-03-02T10:30:00Z", new VoteCast(CASE, "ivy", Vote.APPROVE, "the reading corner answers it", Vote.REJECT, PROPOSAL))
+                .by("dana", Role.COMMISSIONER, "Dana Reeves")
+                .at("2026-03-02T10:40:00Z", new DecisionReached(CASE, PROPOSAL, DecisionOutcome.APPROVED, List.of(
+                        new RollEntry("dana", Role.COMMISSIONER, Vote.APPROVE, "builds on the garden we have", false, null),
+                        new RollEntry("eli", Role.COMMISSIONER, null, null, true, "my sister runs the library café"),
+                        new RollEntry("farah", Role.COMMISSIONER, null, null, false, null),
+                        new RollEntry("ivy", Role.CITIZEN, Vote.APPROVE, "the reading corner answers it", false, null)),
+                        new Allocation(FUND, gbp("1200.00")), "closed by the chair", "libraries"))
+                .at("2026-03-02T10:40:01Z", new FundsAllocated(FUND, CASE, PROPOSAL, gbp("1200.00"), gbp("8800.00"), "libraries"))
+                .by("roundtable-proposals", Role.SYSTEM)
+                .at("2026-03-02T10:41:00Z", new ProposalCommissioned(PROPOSAL, CASE, gbp("1200.00")))
+                .by("roundtable-participation", Role.SYSTEM)
+                .at("2026-03-02T10:42:00Z", new EndorsementsClosed(PROPOSAL, "commissioned"))
+                .by("roundtable-outcomes", Role.SYSTEM)
+                .at("2026-03-02T11:00:00Z", new InitiativeStarted(INITIATIVE, PROPOSAL, CASE, SECOND.title(), "libraries",
+                        gbp("1200.00"), List.of(new DraftIndicator("indicator-connection", "More connection between neighbours"))))
+                .by("dana", Role.COMMISSIONER, "Dana Reeves")
+                .at("2026-03-02T11:05:00Z", new ProviderAssigned(INITIATIVE, "greenshoots", "Green Shoots CIC"))
+                .at("2026-03-02T11:10:00Z", new IndicatorDefined(INITIATIVE, "indicator-connection", "More connection between neighbours",
+                        "neighbours who know each other", new BigDecimal("10"), new BigDecimal("40"), Direction.HIGHER_IS_BETTER))
+                .by("greenshoots", Role.PROVIDER, "Green Shoots CIC")
+                .at("2026-04-02T12:00:00Z", new ProgressReported(INITIATIVE, "report-1",
+                        List.of(new IndicatorReading("indicator-connection", new BigDecimal("18"))), "twelve new plots in use",
+                        LocalDate.parse("2026-04-01"), LocalDate.parse("2026-04-02"), false))
+                .at("2026-04-03T12:00:00Z", new AssetsMobilised(INITIATIVE, "mobilised-1", "pledge-bill", "bill", "Bill Turner",
+                        AssetKind.TIME, "weeding on Saturdays", new BigDecimal("3.5"), LocalDate.parse("2026-04-01")))
+                .by("dana", Role.COMMISSIONER, "Dana Reeves")
+                .at("2026-04-10T09:00:00Z", new InitiativeReviewed(INITIATIVE, ReviewStatus.ON_TRACK, "plots in use, neighbours meeting", null))
+                .by("roundtable-outcomes", Role.SYSTEM)
+                .unknownAt("2026-04-11T09:00:00Z", "org.roundtable.outcomes.InitiativePaused.v2", INITIATIVE,
+                        "{\"initiativeId\":\"" + INITIATIVE + "\",\"proposalId\":\"" + PROPOSAL + "\"}");
+    }
+}
