@@ -110,7 +110,7 @@ public class DecisionCase {
         if (!fund.holders().contains(assembler.subjectId())) {
             throw new NotPermitted("only a holder of fund " + command.fundId() + " assembles a panel that draws on it");
         }
-        if (!fund.serviceArea().equals(serviceArea)) {
+        if (!fund.serviceArea().equalsIgnoreCase(serviceArea)) {
             throw new InvalidInput("fundId", "fund " + command.fundId() + " is for " + fund.serviceArea() + ", this case for " + serviceArea);
         }
         List<PanelMember> panel = Require.present(command.members(), "members");

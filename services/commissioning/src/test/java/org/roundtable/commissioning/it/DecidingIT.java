@@ -1,0 +1,139 @@
+package org.roundtable.commissioning.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.roundtable.events.Actor;
+import org.roundtable.events.EventEnvelope;
+import org.roundtable.events.Role;
+import org.roundtable.events.commissioning.Allocation;
+import org.roundtable.events.commissioning.DecisionOutcome;
+import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.commissioning.FundsAllocated;
+import org.roundtable.events.commissioning.InterestDeclared;
+import org.roundtable.events.commissioning.PanelAssembled;
+import org.roundtable.events.commissioning.RollEntry;
+import org.roundtable.events.commissioning.Vote;
+import org.roundtable.events.commissioning.VoteCast;
+import org.roundtable.events.proposals.Money;
+import org.roundtable.testsupport.ApiClient;
+import org.roundtable.testsupport.Eventually;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DecidingIT extends CommissioningIntegrationTest {
+
+    @Test
+    void votesLeadToDecisionReachedOnKafkaWithTheFullRollAndTheAllocation() throws Exception {
+        String fundId = fund("ali", "5000.00");
+        String caseId = submitted(UUID.randomUUID().toString());
+
+        expect(204, api().post("/api/commissioning/cases/" + caseId + "/panel", commissioner("ali"), panel(fundId, "ali", "bea", "cal", null)));
+        declare(caseId, commissioner("ali"), false, null);
+        declare(caseId, commissioner("bea"), true, "my sister chairs the allotment society");
+        declare(caseId, citizen("cal"), false, null);
+        vote(caseId, citizen("cal"), "REJECT", "who keeps it going in winter?");
+        vote(caseId, commissioner("ali"), "APPROVE", "builds on what the library already has");
+        vote(caseId, citizen("cal"), "APPROVE", "the society will keep it going in winter");
+        expect(204, api().post("/api/commissioning/cases/" + caseId + "/closure", commissioner("ali"), null));
+
+        Money asked = ASKED;
+        EventEnvelope decided = published(caseId, "DecisionReached", 1).get(0);
+        assertThat(decided.actor()).isEqualTo(Actor.of("ali", Role.COMMISSIONER));
+        DecisionReached decision = decided.dataAs(DecisionReached.class);
+        assertThat(decision.outcome()).isEqualTo(DecisionOutcome.APPROVED);
+        assertThat(decision.serviceArea()).isEqualTo(AREA);
+        assertThat(decision.allocation()).isEqualTo(new Allocation(fundId, asked));
+        assertThat(decision.roll()).containsExactly(
+                new RollEntry("ali", Role.COMMISSIONER, Vote.APPROVE, "builds on what the library already has", false, null),
+                new RollEntry("bea", Role.COMMISSIONER, null, null, true, "my sister chairs the allotment society"),
+                new RollEntry("cal", Role.CITIZEN, Vote.APPROVE, "the society will keep it going in winter", false, null));
+
+        FundsAllocated allocated = published(fundId, "FundsAllocated", 1).get(0).dataAs(FundsAllocated.class);
+        assertThat(allocated).isEqualTo(new FundsAllocated(fundId, caseId, decision.proposalId(), asked,
+                new Money(new BigDecimal("3800.00"), "GBP"), AREA));
+
+        List<EventEnvelope> votes = published(caseId, "VoteCast", 3);
+        assertThat(votes).extracting(v -> v.dataAs(VoteCast.class).previousVote()).containsExactly(null, null, Vote.REJECT);
+        assertThat(votes).extracting(v -> v.actor().role()).containsExactly(Role.CITIZEN, Role.COMMISSIONER, Role.CITIZEN);
+        assertThat(votes.get(2).dataAs(VoteCast.class).proposalId()).isEqualTo(decision.proposalId());
+        InterestDeclared recusal = published(caseId, "InterestDeclared", 3).stream().map(e -> e.dataAs(InterestDeclared.class))
+                .filter(InterestDeclared::recused).findFirst().orElseThrow();
+        assertThat(recusal.memberId()).isEqualTo("bea");
+        PanelAssembled panel = published(caseId, "PanelAssembled", 1).get(0).dataAs(PanelAssembled.class);
+        assertThat(panel.serviceArea()).isEqualTo(AREA);
+        assertThat(panel.amount()).isEqualTo(asked);
+
+        Eventually.within(PATIENCE, () -> {
+            JsonNode view = decisionCase(caseId).body();
+            assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+            assertThat(view.get("outcome").asText()).isEqualTo("APPROVED");
+            assertThat(view.get("timeline")).extracting(e -> e.get("kind").asText()).containsExactly("OPENED", "PANEL_ASSEMBLED",
+                    "NO_INTEREST_DECLARED", "RECUSED", "NO_INTEREST_DECLARED", "VOTE_CAST", "VOTE_CAST", "VOTE_CHANGED", "DECISION_REACHED");
+            assertThat(api().get("/api/commissioning/funds/" + fundId, auditor("aud")).body().get("remaining").decimalValue())
+                    .isEqualByComparingTo("3800.00");
+        });
+        long before = storedEvents();
+        assertProblem(api().post("/api/commissioning/cases/" + caseId + "/votes", citizen("cal"),
+                java.util.Map.of("vote", "REJECT", "rationale", "too late")), 409);
+        assertProblem(api().post("/api/commissioning/cases/" + caseId + "/closure", commissioner("ali"), null), 409);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void withoutQuorumNothingIsDecidedAndAFundHolderAssemblesANewPanel() throws Exception {
+        String fundId = fund("ali", "5000.00");
+        String caseId = submitted(UUID.randomUUID().toString());
+        expect(204, api().post("/api/commissioning/cases/" + caseId + "/panel", commissioner("ali"), panel(fundId, "ali", "bea", "cal", "800.00")));
+        declare(caseId, commissioner("ali"), false, null);
+        declare(caseId, commissioner("bea"), false, null);
+        vote(caseId, commissioner("ali"), "APPROVE", "good");
+        vote(caseId, commissioner("bea"), "APPROVE", "good too");
+
+        expect(204, api().post("/api/commissioning/cases/" + caseId + "/closure", commissioner("ali"), null));
+
+        DecisionReached noQuorum = published(caseId, "DecisionReached", 1).get(0).dataAs(DecisionReached.class);
+        assertThat(noQuorum.outcome()).isEqualTo(DecisionOutcome.NO_QUORUM);
+        assertThat(noQuorum.allocation()).isNull();
+        assertThat(storedEventTypes(fundId)).containsExactly("FundCreated");
+        Eventually.within(PATIENCE, () -> assertThat(decisionCase(caseId).body().get("status").asText()).isEqualTo("OPEN"));
+
+        expect(204, api().post("/api/commissioning/cases/" + caseId + "/panel", commissioner("ali"), panel(fundId, "ali", "dan", "eve", "800.00")));
+        assertProblem(api().post("/api/commissioning/cases/" + caseId + "/votes", commissioner("bea"),
+                java.util.Map.of("vote", "APPROVE", "rationale", "still good")), 403);
+        declare(caseId, commissioner("ali"), false, null);
+        declare(caseId, citizen("eve"), false, null);
+        vote(caseId, commissioner("ali"), "APPROVE", "good");
+        vote(caseId, citizen("eve"), "APPROVE", "we need it");
+        expect(204, api().post("/api/commissioning/cases/" + caseId + "/closure", commissioner("ali"), null));
+
+        List<EventEnvelope> decisions = published(caseId, "DecisionReached", 2);
+        DecisionReached approved = decisions.get(1).dataAs(DecisionReached.class);
+        assertThat(approved.outcome()).isEqualTo(DecisionOutcome.APPROVED);
+        assertThat(approved.allocation().amount()).isEqualTo(new Money(new BigDecimal("800.00"), "GBP"));
+        assertThat(approved.roll()).extracting(RollEntry::memberId).containsExactly("ali", "dan", "eve");
+    }
+
+    @Test
+    void anApprovalTheFundCannotMeetIsRefusedAndTheCaseStaysOpen() throws Exception {
+        String fundId = fund("ali", "500.00");
+        String caseId = submitted(UUID.randomUUID().toString());
+        expect(204, api().post("/api/commissioning/cases/" + caseId + "/panel", commissioner("ali"), panel(fundId, "ali", "bea", "cal", null)));
+        declare(caseId, commissioner("ali"), false, null);
+        declare(caseId, citizen("cal"), false, null);
+        vote(caseId, commissioner("ali"), "APPROVE", "good");
+        vote(caseId, citizen("cal"), "APPROVE", "good");
+        long before = storedEvents();
+
+        ApiClient.Response refused = api().post("/api/commissioning/cases/" + caseId + "/closure", commissioner("ali"), null);
+
+        assertProblem(refused, 409);
+        assertThat(refused.body().get("detail").asText()).contains("holds only 500.00 GBP");
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(storedEventTypes(caseId)).doesNotContain("DecisionReached");
+        assertThat(decisionCase(caseId).body().get("status").asText()).isEqualTo("ASSEMBLED");
+    }
+}

@@ -1,0 +1,84 @@
+package org.roundtable.commissioning.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.roundtable.commissioning.domain.DecisionCase;
+import org.roundtable.events.Actor;
+import org.roundtable.events.EventEnvelope;
+import org.roundtable.events.Role;
+import org.roundtable.events.commissioning.DecisionCaseOpened;
+import org.roundtable.events.participation.AssetPledged;
+import org.roundtable.events.participation.EndorsementGiven;
+import org.roundtable.events.participation.EndorsementWithdrawn;
+import org.roundtable.events.proposals.AssetKind;
+import org.roundtable.testsupport.Eventually;
+import org.roundtable.testsupport.Topics;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpeningAndWhatThePanelKnewIT extends CommissioningIntegrationTest {
+
+    @Test
+    void aSubmittedProposalOpensExactlyOneCaseEvenWhenTheEventIsRedeliveredOrRepublished() throws Exception {
+        String proposalId = UUID.randomUUID().toString();
+        EventEnvelope submission = submission(proposalId);
+        EventEnvelope republished = envelope(proposalId, submission.data(), submission.actor());
+
+        Topics.send(codec.encode(submission), codec.encode(submission), codec.encode(republished), codec.encode(submission));
+
+        String caseId = DecisionCase.caseIdFor(proposalId);
+        List<EventEnvelope> opened = published(caseId, "DecisionCaseOpened", 1);
+        Thread.sleep(2_000);
+        assertThat(storedEventTypes(caseId)).containsExactly("DecisionCaseOpened");
+        assertThat(published(caseId, "DecisionCaseOpened", 2, java.time.Duration.ofSeconds(5))).hasSize(1);
+        assertThat(opened.get(0).actor().role()).isEqualTo(Role.SYSTEM);
+        assertThat(opened.get(0).dataAs(DecisionCaseOpened.class))
+                .isEqualTo(new DecisionCaseOpened(caseId, proposalId, "Library garden", AREA, ASKED));
+        assertThat(jdbc.queryForObject("select count(*) from case_view where proposal_id = ?", Long.class, proposalId)).isEqualTo(1);
+        JsonNode view = decisionCase(caseId).body();
+        assertThat(view.get("status").asText()).isEqualTo("OPEN");
+        assertThat(view.get("timeline")).hasSize(1);
+    }
+
+    @Test
+    void theCaseShowsTheProposalAsSubmittedAndWhatCitizensSaidFromParticipationEvents() throws Exception {
+        String proposalId = UUID.randomUUID().toString();
+        String caseId = submitted(proposalId);
+        EventEnvelope endorsed = envelope(proposalId, new EndorsementGiven(proposalId, "citizen-fay", "Fay",
+                "my children would learn to grow food"), Actor.of("citizen-fay", Role.CITIZEN));
+        EventEnvelope pledgedTime = envelope(proposalId, new AssetPledged(proposalId, "pledge-1", "citizen-gus", "Gus", AssetKind.TIME,
+                "Saturday mornings in the garden", 8), Actor.of("citizen-gus", Role.CITIZEN));
+        EventEnvelope pledgedPlace = envelope(proposalId, new AssetPledged(proposalId, "pledge-2", "citizen-hal", "Hal", AssetKind.PLACE,
+                "my greenhouse", null), Actor.of("citizen-hal", Role.CITIZEN));
+        EventEnvelope endorsedThenWithdrawn = envelope(proposalId, new EndorsementGiven(proposalId, "citizen-ivo", "Ivo", null),
+                Actor.of("citizen-ivo", Role.CITIZEN));
+        EventEnvelope withdrawn = envelope(proposalId, new EndorsementWithdrawn(proposalId, "citizen-ivo"), Actor.of("citizen-ivo", Role.CITIZEN));
+
+        Topics.send(codec.encode(endorsed), codec.encode(pledgedTime), codec.encode(endorsed), codec.encode(pledgedPlace),
+                codec.encode(endorsedThenWithdrawn), codec.encode(withdrawn), codec.encode(pledgedTime));
+
+        Eventually.within(PATIENCE, () -> {
+            JsonNode said = decisionCase(caseId).body().get("whatCitizensSaid");
+            assertThat(said.get("pledges").asInt()).isEqualTo(2);
+            assertThat(said.get("endorsementCount").asInt()).isEqualTo(1);
+        });
+        Thread.sleep(1_000);
+        JsonNode view = decisionCase(caseId).body();
+        JsonNode said = view.get("whatCitizensSaid");
+        assertThat(said.get("endorsementCount").asInt()).isEqualTo(1);
+        assertThat(said.get("endorsements").get(0).get("reason").asText()).isEqualTo("my children would learn to grow food");
+        assertThat(said.get("endorsements").get(0).get("name").asText()).isEqualTo("Fay");
+        assertThat(said.get("pledges").asInt()).isEqualTo(2);
+        assertThat(said.get("hoursPerMonth").asInt()).isEqualTo(8);
+        assertThat(said.get("places").asInt()).isEqualTo(1);
+        JsonNode asSubmitted = view.get("proposalAsSubmitted");
+        assertThat(asSubmitted.get("revision").asInt()).isEqualTo(3);
+        assertThat(asSubmitted.get("content").get("aspiration").asText()).isEqualTo("Neighbours grow food together in the library's garden");
+        assertThat(asSubmitted.get("content").get("ask").get("money").get("amount").decimalValue()).isEqualByComparingTo("1200.00");
+        assertThat(asSubmitted.get("coDesigners")).hasSize(2);
+        assertThat(view.get("title").asText()).isEqualTo("Library garden");
+    }
+}
