@@ -1,0 +1,204 @@
+package org.roundtable.audit.powermap;
+
+import org.junit.jupiter.api.Test;
+import org.roundtable.audit.history.LedgerStory;
+import org.roundtable.audit.history.LibraryGarden;
+import org.roundtable.audit.history.RecordedEvent;
+import org.roundtable.audit.powermap.PowerMap.ActorPower;
+import org.roundtable.audit.powermap.PowerMap.DecisionAtTable;
+import org.roundtable.events.Role;
+import org.roundtable.events.commissioning.Allocation;
+import org.roundtable.events.commissioning.DecisionCaseOpened;
+import org.roundtable.events.commissioning.DecisionOutcome;
+import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.commissioning.FundCreated;
+import org.roundtable.events.commissioning.FundsAllocated;
+import org.roundtable.events.commissioning.PanelAssembled;
+import org.roundtable.events.commissioning.PanelMember;
+import org.roundtable.events.commissioning.RollEntry;
+import org.roundtable.events.commissioning.Vote;
+import org.roundtable.events.commissioning.VoteCast;
+import org.roundtable.events.participation.AssetPledged;
+import org.roundtable.events.participation.PledgeWithdrawn;
+import org.roundtable.events.proposals.AssetKind;
+import org.roundtable.events.proposals.Money;
+import org.roundtable.events.proposals.ProposalDrafted;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.audit.history.LibraryGarden.PROPOSAL;
+import static org.roundtable.audit.history.LibraryGarden.gbp;
+
+class PowerMapsTest {
+
+    private final List<RecordedEvent> garden = LibraryGarden.story().entries();
+    private final PowerMap all = PowerMaps.of(garden, null, null, null);
+
+    @Test
+    void commissionersHoldTheMoneyDecideAndAllocate() {
+        ActorPower dana = actor(all, "dana", "COMMISSIONER");
+        assertThat(dana.name()).isEqualTo("Dana Reeves");
+        assertThat(dana.decisionsClosed()).isEqualTo(1);
+        assertThat(dana.decisionsVotedIn()).isEqualTo(1);
+        assertThat(dana.votesCast()).isEqualTo(1);
+        assertThat(dana.recusals()).isZero();
+        assertThat(dana.fundsHeld()).containsExactly(gbp("10000.00"));
+        assertThat(dana.fundsAllocatedAsHolder()).containsExactly(gbp("1200.00"));
+        assertThat(dana.fundsAllocatedOnPanel()).containsExactly(gbp("1200.00"));
+
+        ActorPower eli = actor(all, "eli", "COMMISSIONER");
+        assertThat(eli.name()).isNull();
+        assertThat(eli.recusals()).isEqualTo(1);
+        assertThat(eli.votesCast()).isZero();
+        assertThat(eli.fundsHeld()).containsExactly(gbp("10000.00"));
+        assertThat(eli.fundsAllocatedAsHolder()).containsExactly(gbp("1200.00"));
+        assertThat(eli.fundsAllocatedOnPanel()).as("recused from the decision").isEmpty();
+
+        assertThat(all.actors()).extracting(ActorPower::actorId).doesNotContain("farah");
+    }
+
+    @Test
+    void citizensVoteGiveTimeAndBringKnowledge() {
+        ActorPower ivy = actor(all, "ivy", "CITIZEN");
+        assertThat(ivy.votesCast()).as("every change counts").isEqualTo(2);
+        assertThat(ivy.decisionsVotedIn()).isEqualTo(1);
+        assertThat(ivy.fundsAllocatedOnPanel()).containsExactly(gbp("1200.00"));
+        assertThat(ivy.fundsHeld()).isEmpty();
+
+        ActorPower bill = actor(all, "bill", "CITIZEN");
+        assertThat(bill.name()).isEqualTo("Bill Turner");
+        assertThat(bill.hoursPledgedPerMonth()).isEqualTo(4);
+        assertThat(bill.hoursGiven()).isEqualByComparingTo("3.5");
+
+        assertThat(actor(all, "amara", "CITIZEN").proposalsDrafted()).isEqualTo(1);
+        ActorPower chen = actor(all, "chen", "STAFF");
+        assertThat(chen.coDesignsJoined()).isEqualTo(1);
+        assertThat(chen.name()).as("chen never consented to be named").isNull();
+        ActorPower gus = actor(all, "gus", "CITIZEN");
+        assertThat(gus.workshopContributions()).isEqualTo(1);
+        assertThat(gus.name()).as("the public pseudonym").isEqualTo("Quiet Heron");
+    }
+
+    @Test
+    void eachDecisionSaysWhoSatAtTheTableAndWhoVoted() {
+        assertThat(all.decisions()).singleElement().satisfies(decision -> {
+            assertThat(decision.caseId()).isEqualTo(LibraryGarden.CASE);
+            assertThat(decision.proposalId()).isEqualTo(PROPOSAL);
+            assertThat(decision.title()).isEqualTo("Library garden and reading corner");
+            assertThat(decision.serviceArea()).isEqualTo("libraries");
+            assertThat(decision.outcome()).isEqualTo("APPROVED");
+            assertThat(decision.closedBy()).isEqualTo("dana");
+            assertThat(decision.panelSize()).isEqualTo(4);
+            assertThat(decision.commissionersAtTable()).isEqualTo(3);
+            assertThat(decision.citizensAtTable()).isEqualTo(1);
+            assertThat(decision.membersVoted()).isEqualTo(2);
+            assertThat(decision.citizensVoted()).isEqualTo(1);
+            assertThat(decision.recused()).isEqualTo(1);
+            assertThat(decision.allocated()).isEqualTo(gbp("1200.00"));
+        });
+    }
+
+    @Test
+    void onlyWhatHappenedInThePeriodCounts() {
+        PowerMap votingHour = PowerMaps.of(garden, Instant.parse("2026-03-02T10:15:00Z"), Instant.parse("2026-03-02T10:40:00Z"), null);
+
+        assertThat(actor(votingHour, "ivy", "CITIZEN").votesCast()).isEqualTo(2);
+        assertThat(votingHour.actors()).extracting(ActorPower::actorId).doesNotContain("amara", "bill", "gus");
+        assertThat(actor(votingHour, "dana", "COMMISSIONER").votesCast()).as("voted at 10:10").isZero();
+        assertThat(actor(votingHour, "dana", "COMMISSIONER").fundsHeld()).as("the fund's year overlaps").containsExactly(gbp("10000.00"));
+        assertThat(votingHour.decisions()).as("decided at 10:40, the end is exclusive").isEmpty();
+
+        PowerMap nextYear = PowerMaps.of(garden, Instant.parse("2027-01-01T00:00:00Z"), null, null);
+        assertThat(nextYear.actors()).isEmpty();
+    }
+
+    @Test
+    void aServiceAreaKeepsOnlyItsCasesFundsProposalsAndInitiatives() {
+        List<RecordedEvent> entries = new ArrayList<>(garden);
+        entries.addAll(new LedgerStory()
+                .by("farah", Role.COMMISSIONER)
+                .at("2026-03-03T08:00:00Z", new FundCreated("fund-parks", "Parks 2026", "parks", LocalDate.parse("2026-01-01"),
+                        LocalDate.parse("2026-12-31"), gbp("5000.00"), List.of("farah")))
+                .by("hal", Role.CITIZEN)
+                .at("2026-03-03T09:00:00Z", new ProposalDrafted("proposal-pond", "hal", Role.CITIZEN, LibraryGarden.content("Pond dipping", "parks")))
+                .by("roundtable-commissioning", Role.SYSTEM)
+                .at("2026-03-04T09:00:00Z", new DecisionCaseOpened("case-pond", "proposal-pond", "Pond dipping", "parks", gbp("300.00")))
+                .by("farah", Role.COMMISSIONER)
+                .at("2026-03-04T10:00:00Z", new PanelAssembled("case-pond", List.of(new PanelMember("farah", Role.COMMISSIONER),
+                        new PanelMember("hal", Role.CITIZEN), new PanelMember("ivy", Role.CITIZEN)), "farah",
+                        Instant.parse("2026-03-10T17:00:00Z"), "fund-parks", gbp("300.00"), "proposal-pond", "parks"))
+                .at("2026-03-04T11:00:00Z", new VoteCast("case-pond", "farah", Vote.APPROVE, "cheap and joyful", null, "proposal-pond"))
+                .by("ivy", Role.CITIZEN)
+                .at("2026-03-04T11:30:00Z", new VoteCast("case-pond", "ivy", Vote.APPROVE, "my street's children", null, "proposal-pond"))
+                .by("farah", Role.COMMISSIONER)
+                .at("2026-03-04T12:00:00Z", new DecisionReached("case-pond", "proposal-pond", DecisionOutcome.APPROVED, List.of(
+                        new RollEntry("farah", Role.COMMISSIONER, Vote.APPROVE, "cheap and joyful", false, null),
+                        new RollEntry("hal", Role.CITIZEN, null, null, false, null),
+                        new RollEntry("ivy", Role.CITIZEN, Vote.APPROVE, "my street's children", false, null)),
+                        new Allocation("fund-parks", gbp("300.00")), "closed by the chair", "parks"))
+                .at("2026-03-04T12:00:01Z", new FundsAllocated("fund-parks", "case-pond", "proposal-pond", gbp("300.00"), gbp("4700.00"), "parks"))
+                .entries());
+
+        PowerMap parks = PowerMaps.of(entries, null, null, " Parks ");
+        assertThat(parks.serviceArea()).isEqualTo("Parks");
+        assertThat(parks.decisions()).extracting(DecisionAtTable::caseId).containsExactly("case-pond");
+        assertThat(parks.decisions().get(0).citizensAtTable()).isEqualTo(2);
+        assertThat(parks.decisions().get(0).citizensVoted()).isEqualTo(1);
+        assertThat(parks.actors()).extracting(ActorPower::actorId).containsExactly("farah", "hal", "ivy");
+        assertThat(actor(parks, "ivy", "CITIZEN").votesCast()).isEqualTo(1);
+        assertThat(actor(parks, "farah", "COMMISSIONER").fundsHeld()).containsExactly(gbp("5000.00"));
+        assertThat(actor(parks, "farah", "COMMISSIONER").fundsAllocatedAsHolder()).containsExactly(gbp("300.00"));
+        assertThat(actor(parks, "hal", "CITIZEN").fundsAllocatedOnPanel()).as("sat but did not vote").isEmpty();
+
+        PowerMap libraries = PowerMaps.of(entries, null, null, "LIBRARIES");
+        assertThat(libraries.decisions()).extracting(DecisionAtTable::caseId).containsExactly(LibraryGarden.CASE);
+        assertThat(actor(libraries, "ivy", "CITIZEN").votesCast()).isEqualTo(2);
+        assertThat(libraries.actors()).extracting(ActorPower::actorId).doesNotContain("farah", "hal");
+
+        PowerMap everywhere = PowerMaps.of(entries, null, null, null);
+        assertThat(everywhere.decisions()).hasSize(2);
+        assertThat(actor(everywhere, "ivy", "CITIZEN").votesCast()).isEqualTo(3);
+        assertThat(actor(everywhere, "ivy", "CITIZEN").fundsAllocatedOnPanel()).containsExactly(gbp("1500.00"));
+    }
+
+    @Test
+    void aWithdrawnPledgeIsNoTimePledged() {
+        List<RecordedEvent> entries = new ArrayList<>(garden);
+        entries.addAll(new LedgerStory().by("gus", Role.CITIZEN)
+                .at("2026-03-05T09:00:00Z", new AssetPledged(PROPOSAL, "pledge-gus", "gus", "Quiet Heron", AssetKind.TIME, "tea", 6))
+                .at("2026-03-06T09:00:00Z", new PledgeWithdrawn(PROPOSAL, "pledge-gus", "gus"))
+                .entries());
+
+        assertThat(actor(PowerMaps.of(entries, null, null, null), "gus", "CITIZEN").hoursPledgedPerMonth()).isZero();
+        assertThat(actor(PowerMaps.of(entries, null, Instant.parse("2026-03-05T12:00:00Z"), null), "gus", "CITIZEN")
+                .hoursPledgedPerMonth()).as("not yet withdrawn at the end of the period").isEqualTo(6);
+    }
+
+    @Test
+    void moneyIsTotalledPerCurrencyAndUnreadableEntriesAreCounted() {
+        List<RecordedEvent> entries = new ArrayList<>(garden);
+        entries.addAll(new LedgerStory().by("dana", Role.COMMISSIONER)
+                .at("2026-03-07T08:00:00Z", new FundCreated("fund-euro", "Twinning", "libraries", LocalDate.parse("2026-01-01"),
+                        LocalDate.parse("2026-12-31"), new Money(new BigDecimal("700.00"), "EUR"), List.of("dana")))
+                .at("2026-03-08T08:00:00Z", new FundCreated("fund-more", "Libraries top-up", "libraries", LocalDate.parse("2026-06-01"),
+                        LocalDate.parse("2026-12-31"), gbp("500.50"), List.of("dana")))
+                .entries());
+
+        PowerMap map = PowerMaps.of(entries, null, null, null);
+
+        assertThat(actor(map, "dana", "COMMISSIONER").fundsHeld()).containsExactly(new Money(new BigDecimal("700.00"), "EUR"), gbp("10500.50"));
+        assertThat(map.skippedEntries()).isEqualTo(1);
+        assertThat(PowerMaps.of(entries, null, Instant.parse("2026-04-01T00:00:00Z"), null).skippedEntries()).isZero();
+    }
+
+    static ActorPower actor(PowerMap map, String actorId, String role) {
+        List<ActorPower> found = map.actors().stream().filter(a -> a.actorId().equals(actorId) && role.equals(a.role())).toList();
+        assertThat(found).as(actorId + " as " + role + " in " + map.actors()).hasSize(1);
+        return found.get(0);
+    }
+}
