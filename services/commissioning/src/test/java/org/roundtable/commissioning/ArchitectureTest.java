@@ -31,10 +31,18 @@ class ArchitectureTest {
     }
 
     @Test
-    void theReadSideNeverChangesTheDomain() {
-        noClasses().that().resideInAnyPackage("..commissioning.query..", "..commissioning.api..")
-                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
-                .andShould().dependOnClassesThat().resideInAnyPackage("org.roundtable.kit.relay..")
+    void theReadModelIsBuiltFromEventsAlone() {
+        noClasses().that().resideInAPackage("..commissioning.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("..commissioning.domain..", "..commissioning.api..",
+                        "..commissioning.integration..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheDomainLoadsAggregates() {
+        noClasses().that().resideOutsideOfPackage("..commissioning.domain..")
+                .and().doNotHaveFullyQualifiedName("org.roundtable.commissioning.CommissioningApplication")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.axonframework.modelling.command.Repository")
                 .check(classes);
     }
 
