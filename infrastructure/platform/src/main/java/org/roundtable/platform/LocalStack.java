@@ -1,0 +1,347 @@
+package org.roundtable.platform;
+
+import org.roundtable.testsupport.KafkaBroker;
+import org.roundtable.testsupport.PostgresServer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform on one machine with only a JDK: an embedded PostgreSQL with a database per service and a real
+ * Kafka broker in KRaft mode (their data kept under the data folder between runs), then the local authorization
+ * server, the five services and the gateway, each a child process started from its executable jar. Waits until each
+ * reports itself healthy, and on {@link #close()} (or Ctrl-C, through {@link #main}) ends every process it started.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /**
+     * @param root         the project root, where each module's {@code target/} holds its executable jar
+     * @param data         where PostgreSQL, Kafka, the authorization server and the audit ledger keep their data, and the logs go
+     * @param ports        the ports, possibly moved by an offset
+     * @param applications the applications to run, in start order; the authorization server, if among them, first
+     * @param out          where progress and the summary are printed
+     */
+    public record Settings(Path root, Path data, Ports ports, List<Application> applications, PrintStream out) {
+
+        public Settings {
+            root = root.toAbsolutePath().normalize();
+            data = data.toAbsolutePath().normalize();
+            applications = List.copyOf(applications);
+        }
+
+        public static Settings of(Path root, Path data, Ports ports, PrintStream out) {
+            return new Settings(root, data, ports, Application.ALL, out);
+        }
+    }
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration HEALTH_POLL = Duration.ofMillis(500);
+    /** Small heaps and the client compiler: a local platform of seven JVMs starts sooner and fits in less memory. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
+
+    /** The launcher says itself when the broker answers; kept here so the level set on it stays. */
+    private static final java.util.logging.Logger SUPPORT_LOG = java.util.logging.Logger.getLogger("org.roundtable.testsupport");
+
+    private final Settings settings;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<Application, Process> running = new LinkedHashMap<>();
+    private final long startedAt = System.nanoTime();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private boolean closed;
+
+    public LocalStack(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Ports ports() {
+        return settings.ports();
+    }
+
+    /** Starts everything and returns once every application reports itself healthy; on failure, ends what it started. */
+    public LocalStack start() {
+        try {
+            startAll();
+            return this;
+        } catch (RuntimeException failure) {
+            close();
+            throw failure;
+        }
+    }
+
+    private void startAll() {
+        Map<Application, Path> jars = new LinkedHashMap<>();
+        settings.applications().forEach(application -> jars.put(application, application.executableJar(settings.root())));
+        Path logs = settings.data().resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not create " + logs, failure);
+        }
+
+        CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
+            KafkaBroker starting = KafkaBroker.persistent(settings.data().resolve("kafka"), ports().kafka(), ports().kafkaController());
+            synchronized (this) {
+                requireOpen();
+                kafka = starting;
+            }
+            starting.start();
+        });
+        PostgresServer database = PostgresServer.embedded(settings.data().resolve("postgres"), ports().postgres());
+        synchronized (this) {
+            postgres = database;
+            requireOpen();
+        }
+        Map<Application, String> jdbcUrls = new LinkedHashMap<>();
+        settings.applications().stream().filter(application -> application.database() != null)
+                .forEach(application -> jdbcUrls.put(application, database.jdbcUrl(application.database())));
+        say("%-21s 127.0.0.1:%d  (databases %s)", "PostgreSQL", ports().postgres(),
+                String.join(", ", jdbcUrls.keySet().stream().map(Application::database).toList()));
+        broker.join();
+        say("%-21s 127.0.0.1:%d  (KRaft; log %s)", "Kafka", ports().kafka(), kafka.log());
+
+        List<Application> first = settings.applications().stream().filter(Application.IDENTITY::equals).toList();
+        List<Application> then = settings.applications().stream().filter(application -> !Application.IDENTITY.equals(application)).toList();
+        for (List<Application> wave : List.of(first, then)) {
+            for (Application application : wave) {
+                launch(application, jars.get(application), logs, jdbcUrls.get(application));
+            }
+            awaitHealthy(wave, logs);
+        }
+    }
+
+    private void launch(Application application, Path jar, Path logs, String jdbcUrl) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(settings.root().toFile()).redirectErrorStream(true);
+        builder.environment().putAll(application.environment(ports(), settings.data(), jdbcUrl, postgres.username(), postgres.password()));
+        Path log = logs.resolve(application.name() + ".log");
+        try {
+            Files.writeString(log, "---- starting at " + Instant.now() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            synchronized (this) {
+                requireOpen();
+                running.put(application, builder.start());
+            }
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not start " + application.name(), failure);
+        }
+    }
+
+    private void awaitHealthy(List<Application> applications, Path logs) {
+        List<Application> pending = new ArrayList<>(applications);
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!pending.isEmpty()) {
+            for (Application application : List.copyOf(pending)) {
+                Process process;
+                synchronized (this) {
+                    requireOpen();
+                    process = running.get(application);
+                }
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(application.name() + " exited with code " + process.exitValue() + "; the end of its log:\n"
+                            + tail(logs.resolve(application.name() + ".log")));
+                }
+                if (healthy(application)) {
+                    pending.remove(application);
+                    say("%-21s http://127.0.0.1:%d  up after %d s", application.name(), application.portIn(ports()), secondsSinceStart());
+                }
+            }
+            if (!pending.isEmpty()) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("not healthy within " + START_TIMEOUT.toSeconds() + " s: " + pending.stream()
+                            .map(Application::name).toList() + "; see the logs in " + logs);
+                }
+                pause(HEALTH_POLL);
+            }
+        }
+    }
+
+    private boolean healthy(Application application) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + application.portIn(ports()) + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + application.name(), interrupted);
+        }
+    }
+
+    public long secondsSinceStart() {
+        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt);
+    }
+
+    /** Ends every application (and anything it started), then the broker, then PostgreSQL. Safe to call more than once. */
+    @Override
+    public void close() {
+        List<Process> processes;
+        KafkaBroker broker;
+        PostgresServer database;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            processes = new ArrayList<>(running.values());
+            broker = kafka;
+            database = postgres;
+        }
+        stopAll(processes);
+        if (broker != null) {
+            broker.stop();
+        }
+        if (database != null) {
+            try {
+                database.stop();
+            } catch (RuntimeException alreadyStopped) {
+                // Ctrl-C reaches PostgreSQL too, which may have shut down by itself already
+            }
+        }
+    }
+
+    private static void stopAll(List<Process> processes) {
+        List<ProcessHandle> everything = new ArrayList<>();
+        for (Process process : processes) {
+            everything.add(process.toHandle());
+            process.descendants().forEach(everything::add);
+        }
+        everything.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        for (ProcessHandle handle : everything) {
+            long left = deadline - System.nanoTime();
+            try {
+                if (left > 0) {
+                    handle.onExit().get(left, TimeUnit.NANOSECONDS);
+                }
+            } catch (Exception stillRunning) {
+                // forced below
+            }
+            if (handle.isAlive()) {
+                handle.destroyForcibly();
+            }
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the local stack is stopping");
+        }
+    }
+
+    private void say(String format, Object... arguments) {
+        settings.out().println(String.format(format, arguments));
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException | UncheckedIOException unreadable) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", interrupted);
+        }
+    }
+
+    /**
+     * {@code [--demo] [--port-offset N] [--data DIR]}: starts the platform from the project root (the current folder),
+     * prints where everything is, plays the demo journey if asked, and runs until Ctrl-C.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        SUPPORT_LOG.setLevel(java.util.logging.Level.WARNING);
+        boolean demo = false;
+        int offset = 0;
+        Path root = Path.of("").toAbsolutePath();
+        Path data = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--demo" -> demo = true;
+                case "--port-offset" -> offset = Integer.parseInt(value(args, ++i, "--port-offset"));
+                case "--data" -> data = Path.of(value(args, ++i, "--data"));
+                case "--help", "-h" -> {
+                    System.out.println("usage: ./roundtable [--demo] [--port-offset N] [--data DIR]");
+                    return;
+                }
+                default -> {
+                    System.err.println("unknown option " + args[i] + "; usage: ./roundtable [--demo] [--port-offset N] [--data DIR]");
+                    System.exit(2);
+                }
+            }
+        }
+        if (!Files.isDirectory(root.resolve("services"))) {
+            System.err.println("run this from the project root (where ./roundtable is), not " + root);
+            System.exit(2);
+        }
+        LocalStack stack = new LocalStack(Settings.of(root, data == null ? root.resolve(".data") : data, new Ports(offset), System.out));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Roundtable...");
+            stack.close();
+            System.out.println("Stopped: no process left running.");
+            stopped.countDown();
+        }, "local-stack-stop"));
+        System.out.println("Starting Roundtable (data and logs in " + root.relativize(stack.settings().data()) + ")");
+        try {
+            stack.start();
+        } catch (RuntimeException failure) {
+            System.err.println("Roundtable did not start: " + failure.getMessage());
+            System.exit(1);
+        }
+        Summary.print(stack, System.out);
+        if (demo) {
+            try {
+                DemoJourney.Result result = DemoJourney.against(stack.ports(), System.out).play();
+                JourneyReport.print(result, System.out);
+            } catch (RuntimeException failure) {
+                System.err.println("The demo journey stopped: " + failure.getMessage());
+            }
+        }
+        System.out.println("Roundtable is running. Ctrl-C stops everything.");
+        stopped.await();
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            System.err.println(option + " needs a value");
+            System.exit(2);
+        }
+        return args[index];
+    }
+}
