@@ -34,6 +34,7 @@ create table if not exists ledger_chain (
     size            bigint       not null,
     head_hash       varchar(64)  not null,
     next_offset     bigint       not null,
+    frontier        text         not null,
     primary key (topic, kafka_partition)
 );
 

@@ -1,0 +1,80 @@
+package org.roundtable.audit.ledger;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.roundtable.audit.verifier.LedgerKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The ledger's infrastructure: its clock, transactions, dead-letter producer and checkpoint signing key. */
+@Configuration(proxyBeanMethods = false)
+class LedgerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerConfiguration.class);
+
+    @Bean
+    Clock ledgerClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    TransactionTemplate ledgerTransaction(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> ledgerDeadLetters(KafkaProperties kafkaProperties) {
+        Map<String, Object> producer = new HashMap<>(kafkaProperties.buildProducerProperties());
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+    }
+
+    /**
+     * The checkpoint signing key from {@code roundtable.audit.signing-key}; on first start, when the file does not
+     * exist, a new Ed25519 key is generated and written there (readable by its owner only) so it survives restarts.
+     */
+    @Bean
+    LedgerKeys ledgerKeys(AuditProperties properties) {
+        Path file = properties.signingKey();
+        try {
+            if (Files.exists(file)) {
+                return LedgerKeys.fromPem(Files.readString(file, StandardCharsets.US_ASCII));
+            }
+            LedgerKeys generated = LedgerKeys.generate();
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, generated.toPem(), StandardCharsets.US_ASCII);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                log.warn("ledger: cannot restrict the permissions of {} on this file system", file);
+            }
+            log.info("ledger: generated checkpoint signing key {} in {}", generated.keyId(), file);
+            return generated;
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("cannot read or create the checkpoint signing key " + file, unreadable);
+        }
+    }
+}
