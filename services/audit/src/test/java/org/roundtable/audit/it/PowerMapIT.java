@@ -1,0 +1,157 @@
+package org.roundtable.audit.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.roundtable.testsupport.ApiClient;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PowerMapIT extends AuditIntegrationTest {
+
+    private GardenJourney journey;
+    private GardenJourney elsewhere;
+
+    @BeforeEach
+    void twoProposalsInTwoServiceAreasAreInTheLedger() throws Exception {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(5, ChronoUnit.DAYS);
+        journey = GardenJourney.startingAt(start).publish(codec, jdbc);
+        elsewhere = GardenJourney.startingAt(start).publish(codec, jdbc);
+    }
+
+    @Test
+    void perActorAndRoleWhoDecidedHeldAndAllocatedMoneyGaveTimeAndBroughtKnowledge() {
+        JsonNode map = json("/api/audit/power-map?serviceArea=" + journey.serviceArea().toUpperCase());
+
+        assertThat(map.get("serviceArea").asText()).isEqualTo(journey.serviceArea().toUpperCase());
+        JsonNode actors = map.get("actors");
+        assertThat(actors).extracting(actor -> actor.get("actorId").asText()).allMatch(id -> id.endsWith(suffix(journey)));
+        JsonNode dana = actor(actors, journey.id("dana"), "COMMISSIONER");
+        assertThat(dana.get("name").asText()).isEqualTo("Dana Reeves");
+        assertThat(dana.get("decisionsClosed").asInt()).isEqualTo(1);
+        assertThat(dana.get("decisionsVotedIn").asInt()).isEqualTo(1);
+        assertThat(dana.get("votesCast").asInt()).isEqualTo(1);
+        assertThat(dana.get("fundsHeld").get(0).get("amount").decimalValue()).isEqualByComparingTo("10000");
+        assertThat(dana.get("fundsAllocatedAsHolder").get(0).get("amount").decimalValue()).isEqualByComparingTo("1200");
+        JsonNode eli = actor(actors, journey.id("eli"), "COMMISSIONER");
+        assertThat(eli.get("recusals").asInt()).isEqualTo(1);
+        assertThat(eli.get("fundsAllocatedOnPanel")).isEmpty();
+        assertThat(eli.get("name").isNull()).as("eli did not consent to be named").isTrue();
+        JsonNode ivy = actor(actors, journey.id("ivy"), "CITIZEN");
+        assertThat(ivy.get("votesCast").asInt()).isEqualTo(2);
+        assertThat(ivy.get("fundsAllocatedOnPanel").get(0).get("amount").decimalValue()).isEqualByComparingTo("1200");
+        JsonNode bill = actor(actors, journey.id("bill"), "CITIZEN");
+        assertThat(bill.get("hoursPledgedPerMonth").asInt()).isEqualTo(4);
+        assertThat(bill.get("hoursGiven").decimalValue()).isEqualByComparingTo("3.5");
+        assertThat(actor(actors, journey.id("chen"), "STAFF").get("coDesignsJoined").asInt()).isEqualTo(1);
+        assertThat(actor(actors, journey.id("amara"), "CITIZEN").get("proposalsDrafted").asInt()).isEqualTo(1);
+        assertThat(actor(actors, journey.id("gus"), "CITIZEN").get("workshopContributions").asInt()).isEqualTo(1);
+
+        assertThat(map.get("decisions")).singleElement().satisfies(decision -> {
+            assertThat(decision.get("caseId").asText()).isEqualTo(journey.caseId());
+            assertThat(decision.get("panelSize").asInt()).isEqualTo(3);
+            assertThat(decision.get("citizensAtTable").asInt()).isEqualTo(1);
+            assertThat(decision.get("citizensVoted").asInt()).isEqualTo(1);
+            assertThat(decision.get("recused").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aPeriodCountsOnlyWhatHappenedInIt() {
+        String area = "&serviceArea=" + journey.serviceArea();
+        JsonNode votingHour = json("/api/audit/power-map?from=" + journey.at(35) + "&to=" + journey.at(60) + area);
+
+        assertThat(actor(votingHour.get("actors"), journey.id("ivy"), "CITIZEN").get("votesCast").asInt()).isEqualTo(2);
+        assertThat(actor(votingHour.get("actors"), journey.id("dana"), "COMMISSIONER").get("votesCast").asInt()).isZero();
+        assertThat(votingHour.get("decisions")).as("decided at minute 60; the end is exclusive").isEmpty();
+
+        LocalDate day = LocalDate.ofInstant(journey.start(), ZoneOffset.UTC);
+        JsonNode wholeDays = json("/api/audit/power-map?from=" + day + "&to=" + day.plusDays(2) + area);
+        assertThat(wholeDays.get("decisions")).hasSize(1);
+        assertThat(Instant.parse(wholeDays.get("from").asText())).isEqualTo(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    @Test
+    void theSameMapAsCsvWithAHeaderRowByAcceptOrByFormat() {
+        String path = "/api/audit/power-map?serviceArea=" + journey.serviceArea();
+        ApiClient.Response byAccept = api().send("GET", path, auditor(), null, "Accept", "text/csv");
+        ApiClient.Response byFormat = api().get(path + "&format=csv", auditor());
+
+        for (ApiClient.Response response : List.of(byAccept, byFormat)) {
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.contentType()).startsWith("text/csv");
+            List<String> lines = Arrays.asList(response.body().asText().split("\r\n"));
+            assertThat(lines.get(0)).startsWith("actorId,name,role,decisionsClosed,decisionsVotedIn,votesCast,recusals,fundsHeld,");
+            assertThat(lines).contains(journey.id("dana") + ",Dana Reeves,COMMISSIONER,1,1,1,0,10000.00 GBP,1200.00 GBP,1200.00 GBP,0,0,0,0,0",
+                    journey.id("bill") + ",Bill Turner,CITIZEN,0,0,0,0,,,,4,3.5,0,0,0");
+            assertThat(lines).as("a header, then the journey's seven people").hasSize(1 + 7);
+        }
+        assertThat(byFormat.body().asText()).isEqualTo(byAccept.body().asText());
+
+        ApiClient.Response decisions = api().send("GET", "/api/audit/power-map/decisions?serviceArea=" + journey.serviceArea(),
+                auditor(), null, "Accept", "text/csv");
+        assertThat(decisions.contentType()).startsWith("text/csv");
+        String[] rows = decisions.body().asText().split("\r\n");
+        assertThat(rows).hasSize(2);
+        assertThat(rows[1]).startsWith(journey.caseId() + "," + journey.proposalId() + ",Library garden and reading corner,"
+                + journey.serviceArea() + ",APPROVED,");
+        assertThat(rows[1]).endsWith(",COMMISSIONER,3,2,1,2,1,1,1200.00 GBP");
+    }
+
+    @Test
+    void withoutAServiceAreaEveryAreaIsMapped() {
+        JsonNode map = json("/api/audit/power-map?from=" + journey.at(-2000) + "&to=" + journey.at(200));
+
+        assertThat(map.get("decisions")).extracting(decision -> decision.get("caseId").asText())
+                .contains(journey.caseId(), elsewhere.caseId());
+        assertThat(map.get("actors")).extracting(actor -> actor.get("actorId").asText())
+                .contains(journey.id("ivy"), elsewhere.id("ivy"));
+        assertThat(json("/api/audit/power-map/decisions?serviceArea=" + elsewhere.serviceArea()))
+                .extracting(decision -> decision.get("caseId").asText()).containsExactly(elsewhere.caseId());
+    }
+
+    @Test
+    void badParametersAre400NamingTheField() {
+        assertInvalid(api().get("/api/audit/power-map?from=last-week", auditor()), "from");
+        assertInvalid(api().get("/api/audit/power-map?to=2026-02-30", auditor()), "to");
+        assertInvalid(api().get("/api/audit/power-map?from=2026-03-02&to=2026-03-01", auditor()), "to");
+        assertInvalid(api().get("/api/audit/power-map?format=xml", auditor()), "format");
+        assertInvalid(api().get("/api/audit/power-map?serviceArea=" + "x".repeat(101), auditor()), "serviceArea");
+        assertInvalid(api().get("/api/audit/power-map/decisions?from=soon", auditor()), "from");
+    }
+
+    private JsonNode json(String path) {
+        ApiClient.Response response = api().get(path, auditor());
+        expect(200, response);
+        assertThat(response.contentType()).startsWith("application/json");
+        return response.body();
+    }
+
+    private static String suffix(GardenJourney journey) {
+        return journey.id("dana").substring("dana".length());
+    }
+
+    private static JsonNode actor(JsonNode actors, String actorId, String role) {
+        List<JsonNode> found = new java.util.ArrayList<>();
+        actors.forEach(actor -> {
+            if (actor.get("actorId").asText().equals(actorId) && role.equals(actor.get("role").asText())) {
+                found.add(actor);
+            }
+        });
+        assertThat(found).as(actorId + " as " + role + " in " + actors).hasSize(1);
+        return found.get(0);
+    }
+
+    private static void assertInvalid(ApiClient.Response response, String field) {
+        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.firstInvalidField()).isEqualTo(field);
+    }
+}
