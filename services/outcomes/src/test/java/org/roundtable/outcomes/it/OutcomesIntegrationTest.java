@@ -1,0 +1,156 @@
+package org.roundtable.outcomes.it;
+
+import org.roundtable.events.Actor;
+import org.roundtable.events.EventEnvelope;
+import org.roundtable.events.IntegrationEvent;
+import org.roundtable.events.KafkaEnvelopeCodec;
+import org.roundtable.events.Role;
+import org.roundtable.events.RoundtableEvents;
+import org.roundtable.events.commissioning.Allocation;
+import org.roundtable.events.commissioning.DecisionOutcome;
+import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.participation.AssetPledged;
+import org.roundtable.events.participation.PledgeWithdrawn;
+import org.roundtable.events.proposals.Ask;
+import org.roundtable.events.proposals.Asset;
+import org.roundtable.events.proposals.AssetKind;
+import org.roundtable.events.proposals.CoDesigner;
+import org.roundtable.events.proposals.Money;
+import org.roundtable.events.proposals.ProposalContent;
+import org.roundtable.events.proposals.ProposalSubmitted;
+import org.roundtable.outcomes.OutcomesApplication;
+import org.roundtable.outcomes.domain.Initiative;
+import org.roundtable.testsupport.ApiClient;
+import org.roundtable.testsupport.Eventually;
+import org.roundtable.testsupport.RealInfrastructure;
+import org.roundtable.testsupport.TestTokens;
+import org.roundtable.testsupport.Topics;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The outcomes service on a real PostgreSQL and Kafka broker, one context for every test class. */
+@SpringBootTest(classes = OutcomesApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"roundtable.inbox.retries=1", "roundtable.inbox.retry-interval=100ms"})
+@RealInfrastructure(database = "outcomes")
+abstract class OutcomesIntegrationTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Money GRANTED = new Money(new BigDecimal("1000.00"), "GBP");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    KafkaEnvelopeCodec codec;
+
+    ApiClient api() {
+        return ApiClient.onPort(port);
+    }
+
+    static String commissioner(String subject) {
+        return TestTokens.shared().mint(subject, "Commissioner " + subject, "COMMISSIONER");
+    }
+
+    static String provider(String subject) {
+        return TestTokens.shared().mint(subject, "Provider " + subject, "PROVIDER");
+    }
+
+    static String citizen(String subject) {
+        return TestTokens.shared().mint(subject, "Citizen " + subject, "CITIZEN");
+    }
+
+    static String auditor(String subject) {
+        return TestTokens.shared().mint(subject, "Auditor " + subject, "AUDITOR");
+    }
+
+    /** A proposal in a service area of its own, so summaries of one test are not touched by another. */
+    static ProposalSubmitted submitted(String proposalId, String serviceArea, String... coDesigners) {
+        ProposalContent content = new ProposalContent("Library garden", "Neighbours grow food together", serviceArea,
+                List.of(new Asset(AssetKind.PLACE, "The library's walled garden", "Central Library")),
+                new Ask(GRANTED, List.of()), List.of("More connection between neighbours", "Fewer people feeling alone"));
+        return new ProposalSubmitted(proposalId, 1, content,
+                java.util.Arrays.stream(coDesigners).map(id -> new CoDesigner(id, Role.CITIZEN, "ideas")).toList());
+    }
+
+    static DecisionReached decided(String caseId, String proposalId, DecisionOutcome outcome) {
+        return new DecisionReached(caseId, proposalId, outcome, List.of(),
+                outcome == DecisionOutcome.APPROVED ? new Allocation("fund-1", GRANTED) : null, "closed by the chair");
+    }
+
+    static AssetPledged pledged(String proposalId, String pledgeId, String participantId, int hoursPerMonth) {
+        return new AssetPledged(proposalId, pledgeId, participantId, "Neighbour " + participantId, AssetKind.TIME, "Digging on Saturdays",
+                hoursPerMonth);
+    }
+
+    static PledgeWithdrawn withdrawn(String proposalId, String pledgeId, String participantId) {
+        return new PledgeWithdrawn(proposalId, pledgeId, participantId);
+    }
+
+    /** An envelope as the publishing service's relay would write it. */
+    static EventEnvelope envelope(String subject, IntegrationEvent event) {
+        return new EventEnvelope(UUID.randomUUID().toString(), RoundtableEvents.CATALOG.typeOf(event.getClass()), subject, Instant.now(),
+                Actor.of("someone", Role.SYSTEM), "corr-" + subject, null, 0L, event);
+    }
+
+    void send(EventEnvelope... envelopes) {
+        for (EventEnvelope envelope : envelopes) {
+            Topics.send(codec.encode(envelope));
+        }
+    }
+
+    void awaitHandled(EventEnvelope... envelopes) throws Exception {
+        Eventually.within(WAIT, () -> {
+            for (EventEnvelope envelope : envelopes) {
+                assertThat(jdbc.queryForObject("select count(*) from roundtable_inbox where event_id = ?", Integer.class, envelope.id()))
+                        .as("inbox has handled %s", envelope.type()).isEqualTo(1);
+            }
+        });
+    }
+
+    /** Submits and approves a fresh proposal with two co-designers and waits for its initiative to be readable. */
+    String startedInitiative(String serviceArea, String... coDesigners) throws Exception {
+        String proposalId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        send(envelope(proposalId, submitted(proposalId, serviceArea, coDesigners)),
+                envelope(caseId, decided(caseId, proposalId, DecisionOutcome.APPROVED)));
+        String initiativeId = Initiative.idFor(caseId);
+        Eventually.within(WAIT, () -> assertThat(api().get("/api/outcomes/initiatives/" + initiativeId, auditor("hana")).status()).isEqualTo(200));
+        return initiativeId;
+    }
+
+    ApiClient.Response detail(String initiativeId) {
+        return api().get("/api/outcomes/initiatives/" + initiativeId, auditor("hana"));
+    }
+
+    static void expect(int status, ApiClient.Response response) {
+        if (response.status() != status) {
+            throw new AssertionError("expected " + status + ", got " + response.status() + " " + response.body());
+        }
+    }
+
+    long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    List<String> storedEventTypes(String aggregateId) {
+        return jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ? order by sequence_number",
+                String.class, aggregateId).stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+    }
+
+    static String area() {
+        return "area-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
