@@ -9,6 +9,7 @@ import org.roundtable.events.Role;
 import org.roundtable.events.RoundtableEvents;
 
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,13 @@ public final class LedgerStory {
     private String actorId;
     private Role role;
     private String name;
+    private Duration shift = Duration.ZERO;
+
+    /** Moves every instant given from now on by {@code shift}. */
+    public LedgerStory shiftedBy(Duration shift) {
+        this.shift = shift;
+        return this;
+    }
 
     public LedgerStory by(String actorId, Role role) {
         return by(actorId, role, null);
@@ -57,7 +65,7 @@ public final class LedgerStory {
     private LedgerStory entry(String instant, String type, String eventName, String subject, String payload) {
         String source = type.startsWith("org.roundtable.") ? type.split("\\.")[2] : "unknown";
         entries.add(new RecordedEvent(entries.size() + 1L, UUID.randomUUID().toString(), source, type, eventName, subject,
-                actorId, role == null ? null : role.name(), name, Instant.parse(instant),
+                actorId, role == null ? null : role.name(), name, Instant.parse(instant).plus(shift),
                 EventPayloads.read(type, payload).orElse(null)));
         return this;
     }

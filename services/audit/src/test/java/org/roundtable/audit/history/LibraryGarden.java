@@ -44,6 +44,7 @@ import org.roundtable.events.proposals.ProposalSubmitted;
 import org.roundtable.events.proposals.ProposalUnderDecision;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -77,79 +78,91 @@ public final class LibraryGarden {
     }
 
     public static LedgerStory story() {
-        return new LedgerStory()
+        return story("", Duration.ZERO);
+    }
+
+    /**
+     * The same life for another proposal: every id of the proposal, its case, its fund, its initiative, its pledge and
+     * its workshop ends with {@code suffix}, and every instant is moved by {@code shift}. The people stay the same.
+     */
+    public static LedgerStory story(String suffix, Duration shift) {
+        String proposal = PROPOSAL + suffix;
+        String decisionCase = CASE + suffix;
+        String fund = FUND + suffix;
+        String initiative = INITIATIVE + suffix;
+        return new LedgerStory().shiftedBy(shift)
                 .by("dana", Role.COMMISSIONER, "Dana Reeves")
-                .at("2026-03-01T08:00:00Z", new FundCreated(FUND, "Libraries 2026", "libraries", LocalDate.parse("2026-01-01"),
+                .at("2026-03-01T08:00:00Z", new FundCreated(fund, "Libraries 2026", "libraries", LocalDate.parse("2026-01-01"),
                         LocalDate.parse("2026-12-31"), gbp("10000.00"), List.of("dana", "eli")))
                 .by("amara", Role.CITIZEN, "Amara Okafor")
-                .at("2026-03-02T09:00:00Z", new ProposalDrafted(PROPOSAL, "amara", Role.CITIZEN, FIRST))
-                .at("2026-03-02T09:05:00Z", new CoDesignerInvited(PROPOSAL, "chen"))
+                .at("2026-03-02T09:00:00Z", new ProposalDrafted(proposal, "amara", Role.CITIZEN, FIRST))
+                .at("2026-03-02T09:05:00Z", new CoDesignerInvited(proposal, "chen"))
                 .by("chen", Role.STAFF)
-                .at("2026-03-02T09:10:00Z", new CoDesignerJoined(PROPOSAL, new CoDesigner("chen", Role.STAFF, "runs the library's volunteers")))
-                .at("2026-03-02T09:15:00Z", new ProposalAmended(PROPOSAL, 2, SECOND, "added a reading corner for teenagers"))
-                .at("2026-03-02T09:20:00Z", new ProposalSubmitted(PROPOSAL, 2, SECOND,
+                .at("2026-03-02T09:10:00Z", new CoDesignerJoined(proposal, new CoDesigner("chen", Role.STAFF, "runs the library's volunteers")))
+                .at("2026-03-02T09:15:00Z", new ProposalAmended(proposal, 2, SECOND, "added a reading corner for teenagers"))
+                .at("2026-03-02T09:20:00Z", new ProposalSubmitted(proposal, 2, SECOND,
                         List.of(new CoDesigner("amara", Role.CITIZEN, null), new CoDesigner("chen", Role.STAFF, "runs the library's volunteers"))))
                 .by("roundtable-participation", Role.SYSTEM)
-                .at("2026-03-02T09:21:00Z", new EndorsementsOpened(PROPOSAL, SECOND.title(), "libraries"))
+                .at("2026-03-02T09:21:00Z", new EndorsementsOpened(proposal, SECOND.title(), "libraries"))
                 .by("roundtable-commissioning", Role.SYSTEM)
-                .at("2026-03-02T09:22:00Z", new DecisionCaseOpened(CASE, PROPOSAL, SECOND.title(), "libraries", gbp("1200.00")))
+                .at("2026-03-02T09:22:00Z", new DecisionCaseOpened(decisionCase, proposal, SECOND.title(), "libraries", gbp("1200.00")))
                 .by("roundtable-proposals", Role.SYSTEM)
-                .at("2026-03-02T09:23:00Z", new ProposalUnderDecision(PROPOSAL, CASE))
+                .at("2026-03-02T09:23:00Z", new ProposalUnderDecision(proposal, decisionCase))
                 .by("bill", Role.CITIZEN)
-                .at("2026-03-02T09:30:00Z", new EndorsementGiven(PROPOSAL, "bill", "Bill Turner", "my children would use it"))
+                .at("2026-03-02T09:30:00Z", new EndorsementGiven(proposal, "bill", "Bill Turner", "my children would use it"))
                 .by("gus", Role.CITIZEN)
-                .at("2026-03-02T09:31:00Z", new EndorsementGiven(PROPOSAL, "gus", "Quiet Heron", "a place to meet neighbours"))
+                .at("2026-03-02T09:31:00Z", new EndorsementGiven(proposal, "gus", "Quiet Heron", "a place to meet neighbours"))
                 .by("bill", Role.CITIZEN)
-                .at("2026-03-02T09:40:00Z", new EndorsementWithdrawn(PROPOSAL, "bill"))
-                .at("2026-03-02T09:45:00Z", new AssetPledged(PROPOSAL, "pledge-bill", "bill", "Bill Turner", AssetKind.TIME,
+                .at("2026-03-02T09:40:00Z", new EndorsementWithdrawn(proposal, "bill"))
+                .at("2026-03-02T09:45:00Z", new AssetPledged(proposal, "pledge-bill" + suffix, "bill", "Bill Turner", AssetKind.TIME,
                         "weeding on Saturdays", 4))
                 .by("gus", Role.CITIZEN)
-                .at("2026-03-02T09:50:00Z", new ContributionRecorded(PROPOSAL, "workshop-1", "idea-1", "gus", "Quiet Heron",
+                .at("2026-03-02T09:50:00Z", new ContributionRecorded(proposal, "workshop-1" + suffix, "idea-1" + suffix, "gus", "Quiet Heron",
                         "raised beds for wheelchair users, too"))
                 .by("dana", Role.COMMISSIONER, "Dana Reeves")
-                .at("2026-03-02T10:00:00Z", new PanelAssembled(CASE, List.of(new PanelMember("dana", Role.COMMISSIONER),
+                .at("2026-03-02T10:00:00Z", new PanelAssembled(decisionCase, List.of(new PanelMember("dana", Role.COMMISSIONER),
                         new PanelMember("eli", Role.COMMISSIONER), new PanelMember("farah", Role.COMMISSIONER),
-                        new PanelMember("ivy", Role.CITIZEN)), "dana", Instant.parse("2026-03-09T17:00:00Z"), FUND,
-                        gbp("1200.00"), PROPOSAL, "libraries"))
-                .at("2026-03-02T10:05:00Z", new InterestDeclared(CASE, "dana", false, null, false, PROPOSAL))
+                        new PanelMember("ivy", Role.CITIZEN)), "dana", Instant.parse("2026-03-09T17:00:00Z").plus(shift), fund,
+                        gbp("1200.00"), proposal, "libraries"))
+                .at("2026-03-02T10:05:00Z", new InterestDeclared(decisionCase, "dana", false, null, false, proposal))
                 .by("eli", Role.COMMISSIONER)
-                .at("2026-03-02T10:06:00Z", new InterestDeclared(CASE, "eli", true, "my sister runs the library café", true, PROPOSAL))
+                .at("2026-03-02T10:06:00Z", new InterestDeclared(decisionCase, "eli", true, "my sister runs the library café", true, proposal))
                 .by("ivy", Role.CITIZEN)
-                .at("2026-03-02T10:07:00Z", new InterestDeclared(CASE, "ivy", false, null, false, PROPOSAL))
+                .at("2026-03-02T10:07:00Z", new InterestDeclared(decisionCase, "ivy", false, null, false, proposal))
                 .by("dana", Role.COMMISSIONER, "Dana Reeves")
-                .at("2026-03-02T10:10:00Z", new VoteCast(CASE, "dana", Vote.APPROVE, "builds on the garden we have", null, PROPOSAL))
+                .at("2026-03-02T10:10:00Z", new VoteCast(decisionCase, "dana", Vote.APPROVE, "builds on the garden we have", null, proposal))
                 .by("ivy", Role.CITIZEN)
-                .at("2026-03-02T10:20:00Z", new VoteCast(CASE, "ivy", Vote.REJECT, "nothing in it for teenagers", null, PROPOSAL))
-                .at("2026-03-02T10:30:00Z", new VoteCast(CASE, "ivy", Vote.APPROVE, "the reading corner answers it", Vote.REJECT, PROPOSAL))
+                .at("2026-03-02T10:20:00Z", new VoteCast(decisionCase, "ivy", Vote.REJECT, "nothing in it for teenagers", null, proposal))
+                .at("2026-03-02T10:30:00Z", new VoteCast(decisionCase, "ivy", Vote.APPROVE, "the reading corner answers it", Vote.REJECT, proposal))
                 .by("dana", Role.COMMISSIONER, "Dana Reeves")
-                .at("2026-03-02T10:40:00Z", new DecisionReached(CASE, PROPOSAL, DecisionOutcome.APPROVED, List.of(
+                .at("2026-03-02T10:40:00Z", new DecisionReached(decisionCase, proposal, DecisionOutcome.APPROVED, List.of(
                         new RollEntry("dana", Role.COMMISSIONER, Vote.APPROVE, "builds on the garden we have", false, null),
                         new RollEntry("eli", Role.COMMISSIONER, null, null, true, "my sister runs the library café"),
                         new RollEntry("farah", Role.COMMISSIONER, null, null, false, null),
                         new RollEntry("ivy", Role.CITIZEN, Vote.APPROVE, "the reading corner answers it", false, null)),
-                        new Allocation(FUND, gbp("1200.00")), "closed by the chair", "libraries"))
-                .at("2026-03-02T10:40:01Z", new FundsAllocated(FUND, CASE, PROPOSAL, gbp("1200.00"), gbp("8800.00"), "libraries"))
+                        new Allocation(fund, gbp("1200.00")), "closed by the chair", "libraries"))
+                .at("2026-03-02T10:40:01Z", new FundsAllocated(fund, decisionCase, proposal, gbp("1200.00"), gbp("8800.00"), "libraries"))
                 .by("roundtable-proposals", Role.SYSTEM)
-                .at("2026-03-02T10:41:00Z", new ProposalCommissioned(PROPOSAL, CASE, gbp("1200.00")))
+                .at("2026-03-02T10:41:00Z", new ProposalCommissioned(proposal, decisionCase, gbp("1200.00")))
                 .by("roundtable-participation", Role.SYSTEM)
-                .at("2026-03-02T10:42:00Z", new EndorsementsClosed(PROPOSAL, "commissioned"))
+                .at("2026-03-02T10:42:00Z", new EndorsementsClosed(proposal, "commissioned"))
                 .by("roundtable-outcomes", Role.SYSTEM)
-                .at("2026-03-02T11:00:00Z", new InitiativeStarted(INITIATIVE, PROPOSAL, CASE, SECOND.title(), "libraries",
+                .at("2026-03-02T11:00:00Z", new InitiativeStarted(initiative, proposal, decisionCase, SECOND.title(), "libraries",
                         gbp("1200.00"), List.of(new DraftIndicator("indicator-connection", "More connection between neighbours"))))
                 .by("dana", Role.COMMISSIONER, "Dana Reeves")
-                .at("2026-03-02T11:05:00Z", new ProviderAssigned(INITIATIVE, "greenshoots", "Green Shoots CIC"))
-                .at("2026-03-02T11:10:00Z", new IndicatorDefined(INITIATIVE, "indicator-connection", "More connection between neighbours",
+                .at("2026-03-02T11:05:00Z", new ProviderAssigned(initiative, "greenshoots", "Green Shoots CIC"))
+                .at("2026-03-02T11:10:00Z", new IndicatorDefined(initiative, "indicator-connection", "More connection between neighbours",
                         "neighbours who know each other", new BigDecimal("10"), new BigDecimal("40"), Direction.HIGHER_IS_BETTER))
                 .by("greenshoots", Role.PROVIDER, "Green Shoots CIC")
-                .at("2026-04-02T12:00:00Z", new ProgressReported(INITIATIVE, "report-1",
+                .at("2026-04-02T12:00:00Z", new ProgressReported(initiative, "report-1" + suffix,
                         List.of(new IndicatorReading("indicator-connection", new BigDecimal("18"))), "twelve new plots in use",
                         LocalDate.parse("2026-04-01"), LocalDate.parse("2026-04-02"), false))
-                .at("2026-04-03T12:00:00Z", new AssetsMobilised(INITIATIVE, "mobilised-1", "pledge-bill", "bill", "Bill Turner",
+                .at("2026-04-03T12:00:00Z", new AssetsMobilised(initiative, "mobilised-1" + suffix, "pledge-bill" + suffix, "bill", "Bill Turner",
                         AssetKind.TIME, "weeding on Saturdays", new BigDecimal("3.5"), LocalDate.parse("2026-04-01")))
                 .by("dana", Role.COMMISSIONER, "Dana Reeves")
-                .at("2026-04-10T09:00:00Z", new InitiativeReviewed(INITIATIVE, ReviewStatus.ON_TRACK, "plots in use, neighbours meeting", null))
+                .at("2026-04-10T09:00:00Z", new InitiativeReviewed(initiative, ReviewStatus.ON_TRACK, "plots in use, neighbours meeting", null))
                 .by("roundtable-outcomes", Role.SYSTEM)
-                .unknownAt("2026-04-11T09:00:00Z", "org.roundtable.outcomes.InitiativePaused.v2", INITIATIVE,
-                        "{\"initiativeId\":\"" + INITIATIVE + "\",\"proposalId\":\"" + PROPOSAL + "\"}");
+                .unknownAt("2026-04-11T09:00:00Z", "org.roundtable.outcomes.InitiativePaused.v2", initiative,
+                        "{\"initiativeId\":\"" + initiative + "\",\"proposalId\":\"" + proposal + "\"}");
     }
 }
