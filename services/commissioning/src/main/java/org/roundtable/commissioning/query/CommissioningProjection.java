@@ -73,6 +73,10 @@ public class CommissioningProjection {
     void on(PanelAssembled event, MetaData metadata, @Timestamp Instant at) {
         cases.findById(event.caseId()).ifPresent(view -> {
             view.status = "ASSEMBLED";
+            // a new panel after a decision without quorum: that decision stays in the timeline, not as the case's outcome
+            view.outcome = null;
+            view.decision = null;
+            view.decidedAt = null;
             view.deadline = event.deadline();
             view.chairId = event.chairId();
             view.fundId = event.fundId();

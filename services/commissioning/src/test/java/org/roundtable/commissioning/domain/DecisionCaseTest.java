@@ -162,6 +162,13 @@ class DecisionCaseTest {
         }
 
         @Test
+        void aDecidedCaseGetsNoNewPanel() {
+            fixture.given(OPENED, ASSEMBLED, new DecisionReached(CASE, "p-1", DecisionOutcome.APPROVED, List.of(), null, "closed", "libraries"))
+                    .when(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, null), ALI)
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("the case is closed; its decision stands");
+        }
+
+        @Test
         void aPanelIsAssembledOnce() {
             fixture.given(OPENED, ASSEMBLED).when(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, null), ALI)
                     .expectNoEvents().expectException(RuleViolation.class);

@@ -99,9 +99,18 @@ class DecidingIT extends CommissioningIntegrationTest {
         assertThat(noQuorum.outcome()).isEqualTo(DecisionOutcome.NO_QUORUM);
         assertThat(noQuorum.allocation()).isNull();
         assertThat(storedEventTypes(fundId)).containsExactly("FundCreated");
-        Eventually.within(PATIENCE, () -> assertThat(decisionCase(caseId).body().get("status").asText()).isEqualTo("OPEN"));
+        Eventually.within(PATIENCE, () -> {
+            JsonNode view = decisionCase(caseId).body();
+            assertThat(view.get("status").asText()).isEqualTo("OPEN");
+            assertThat(view.get("outcome").asText()).isEqualTo("NO_QUORUM");
+        });
 
         expect(204, api().post("/api/commissioning/cases/" + caseId + "/panel", commissioner("ali"), panel(fundId, "ali", "dan", "eve", "800.00")));
+        Eventually.within(PATIENCE, () -> {
+            JsonNode view = decisionCase(caseId).body();
+            assertThat(view.get("status").asText()).isEqualTo("ASSEMBLED");
+            assertThat(view.path("outcome").isNull() || view.path("outcome").isMissingNode()).as("outcome of %s", view).isTrue();
+        });
         assertProblem(api().post("/api/commissioning/cases/" + caseId + "/votes", commissioner("bea"),
                 java.util.Map.of("vote", "APPROVE", "rationale", "still good")), 403);
         declare(caseId, commissioner("ali"), false, null);
@@ -115,6 +124,13 @@ class DecidingIT extends CommissioningIntegrationTest {
         assertThat(approved.outcome()).isEqualTo(DecisionOutcome.APPROVED);
         assertThat(approved.allocation().amount()).isEqualTo(new Money(new BigDecimal("800.00"), "GBP"));
         assertThat(approved.roll()).extracting(RollEntry::memberId).containsExactly("ali", "dan", "eve");
+        Eventually.within(PATIENCE, () -> {
+            JsonNode view = decisionCase(caseId).body();
+            assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+            assertThat(view.get("outcome").asText()).isEqualTo("APPROVED");
+            assertThat(view.get("timeline")).extracting(e -> e.get("kind").asText())
+                    .containsSubsequence("PANEL_ASSEMBLED", "DECISION_REACHED", "PANEL_ASSEMBLED", "DECISION_REACHED");
+        });
     }
 
     @Test
