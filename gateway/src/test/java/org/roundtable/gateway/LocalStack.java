@@ -1,0 +1,212 @@
+package org.roundtable.gateway;
+
+import org.roundtable.testsupport.KafkaBroker;
+import org.roundtable.testsupport.PostgresServer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pieces a request crosses, started once per test JVM: the real local authorization server and the real
+ * proposals service, each as its own process from its executable jar (as the local stack runs them), on the shared
+ * PostgreSQL and Kafka broker of the test support; and the gateway in this JVM, in front of them.
+ *
+ * <p>Only proposals runs for real. The four other services' routes point at the same proposals process through other
+ * loopback addresses (127.0.0.2 to 127.0.0.5), so each route has its own upstream address that a test can see a
+ * request arrive at.
+ */
+final class LocalStack {
+
+    static final String WEB_ORIGIN = "http://127.0.0.1:3000";
+    static final int RATE_BURST = 10;
+    static final long MAX_REQUEST_BYTES = 64 * 1024;
+    static final List<String> SERVICES = List.of("proposals", "participation", "commissioning", "outcomes", "audit");
+
+    private static LocalStack shared;
+    private static RuntimeException failedToStart;
+
+    final int identityPort = freePort();
+    final int proposalsPort = freePort();
+    final int gatewayPort = freePort();
+    private final Path work;
+    private Process identity;
+    private Process proposals;
+    private ConfigurableApplicationContext gateway;
+
+    private LocalStack() throws IOException {
+        work = Files.createDirectories(Path.of("target", "it-stack")).toAbsolutePath();
+    }
+
+    static synchronized LocalStack shared() {
+        if (failedToStart != null) {
+            throw failedToStart;
+        }
+        if (shared == null) {
+            LocalStack stack = null;
+            try {
+                stack = new LocalStack();
+                Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
+                stack.start();
+                shared = stack;
+            } catch (IOException | RuntimeException failure) {
+                if (stack != null) {
+                    stack.stop();
+                }
+                failedToStart = failure instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) failure);
+                throw failedToStart;
+            }
+        }
+        return shared;
+    }
+
+    String issuer() {
+        return "http://127.0.0.1:" + identityPort;
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    String proposalsUrl() {
+        return "http://127.0.0.1:" + proposalsPort;
+    }
+
+    /** The upstream address each service's route is configured with. */
+    String upstream(String service) {
+        return "http://127.0.0." + (SERVICES.indexOf(service) + 1) + ":" + proposalsPort;
+    }
+
+    ConfigurableApplicationContext gateway() {
+        return gateway;
+    }
+
+    private void start() throws IOException {
+        Path identityData = Files.createTempDirectory(work, "identity");
+        identity = launch("identity", System.getProperty("roundtable.identity.jar"), Map.of(
+                "PORT", Integer.toString(identityPort),
+                "ROUNDTABLE_ISSUER", issuer(),
+                "ROUNDTABLE_DATA_DIR", identityData.toString(),
+                "ROUNDTABLE_GATEWAY_REDIRECT_URIS", gatewayUrl() + "/login/oauth2/code/roundtable"));
+        startProposals();
+        awaitHealthy(issuer(), identity);
+
+        gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
+                "--server.port=" + gatewayPort,
+                "--ROUNDTABLE_ISSUER=" + issuer(),
+                "--roundtable.gateway.web-origin=" + WEB_ORIGIN,
+                "--roundtable.gateway.rate-limit.burst=" + RATE_BURST,
+                "--roundtable.gateway.rate-limit.requests-per-second=0.5",
+                "--roundtable.gateway.max-request-size=" + MAX_REQUEST_BYTES + "B",
+                "--roundtable.gateway.services.proposals=" + upstream("proposals"),
+                "--roundtable.gateway.services.participation=" + upstream("participation"),
+                "--roundtable.gateway.services.commissioning=" + upstream("commissioning"),
+                "--roundtable.gateway.services.outcomes=" + upstream("outcomes"),
+                "--roundtable.gateway.services.audit=" + upstream("audit"));
+    }
+
+    void startProposals() {
+        PostgresServer postgres = PostgresServer.shared();
+        proposals = launch("proposals", System.getProperty("roundtable.proposals.jar"), Map.of(
+                "PORT", Integer.toString(proposalsPort),
+                "ROUNDTABLE_DB_URL", postgres.jdbcUrl("gateway_proposals"),
+                "ROUNDTABLE_DB_USER", postgres.username(),
+                "ROUNDTABLE_DB_PASSWORD", postgres.password(),
+                "ROUNDTABLE_KAFKA", KafkaBroker.shared().bootstrapServers(),
+                "ROUNDTABLE_ISSUER", issuer()));
+        awaitHealthy(proposalsUrl(), proposals);
+    }
+
+    void stopProposals() {
+        stopProcess(proposals);
+    }
+
+    private synchronized void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        stopProcess(proposals);
+        stopProcess(identity);
+    }
+
+    private static void stopProcess(Process process) {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private Process launch(String name, String jar, Map<String, String> environment) {
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("no executable jar for " + name + " at " + jar
+                    + "; build with -am so the reactor packages it first");
+        }
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".log").toFile());
+        builder.environment().putAll(environment);
+        try {
+            return builder.start();
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot start " + name, failure);
+        }
+    }
+
+    private void awaitHealthy(String baseUrl, Process process) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(baseUrl + " exited; see the logs in " + work);
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + baseUrl, interrupted);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + baseUrl, interrupted);
+            }
+        }
+        throw new IllegalStateException(baseUrl + " did not become healthy within 3 minutes; see the logs in " + work);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+}
