@@ -78,6 +78,11 @@ public record Application(String name, String module, ToIntFunction<Ports> port,
             env.put("ROUNDTABLE_DATA_DIR", data.resolve("identity").toString());
             env.put("ROUNDTABLE_GATEWAY_REDIRECT_URIS", ports.gatewayUrl() + "/login/oauth2/code/roundtable");
         }
+        if (name.equals(GATEWAY.name)) {
+            SERVICES.forEach(service -> env.put("ROUNDTABLE_" + service.name().toUpperCase(java.util.Locale.ROOT) + "_URL",
+                    "http://127.0.0.1:" + service.portIn(ports)));
+            env.put("ROUNDTABLE_WEB_ORIGIN", ports.gatewayUrl());
+        }
         if (name.equals(AUDIT.name)) {
             env.put("ROUNDTABLE_AUDIT_SIGNING_KEY", data.resolve("audit").resolve("ledger-signing-key.pem").toString());
         }

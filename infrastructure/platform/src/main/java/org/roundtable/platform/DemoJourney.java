@@ -216,9 +216,16 @@ public final class DemoJourney {
                 i -> "greenshoots".equals(i.path("provider").path("id").asText()) && i.path("reports").size() == 1
                         && i.path("assets").path("pledgesFulfilled").asInt() == 1
                         && find(i.path("indicators"), "indicatorId", indicatorId).path("latest").decimalValue().intValue() == 14);
-        JsonNode verification = null;
-        JsonNode history = null;
-        JsonNode powerMap = null;
+        step("Hana, the auditor, reads the proposal's history from the ledger, verifies the ledger and reads the power map");
+        JsonNode history = as("hana").await("/api/audit/proposals/" + proposalId + "/history", EFFECT_TIMEOUT,
+                "the ledger holds the whole story, to the progress reported and the hours given",
+                h -> eventsIn(h).containsAll(List.of("ProposalDrafted", "DecisionReached", "FundsAllocated", "InitiativeStarted",
+                        "ProgressReported", "AssetsMobilised")));
+        JsonNode verification = as("hana").get("/api/audit/verification");
+        if (!verification.path("intact").asBoolean()) {
+            throw new IllegalStateException("the ledger does not verify: " + verification);
+        }
+        JsonNode powerMap = as("hana").get("/api/audit/power-map?serviceArea=" + AREA + "&from=" + started);
 
         out.printf("%nThe journey took %d s.%n", Duration.between(started, Instant.now()).toSeconds());
         return new Result(proposalId, caseId, fundId, initiativeId, proposal, decisionCase, fund, participation, initiative,
@@ -264,6 +271,12 @@ public final class DemoJourney {
 
     private static Map<String, Object> member(String id, String role) {
         return Map.of("memberId", id, "role", role);
+    }
+
+    private static List<String> eventsIn(JsonNode history) {
+        List<String> events = new ArrayList<>();
+        history.path("steps").forEach(step -> events.add(step.path("event").asText()));
+        return events;
     }
 
     private static boolean hasItem(JsonNode array, String field, String value) {

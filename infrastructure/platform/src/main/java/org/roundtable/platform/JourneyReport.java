@@ -13,7 +13,10 @@ final class JourneyReport {
     static void print(DemoJourney.Result result, PrintStream out) {
         out.println();
         out.println("The auditor's view (Hana, AUDITOR)");
-        out.println("  Ledger verification: " + result.verification().toString());
+        JsonNode verification = result.verification();
+        out.printf("  Ledger: %s, %d entries verified (hash chains%s)%n", verification.path("intact").asBoolean() ? "intact" : "NOT INTACT",
+                verification.path("entriesVerified").asLong(),
+                verification.path("checkpoint").isObject() ? " and the latest signed checkpoint" : "; no signed checkpoint yet");
         out.println();
         out.printf("  Timeline of \"%s\" (proposal %s):%n", result.history().path("title").asText(), result.proposalId());
         for (JsonNode step : result.history().path("steps")) {

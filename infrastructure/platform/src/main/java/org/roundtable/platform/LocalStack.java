@@ -1,5 +1,6 @@
 package org.roundtable.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.roundtable.testsupport.KafkaBroker;
 import org.roundtable.testsupport.PostgresServer;
 
@@ -60,6 +61,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The launcher says itself when the broker answers; kept here so the level set on it stays. */
     private static final java.util.logging.Logger SUPPORT_LOG = java.util.logging.Logger.getLogger("org.roundtable.testsupport");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Settings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -188,7 +191,7 @@ public final class LocalStack implements AutoCloseable {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + application.portIn(ports()) + "/actuator/health"))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+            return response.statusCode() == 200 && "UP".equals(JSON.readTree(response.body()).path("status").asText());
         } catch (IOException notYet) {
             return false;
         } catch (InterruptedException interrupted) {
@@ -317,7 +320,8 @@ public final class LocalStack implements AutoCloseable {
             System.out.println("Stopped: no process left running.");
             stopped.countDown();
         }, "local-stack-stop"));
-        System.out.println("Starting Roundtable (data and logs in " + root.relativize(stack.settings().data()) + ")");
+        Path kept = stack.settings().data();
+        System.out.println("Starting Roundtable (data and logs in " + (kept.startsWith(root) ? root.relativize(kept) : kept) + ")");
         try {
             stack.start();
         } catch (RuntimeException failure) {
