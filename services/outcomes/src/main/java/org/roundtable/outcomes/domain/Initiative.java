@@ -234,7 +234,10 @@ public class Initiative {
                 hours, givenOn));
     }
 
-    /** {@code ACHIEVED} only when every indicator has met its target, or with an explicit override reason. */
+    /**
+     * {@code ACHIEVED} only when every indicator is defined and its latest value (the one observed last, from the
+     * provider or from lived experience) has met its target, or with an explicit override reason.
+     */
     @CommandHandler
     public void handle(ReviewInitiative command, MetaData metadata) {
         actorIn(metadata, Role.COMMISSIONER);

@@ -7,6 +7,7 @@ import org.roundtable.events.outcomes.ReviewStatus;
 import org.roundtable.events.proposals.AssetKind;
 import org.roundtable.events.proposals.Money;
 import org.roundtable.outcomes.domain.InitiativeStatus;
+import org.roundtable.outcomes.domain.Progress;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,9 +23,10 @@ public record InitiativeDetail(String id, String proposalId, String caseId, Stri
     }
 
     /**
-     * An indicator; {@code series} is in the order of the days observed (a late report lands where its day is), and
-     * {@code latest}, {@code progress} and {@code met} follow from the last point (all {@code null} without one, or
-     * while the indicator is not yet defined).
+     * An indicator; {@code series} is in the order of the days observed (a late report lands where its day is; on one
+     * day, in the order reported), and {@code latest}, {@code progress} and {@code met} follow from the last point,
+     * whether the provider or a citizen's lived experience reported it ({@code progress} and {@code met} are
+     * {@code null} without a point or while the indicator is not yet defined; see {@link Progress}).
      */
     public record Indicator(String indicatorId, String name, boolean defined, String unit, BigDecimal baseline, BigDecimal target,
                             Direction direction, List<Point> series, BigDecimal latest, BigDecimal progress, Boolean met) {

@@ -307,6 +307,13 @@ class InitiativeTest {
                     invalid("readings[0].value"));
             refused(fixture.given(STARTED, CONNECTION).when(report("r-1", TODAY), BILL), invalid("readings"));
             refused(fixture.given(STARTED, CONNECTION).when(new ReportProgress(ID, "r-1", null, "x", TODAY), BILL), invalid("readings"));
+            List<IndicatorReading> tooMany = new ArrayList<>();
+            for (int i = 0; i < 51; i++) {
+                tooMany.add(reading("indicator-1", "1"));
+            }
+            refused(fixture.given(STARTED, CONNECTION).when(new ReportProgress(ID, "r-1", tooMany, "x", TODAY), BILL), invalid("readings"));
+            refused(fixture.given(STARTED, CONNECTION).when(report("r-1", TODAY, reading("indicator-1", "-1e13")), BILL),
+                    invalid("readings[0].value"));
         }
 
         @Test
@@ -409,6 +416,15 @@ class InitiativeTest {
             refused(fixture.given(STARTED, ASSIGNED).when(given(null, null, AssetKind.SKILL, null, TODAY.plusDays(1)), GREEN), invalid("givenOn"));
             refused(fixture.given(STARTED, ASSIGNED).when(new RecordAssetsGiven(ID, "m-1", null, null, AssetKind.SKILL, " ", null, TODAY), GREEN),
                     invalid("description"));
+            refused(fixture.given(STARTED, ASSIGNED).when(given(null, null, AssetKind.TIME, "10000.5", TODAY), GREEN), invalid("hours"));
+            refused(fixture.given(STARTED, ASSIGNED).when(given(null, " ", AssetKind.SKILL, null, TODAY), GREEN), invalid("participantId"));
+            refused(fixture.given(STARTED, ASSIGNED).when(given(null, null, AssetKind.SKILL, null, null), GREEN), invalid("givenOn"));
+        }
+
+        @Test
+        void whatWasGivenIsRecordedOnce() {
+            refused(fixture.given(STARTED, ASSIGNED, new AssetsMobilised(ID, "m-1", null, "greenshoots", null, AssetKind.PLACE, "Hall", null, TODAY))
+                    .when(given(null, null, AssetKind.SKILL, null, TODAY), GREEN), RuleViolation.class);
         }
     }
 

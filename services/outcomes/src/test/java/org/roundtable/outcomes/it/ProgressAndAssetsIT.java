@@ -120,6 +120,18 @@ class ProgressAndAssetsIT extends OutcomesIntegrationTest {
                 .isZero();
     }
 
+    @Test
+    void theApiIsDocumentedWithOpenApiAndTheServiceIsObservable() {
+        ApiClient.Response docs = api().get("/v3/api-docs", null);
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().get("paths").has("/api/outcomes/initiatives")).isTrue();
+        assertThat(docs.body().get("paths").has("/api/outcomes/initiatives/{id}/progress-reports")).isTrue();
+        assertThat(docs.body().get("paths").has("/api/outcomes/service-areas/{serviceArea}")).isTrue();
+        assertThat(docs.body().get("components").get("securitySchemes").has("bearer")).isTrue();
+        assertThat(api().get("/actuator/health", null).status()).isEqualTo(200);
+    }
+
     private static Map<String, Object> report(LocalDate observedOn, Map<String, Integer> values) {
         List<Map<String, Object>> readings = values.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(entry -> Map.<String, Object>of("indicatorId", entry.getKey(), "value", entry.getValue())).toList();
