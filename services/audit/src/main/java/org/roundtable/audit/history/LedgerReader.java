@@ -1,45 +1,57 @@
 package org.roundtable.audit.history;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.roundtable.events.EventJson;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Reads the ledger ({@code ledger_entry}) for the auditor views, in the order things happened: by {@code occurred_at},
  * then by ledger position. It only reads; the ledger is written elsewhere.
+ *
+ * <p>A proposal's entries are those keyed by the proposal, its decision cases or its initiatives, or naming one of them
+ * in the payload ({@code proposalId}, {@code caseId}, {@code initiativeId}). A payload is parsed as JSON only when its
+ * text contains one of those ids, so that following a proposal does not parse the whole ledger.
  */
 @Repository
 public class LedgerReader {
+
+    private static final ObjectMapper JSON = EventJson.newMapper();
 
     private static final String COLUMNS = """
             e.position, e.event_id, e.source, e.type, e.event_name, e.subject, e.actor_id, e.actor_role, e.actor_name,
             e.occurred_at, e.payload""";
 
-    /**
-     * A proposal, its decision cases and its initiatives: entries keyed by one of them, or naming one of them in the
-     * payload. Cases and initiatives are found through the events that opened them for the proposal.
-     */
-    private static final String ABOUT_PROPOSAL = """
-            with related(id) as (
-                select :proposalId
-                union
-                select payload::jsonb ->> 'caseId' from ledger_entry
-                 where event_name = 'DecisionCaseOpened' and payload::jsonb ->> 'proposalId' = :proposalId
-                union
-                select payload::jsonb ->> 'initiativeId' from ledger_entry
-                 where event_name = 'InitiativeStarted' and payload::jsonb ->> 'proposalId' = :proposalId)
+    /** The cases and initiatives opened for a proposal. */
+    private static final String OPENED_FOR_PROPOSAL = """
+            select payload::jsonb ->> (case event_name when 'DecisionCaseOpened' then 'caseId' else 'initiativeId' end)
+              from ledger_entry
+             where event_name in ('DecisionCaseOpened', 'InitiativeStarted')
+               and strpos(payload, :mention0) > 0
+               and payload::jsonb ->> 'proposalId' = :proposalId""";
+
+    private static final String ABOUT = """
             select %s from ledger_entry e
-             where (e.subject in (select id from related)
-                    or e.payload::jsonb ->> 'proposalId' = :proposalId
-                    or e.payload::jsonb ->> 'caseId' in (select id from related)
-                    or e.payload::jsonb ->> 'initiativeId' in (select id from related))
+             where (e.subject in (:related)
+                    or ((%s)
+                        and (e.payload::jsonb ->> 'proposalId' = :proposalId
+                             or e.payload::jsonb ->> 'caseId' in (:related)
+                             or e.payload::jsonb ->> 'initiativeId' in (:related))))
                %s
              order by e.occurred_at, e.position""";
 
@@ -49,6 +61,14 @@ public class LedgerReader {
                %s
              order by e.occurred_at, e.position""";
 
+    private static final RowMapper<RecordedEvent> ROWS = (row, number) -> {
+        String type = row.getString("type");
+        return new RecordedEvent(row.getLong("position"), row.getString("event_id"), row.getString("source"), type,
+                row.getString("event_name"), row.getString("subject"), row.getString("actor_id"), row.getString("actor_role"),
+                row.getString("actor_name"), row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                EventPayloads.read(type, row.getString("payload")).orElse(null));
+    };
+
     private final NamedParameterJdbcTemplate jdbc;
 
     public LedgerReader(NamedParameterJdbcTemplate jdbc) {
@@ -57,13 +77,12 @@ public class LedgerReader {
 
     /** Every entry about the proposal (see above). */
     public List<RecordedEvent> aboutProposal(String proposalId) {
-        return jdbc.query(ABOUT_PROPOSAL.formatted(COLUMNS, ""), new MapSqlParameterSource("proposalId", proposalId), ROWS);
+        return about(proposalId, null);
     }
 
     /** The entries about the proposal that had happened at the instant: {@code occurred_at <= at}. */
     public List<RecordedEvent> aboutProposalAsOf(String proposalId, Instant at) {
-        return jdbc.query(ABOUT_PROPOSAL.formatted(COLUMNS, "and e.occurred_at <= :at"),
-                new MapSqlParameterSource("proposalId", proposalId).addValue("at", Timestamp.from(at)), ROWS);
+        return about(proposalId, Objects.requireNonNull(at, "at"));
     }
 
     /** The entries with the given event names that happened before {@code before} (every one when it is {@code null}). */
@@ -73,14 +92,37 @@ public class LedgerReader {
             return jdbc.query(NAMED.formatted(COLUMNS, ""), parameters, ROWS);
         }
         return jdbc.query(NAMED.formatted(COLUMNS, "and e.occurred_at < :before"),
-                parameters.addValue("before", Timestamp.from(before)), ROWS);
+                parameters.addValue("before", before.atOffset(ZoneOffset.UTC)), ROWS);
     }
 
-    private static final RowMapper<RecordedEvent> ROWS = (row, number) -> {
-        String type = row.getString("type");
-        return new RecordedEvent(row.getLong("position"), row.getString("event_id"), row.getString("source"), type,
-                row.getString("event_name"), row.getString("subject"), row.getString("actor_id"), row.getString("actor_role"),
-                row.getString("actor_name"), row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                EventPayloads.read(type, row.getString("payload")).orElse(null));
-    };
+    private List<RecordedEvent> about(String proposalId, Instant at) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("proposalId", proposalId)
+                .addValue("mention0", mention(proposalId));
+        Set<String> related = new LinkedHashSet<>();
+        related.add(proposalId);
+        jdbc.queryForList(OPENED_FOR_PROPOSAL, parameters, String.class).stream().filter(Objects::nonNull).forEach(related::add);
+        List<String> ids = new ArrayList<>(related);
+        for (int i = 0; i < ids.size(); i++) {
+            parameters.addValue("mention" + i, mention(ids.get(i)));
+        }
+        String mentions = IntStream.range(0, ids.size()).mapToObj(i -> "strpos(e.payload, :mention" + i + ") > 0")
+                .collect(Collectors.joining(" or "));
+        parameters.addValue("related", ids);
+        String upTo = "";
+        if (at != null) {
+            upTo = "and e.occurred_at <= :at";
+            parameters.addValue("at", at.atOffset(ZoneOffset.UTC));
+        }
+        return jdbc.query(ABOUT.formatted(COLUMNS, mentions, upTo), parameters, ROWS);
+    }
+
+    /** An id as it appears inside a JSON string in the payload: escaped where JSON requires it. */
+    private static String mention(String id) {
+        try {
+            String quoted = JSON.writeValueAsString(id);
+            return quoted.substring(1, quoted.length() - 1);
+        } catch (JsonProcessingException unwritable) {
+            throw new IllegalArgumentException(unwritable);
+        }
+    }
 }
