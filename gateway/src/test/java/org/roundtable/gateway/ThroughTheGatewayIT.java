@@ -140,6 +140,19 @@ class ThroughTheGatewayIT {
     }
 
     @Test
+    void aBodyStreamedWithoutItsLengthIsRefusedWith411() throws Exception {
+        String chen = login("chen");
+        byte[] body = "{\"title\":\"streamed\"}".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/proposals"))
+                .header("Authorization", "Bearer " + chen).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(411);
+    }
+
+    @Test
     void corsPreflightIsAnsweredForTheWebOriginOnly() throws Exception {
         HttpResponse<String> allowed = preflight(LocalStack.WEB_ORIGIN);
         HttpResponse<String> foreign = preflight("http://elsewhere.example");

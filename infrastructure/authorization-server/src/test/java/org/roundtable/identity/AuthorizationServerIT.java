@@ -2,6 +2,7 @@ package org.roundtable.identity;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.identity.DemoAccounts.DemoAccount;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The real authorization server on loopback: demo logins, machine tokens, claims, and a key that survives restarts. */
+@Tag("running-server")
 class AuthorizationServerIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
