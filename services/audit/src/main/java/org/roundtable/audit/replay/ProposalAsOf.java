@@ -45,7 +45,8 @@ public record ProposalAsOf(String proposalId, Instant asOf, int entriesApplied, 
      * The decision case: the panel now sitting, the declarations and votes as they stood, and the decision once reached.
      * A decision without quorum ends a sitting and the case awaits a new panel; earlier sittings are kept.
      *
-     * @param status {@code AWAITING_PANEL}, {@code SITTING} or {@code DECIDED}
+     * @param status {@code AWAITING_PANEL} (no panel yet, or the last one ended without quorum), {@code SITTING},
+     *               {@code DECIDED} (approved or rejected) or {@code CLOSED} (closed without a decision, e.g. withdrawn)
      */
     public record DecisionCase(String caseId, String title, String serviceArea, Money asked, Instant openedAt, String status,
                                Sitting sitting, List<Sitting> earlierSittings) {

@@ -265,7 +265,12 @@ public final class ProposalReplay {
             if (sitting.decision == null) {
                 return "SITTING";
             }
-            return sitting.decision.outcome().equals(DecisionOutcome.NO_QUORUM.name()) ? "AWAITING_PANEL" : "DECIDED";
+            String outcome = sitting.decision.outcome();
+            if (DecisionOutcome.NO_QUORUM.name().equals(outcome)) {
+                return "AWAITING_PANEL";
+            }
+            boolean decided = DecisionOutcome.APPROVED.name().equals(outcome) || DecisionOutcome.REJECTED.name().equals(outcome);
+            return decided ? "DECIDED" : "CLOSED";
         }
 
         ProposalAsOf.DecisionCase toView() {
