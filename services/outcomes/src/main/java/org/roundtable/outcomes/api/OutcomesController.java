@@ -77,7 +77,10 @@ public class OutcomesController {
         return queries.list(serviceArea, status, page, size);
     }
 
-    @Operation(summary = "An initiative: indicators with their time series and progress toward target, assets pledged and given, reviews")
+    @Operation(summary = "An initiative: indicators with their time series and progress toward target, assets pledged and given, reviews",
+            description = "Each indicator's series is ordered by the day observed, so a late report lands in its place. Progress is "
+                    + "(latest - baseline) / (target - baseline), read in the indicator's direction of good and clamped to [0, 1]; "
+                    + "where the target equals the baseline it is 1 while the latest value is at least as good, else 0.")
     @GetMapping("/initiatives/{id}")
     InitiativeDetail detail(@PathVariable UUID id) {
         return queries.detail(id.toString()).orElseThrow(() -> new NotFound("no initiative " + id));
