@@ -1,0 +1,148 @@
+package org.roundtable.audit.ledger;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
+import org.roundtable.audit.verifier.Chain;
+import org.roundtable.audit.verifier.ChainId;
+import org.roundtable.audit.verifier.Checkpoint;
+import org.roundtable.audit.verifier.LedgerEntry;
+import org.roundtable.audit.verifier.LedgerKeys;
+import org.roundtable.audit.verifier.LedgerRecord;
+import org.roundtable.audit.verifier.LedgerVerifier;
+import org.roundtable.events.Actor;
+import org.roundtable.events.EventEnvelope;
+import org.roundtable.events.EventJson;
+import org.roundtable.events.KafkaEnvelopeCodec;
+import org.roundtable.events.Role;
+import org.roundtable.events.RoundtableEvents;
+import org.roundtable.events.participation.EndorsementGiven;
+import org.roundtable.testsupport.PostgresServer;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Prints the ledger's figures; not a test, run by hand:
+ * <pre>java -cp ... org.roundtable.audit.ledger.LedgerBenchmark [inMemoryEntries] [databaseEntries]</pre>
+ * <ol>
+ *   <li>hashing alone: appending N records to 12 chains in memory (canonical encoding, entry hash, Merkle frontier),
+ *       with entries/s, p50/p99 per append and heap used; then verifying those N entries with the offline verifier's
+ *       {@link LedgerVerifier} against a signed checkpoint;</li>
+ *   <li>the real append path on a real PostgreSQL: {@link LedgerAppender} with batches of 500 Kafka records read
+ *       from CloudEvents records (decoding, canonical JSON, hashing, inserts, chain state), with entries/s and
+ *       p50/p99 per batch.</li>
+ * </ol>
+ */
+public final class LedgerBenchmark {
+
+    private static final int PARTITIONS = 3;
+    private static final String[] TOPICS = {"roundtable.proposals", "roundtable.participation", "roundtable.commissioning", "roundtable.outcomes"};
+
+    private LedgerBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int inMemory = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int database = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        inMemory(inMemory);
+        database(database);
+        System.exit(0);
+    }
+
+    private static void inMemory(int n) {
+        List<Chain> chains = new ArrayList<>();
+        for (String topic : TOPICS) {
+            for (int p = 0; p < PARTITIONS; p++) {
+                chains.add(new Chain(new ChainId(topic, p)));
+            }
+        }
+        long[] offsets = new long[chains.size()];
+        List<LedgerEntry> entries = new ArrayList<>(n);
+        long[] latencies = new long[n];
+        Instant base = Instant.parse("2026-01-01T00:00:00Z");
+        long started = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            int c = (int) ((i * 2654435761L) % chains.size());
+            Chain chain = chains.get(c);
+            LedgerRecord record = new LedgerRecord(chain.id().topic(), chain.id().partition(), offsets[c]++, UUID.randomUUID().toString(),
+                    "participation", "org.roundtable.participation.EndorsementGiven.v1", "EndorsementGiven", "proposal-" + (i % 5000),
+                    "citizen-" + i, "CITIZEN", null, "corr-" + i, null, (long) i, base.plusMillis(i),
+                    "[[\"ce_specversion\",\"1.0\"],[\"ce_id\",\"" + i + "\"]]",
+                    "{\"participantId\":\"citizen-" + i + "\",\"proposalId\":\"proposal-" + (i % 5000) + "\",\"reason\":\"we need a garden for the street\"}");
+            long before = System.nanoTime();
+            entries.add(chain.append(record, i + 1, base));
+            latencies[i] = System.nanoTime() - before;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Arrays.sort(latencies);
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf("in memory: %,d entries on %d chains in %.2f s = %,.0f entries/s; append p50 %.1f us, p99 %.1f us; "
+                        + "heap used with all entries held %,d MB%n", n, chains.size(), seconds, n / seconds,
+                latencies[n / 2] / 1e3, latencies[(int) (n * 0.99)] / 1e3, (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+
+        LedgerKeys keys = LedgerKeys.generate();
+        Checkpoint checkpoint = Checkpoint.over(chains.stream().map(Chain::state).toList(), Instant.now(), n).signedWith(keys);
+        long verifying = System.nanoTime();
+        LedgerVerifier verifier = LedgerVerifier.against(checkpoint, keys.publicKey());
+        entries.forEach(verifier::accept);
+        boolean intact = verifier.finish() == null;
+        double verifySeconds = (System.nanoTime() - verifying) / 1e9;
+        System.out.printf("verify in memory: %,d entries against the signed checkpoint in %.2f s = %,.0f entries/s, intact: %s%n",
+                n, verifySeconds, n / verifySeconds, intact);
+    }
+
+    private static void database(int n) {
+        PostgresServer postgres = PostgresServer.shared();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(postgres.jdbcUrl("audit_benchmark"), postgres.username(), postgres.password());
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("drop table if exists ledger_entry, ledger_chain, ledger_checkpoint");
+        new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(dataSource);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        LedgerStore store = new LedgerStore(jdbc, dataSource);
+        LedgerAppender appender = new LedgerAppender(store, transaction, null, new LedgerMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+        KafkaEnvelopeCodec codec = new KafkaEnvelopeCodec(RoundtableEvents.CATALOG, EventJson.newMapper());
+
+        int batchSize = 500;
+        long[] offsets = new long[PARTITIONS];
+        List<Long> batchLatencies = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int done = 0; done < n; done += batchSize) {
+            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(batchSize);
+            for (int i = done; i < Math.min(n, done + batchSize); i++) {
+                String proposalId = "proposal-" + (i % 5000);
+                EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), RoundtableEvents.CATALOG.typeOf(EndorsementGiven.class),
+                        proposalId, Instant.now(), Actor.of("citizen-" + i, Role.CITIZEN), "corr-" + i, null, (long) i,
+                        new EndorsementGiven(proposalId, "citizen-" + i, null, "we need a garden for the street"));
+                ProducerRecord<String, byte[]> produced = codec.encode(envelope);
+                int partition = i % PARTITIONS;
+                batch.add(new ConsumerRecord<>(produced.topic(), partition, offsets[partition]++, 0L, TimestampType.CREATE_TIME,
+                        -1, produced.value().length, produced.key(), produced.value(), produced.headers(), Optional.empty()));
+            }
+            long before = System.nanoTime();
+            appender.append(batch);
+            batchLatencies.add(System.nanoTime() - before);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        batchLatencies.sort(Long::compare);
+        System.out.printf("PostgreSQL (%s): %,d entries appended in batches of %d in %.2f s = %,.0f entries/s; batch p50 %.1f ms, "
+                        + "p99 %.1f ms (per entry %.3f ms at p50)%n", postgres.kind(), n, batchSize, seconds, n / seconds,
+                batchLatencies.get(batchLatencies.size() / 2) / 1e6, batchLatencies.get((int) (batchLatencies.size() * 0.99)) / 1e6,
+                batchLatencies.get(batchLatencies.size() / 2) / 1e6 / batchSize);
+        long lastPosition = store.lastPosition();
+        System.out.printf("PostgreSQL: ledger holds %,d entries, last position %,d%n", store.count(), lastPosition);
+    }
+}
