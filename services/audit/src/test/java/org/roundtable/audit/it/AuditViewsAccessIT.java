@@ -38,6 +38,17 @@ class AuditViewsAccessIT extends AuditIntegrationTest {
     }
 
     @Test
+    void anOverlongProposalIdIs400NamingIt() {
+        String overlong = "p".repeat(201);
+
+        for (String view : VIEWS) {
+            ApiClient.Response response = api().get("/api/audit/proposals/" + overlong + view, auditor());
+            assertProblem(response, 400, view);
+            assertThat(response.firstInvalidField()).isEqualTo("proposalId");
+        }
+    }
+
+    @Test
     void theViewsAreDocumentedInTheOpenApiDescription() {
         ApiClient.Response docs = api().get("/v3/api-docs", null);
 
