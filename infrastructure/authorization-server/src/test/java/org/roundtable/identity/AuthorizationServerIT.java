@@ -85,6 +85,28 @@ class AuthorizationServerIT {
     }
 
     @Test
+    void theGatewayClientStartsALoginOnlyWithPkceAndItsRegisteredRedirect() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String authorize = issuer() + "/oauth2/authorize?response_type=code&client_id=" + DemoClients.GATEWAY
+                + "&scope=openid&state=s&redirect_uri=http://127.0.0.1:8080/login/oauth2/code/roundtable";
+        String challenge = "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGjSstw-cM&code_challenge_method=S256";
+
+        HttpResponse<String> withPkce = http.send(HttpRequest.newBuilder(URI.create(authorize + challenge))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withoutPkce = http.send(HttpRequest.newBuilder(URI.create(authorize))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> foreignRedirect = http.send(HttpRequest.newBuilder(URI.create(
+                        authorize.replace("127.0.0.1:8080", "elsewhere.example") + challenge))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(withPkce.statusCode()).isEqualTo(302);
+        assertThat(withPkce.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(withoutPkce.headers().firstValue("Location").orElse(""))
+                .startsWith("http://127.0.0.1:8080/login/oauth2/code/roundtable").contains("error=invalid_request");
+        assertThat(foreignRedirect.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void refusesAWrongPasswordAndAnUnknownAccount() {
         assertThatThrownBy(() -> new DemoLogin(issuer()).accessToken("amara", "not-the-password"))
                 .isInstanceOf(DemoLogin.LoginFailed.class).hasMessageContaining("refused the credentials");
