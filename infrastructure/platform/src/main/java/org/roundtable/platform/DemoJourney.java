@@ -143,7 +143,8 @@ public final class DemoJourney {
                         && p.path("workshops").get(0).path("contributions").size() == 2);
 
         step("Dana creates the libraries fund, held with Eli");
-        LocalDate today = LocalDate.now();
+        // the services keep their calendars in UTC
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
         String fundId = as("dana").post("/api/commissioning/funds", Map.of(
                 "name", "Libraries community fund",
                 "serviceArea", AREA,
