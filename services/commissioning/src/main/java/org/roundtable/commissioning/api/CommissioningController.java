@@ -145,7 +145,8 @@ public class CommissioningController {
                     declarations and votes start afresh). \
                     An approval the fund can no longer meet (another case took the money first) is refused with 409 and the \
                     case stays open; at its deadline such a case closes as approved without allocation, the note saying why. \
-                    A case whose deadline passes closes by itself, also when the deadline passed while the service was down.""")
+                    A case whose deadline passes closes by itself, also when the deadline passed while the service was down; \
+                    a case whose proposal is withdrawn closes with outcome WITHDRAWN.""")
     @PostMapping("/cases/{caseId}/closure")
     ResponseEntity<Void> close(@PathVariable UUID caseId) {
         send(caseId, new CloseDecisionCase(caseId.toString()), PANEL_ROLES);

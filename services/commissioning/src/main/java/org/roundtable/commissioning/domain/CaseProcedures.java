@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.Repository;
 import org.roundtable.commissioning.domain.CommissioningCommands.AssemblePanel;
 import org.roundtable.commissioning.domain.CommissioningCommands.CloseAtDeadline;
 import org.roundtable.commissioning.domain.CommissioningCommands.CloseDecisionCase;
+import org.roundtable.commissioning.domain.CommissioningCommands.CloseOnWithdrawal;
 import org.roundtable.events.Actor;
 import org.roundtable.events.Role;
 import org.roundtable.events.commissioning.Allocation;
@@ -63,6 +64,19 @@ public class CaseProcedures {
         if (decisionCase.invoke(c -> c.isDue(clock.instant()))) {
             close(decisionCase, "closed at its deadline", false);
         }
+    }
+
+    /** A proposal withdrawn while still a draft never had a case: there is nothing to close. */
+    @CommandHandler
+    public void handle(CloseOnWithdrawal command, MetaData metadata) {
+        actorIn(metadata, Role.SYSTEM);
+        Aggregate<DecisionCase> decisionCase;
+        try {
+            decisionCase = cases.load(command.caseId());
+        } catch (AggregateNotFoundException neverSubmitted) {
+            return;
+        }
+        decisionCase.execute(c -> c.closeOnWithdrawal(command.reason()));
     }
 
     /** Each aggregate is changed in its own step, all within the one unit of work of the closing command. */

@@ -38,6 +38,10 @@ public final class CommissioningCommands {
     public record CloseAtDeadline(@TargetAggregateIdentifier String caseId) {
     }
 
+    /** The platform, on hearing that the proposal was withdrawn; {@code reason} is the proposers' own, if they gave one. */
+    public record CloseOnWithdrawal(@TargetAggregateIdentifier String caseId, String reason) {
+    }
+
     private CommissioningCommands() {
     }
 }

@@ -60,6 +60,9 @@ import static org.roundtable.kit.actor.ActorMetadata.actorIn;
  * <p><b>An approval the fund cannot meet</b> (another case took the money first): the chair's close is refused and
  * the case stays open, so the panel may reconsider; at the deadline the case closes as approved with no allocation,
  * the note saying what the fund held.
+ *
+ * <p><b>A proposal withdrawn</b> before its case closed closes the case with outcome {@code WITHDRAWN}: no decision,
+ * no allocation, the roll as it stood. A case already decided is not changed by a later withdrawal.
  */
 @Aggregate
 public class DecisionCase {
@@ -178,6 +181,14 @@ public class DecisionCase {
             throw new NotPermitted("only the chair closes the case");
         }
         requireSeated(actor);
+    }
+
+    /** A withdrawn proposal is not decided on: an open case closes without a decision; a decided one stands. */
+    void closeOnWithdrawal(String reason) {
+        if (!closed) {
+            decide(DecisionOutcome.WITHDRAWN, null, reason == null || reason.isBlank() ? "the proposal was withdrawn"
+                    : "the proposal was withdrawn: " + reason);
+        }
     }
 
     boolean isDue(Instant now) {

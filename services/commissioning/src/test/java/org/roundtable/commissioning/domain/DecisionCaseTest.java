@@ -14,6 +14,7 @@ import org.roundtable.commissioning.domain.CommissioningCommands.AssemblePanel;
 import org.roundtable.commissioning.domain.CommissioningCommands.CastVote;
 import org.roundtable.commissioning.domain.CommissioningCommands.CloseAtDeadline;
 import org.roundtable.commissioning.domain.CommissioningCommands.CloseDecisionCase;
+import org.roundtable.commissioning.domain.CommissioningCommands.CloseOnWithdrawal;
 import org.roundtable.commissioning.domain.CommissioningCommands.DeclareInterest;
 import org.roundtable.commissioning.domain.CommissioningCommands.OpenDecisionCase;
 import org.roundtable.events.Actor;
@@ -374,6 +375,36 @@ class DecisionCaseTest {
                     .map(m -> new RollEntry(m.memberId(), m.role(), List.of("ali", "cal").contains(m.memberId()) ? Vote.APPROVE : null,
                             List.of("ali", "cal").contains(m.memberId()) ? m.memberId() + " weighed it" : null, false, null))
                     .toList(), allocation, "closed by the chair", "libraries");
+        }
+
+        @Test
+        void aWithdrawnProposalClosesItsOpenCaseWithoutADecisionOrMoney() {
+            DecisionReached withdrawn = new DecisionReached(CASE, "p-1", DecisionOutcome.WITHDRAWN, List.of(
+                    new RollEntry("ali", Role.COMMISSIONER, Vote.APPROVE, "ali weighed it", false, null),
+                    new RollEntry("bea", Role.COMMISSIONER, null, null, false, null),
+                    new RollEntry("cal", Role.CITIZEN, Vote.APPROVE, "cal weighed it", false, null)), null,
+                    "the proposal was withdrawn: we found another way", "libraries");
+            fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("cal", false), voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
+                    .when(new CloseOnWithdrawal(CASE, "we found another way"), PLATFORM)
+                    .expectEvents(withdrawn);
+            assertThat(fundEvents()).hasSize(1);
+            fixture.given(OPENED).when(new CloseOnWithdrawal(CASE, null), PLATFORM)
+                    .expectEvents(new DecisionReached(CASE, "p-1", DecisionOutcome.WITHDRAWN, List.of(), null, "the proposal was withdrawn",
+                            "libraries"));
+            fixture.given(OPENED, ASSEMBLED, withdrawn).when(new CastVote(CASE, Vote.REJECT, "changed my mind"), CAL)
+                    .expectNoEvents().expectException(RuleViolation.class);
+            fixture.given(OPENED, ASSEMBLED, withdrawn).when(new CloseAtDeadline(CASE), PLATFORM)
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aWithdrawalChangesNoDecisionAndIsThePlatformsAlone() {
+            DecisionReached rejected = new DecisionReached(CASE, "p-1", DecisionOutcome.REJECTED, List.of(), null, "closed", "libraries");
+            fixture.given(OPENED, ASSEMBLED).when(new CloseOnWithdrawal(CASE, null), ALI)
+                    .expectNoEvents().expectException(NotPermitted.class);
+            fixture();
+            fixture.given(OPENED, ASSEMBLED, rejected).when(new CloseOnWithdrawal(CASE, null), PLATFORM)
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
         @Test

@@ -7,10 +7,13 @@ import org.roundtable.events.Actor;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.Role;
 import org.roundtable.events.commissioning.DecisionCaseOpened;
+import org.roundtable.events.commissioning.DecisionOutcome;
+import org.roundtable.events.commissioning.DecisionReached;
 import org.roundtable.events.participation.AssetPledged;
 import org.roundtable.events.participation.EndorsementGiven;
 import org.roundtable.events.participation.EndorsementWithdrawn;
 import org.roundtable.events.proposals.AssetKind;
+import org.roundtable.events.proposals.ProposalWithdrawn;
 import org.roundtable.testsupport.Eventually;
 import org.roundtable.testsupport.Topics;
 
@@ -41,6 +44,30 @@ class OpeningAndWhatThePanelKnewIT extends CommissioningIntegrationTest {
         JsonNode view = decisionCase(caseId).body();
         assertThat(view.get("status").asText()).isEqualTo("OPEN");
         assertThat(view.get("timeline")).hasSize(1);
+    }
+
+    @Test
+    void aWithdrawnProposalClosesItsCaseWithoutADecisionAndAWithdrawnDraftChangesNothing() throws Exception {
+        String proposalId = UUID.randomUUID().toString();
+        String caseId = submitted(proposalId);
+        String draftId = UUID.randomUUID().toString();
+        EventEnvelope draftWithdrawn = envelope(draftId, new ProposalWithdrawn(draftId, null), Actor.of("citizen-ada", Role.CITIZEN));
+        long before = storedEvents();
+
+        Topics.send(codec.encode(draftWithdrawn),
+                codec.encode(envelope(proposalId, new ProposalWithdrawn(proposalId, "we found another way"), Actor.of("citizen-ada", Role.CITIZEN))));
+
+        EventEnvelope closed = published(caseId, "DecisionReached", 1).get(0);
+        assertThat(closed.actor().role()).isEqualTo(Role.SYSTEM);
+        DecisionReached decision = closed.dataAs(DecisionReached.class);
+        assertThat(decision.outcome()).isEqualTo(DecisionOutcome.WITHDRAWN);
+        assertThat(decision.allocation()).isNull();
+        assertThat(decision.note()).isEqualTo("the proposal was withdrawn: we found another way");
+        Eventually.within(PATIENCE, () -> assertThat(jdbc.queryForObject("select count(*) from roundtable_inbox where event_id = ?",
+                Long.class, draftWithdrawn.id())).isEqualTo(1));
+        assertThat(storedEventTypes(DecisionCase.caseIdFor(draftId))).isEmpty();
+        assertThat(storedEvents()).isEqualTo(before + 1);
+        Eventually.within(PATIENCE, () -> assertThat(decisionCase(caseId).body().get("status").asText()).isEqualTo("CLOSED"));
     }
 
     @Test

@@ -7,5 +7,7 @@ public enum DecisionOutcome {
     /** A quorate panel did not approve. */
     REJECTED,
     /** Too few members voted, or no citizen member voted: nothing was decided for or against the proposal. */
-    NO_QUORUM
+    NO_QUORUM,
+    /** The proposal was withdrawn before a decision: the case closed without one and allocated nothing. */
+    WITHDRAWN
 }
