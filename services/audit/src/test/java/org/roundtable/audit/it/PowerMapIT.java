@@ -125,6 +125,8 @@ class PowerMapIT extends AuditIntegrationTest {
         assertInvalid(api().get("/api/audit/power-map?format=xml", auditor()), "format");
         assertInvalid(api().get("/api/audit/power-map?serviceArea=" + "x".repeat(101), auditor()), "serviceArea");
         assertInvalid(api().get("/api/audit/power-map/decisions?from=soon", auditor()), "from");
+        assertInvalid(api().send("GET", "/api/audit/power-map?to=tomorrow", auditor(), null, "Accept", "text/csv"), "to");
+        assertInvalid(api().send("GET", "/api/audit/power-map", auditor(), null, "Accept", "text/csv;q=oops"), "Accept");
     }
 
     private JsonNode json(String path) {
