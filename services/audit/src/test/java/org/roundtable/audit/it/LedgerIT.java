@@ -183,6 +183,17 @@ class LedgerIT extends AuditIntegrationTest {
     }
 
     @Test
+    void theLedgerApiIsDocumented() {
+        ApiClient.Response docs = api().get("/v3/api-docs", null);
+        expect(200, docs);
+        for (String path : List.of("/api/audit/ledger", "/api/audit/ledger/{eventId}", "/api/audit/ledger/{eventId}/proof",
+                "/api/audit/verification", "/api/audit/checkpoints/latest", "/api/audit/checkpoints", "/api/audit/heads",
+                "/api/audit/public-key", "/api/audit/export", "/api/audit/rebuild")) {
+            assertThat(docs.body().get("paths").has(path)).as(path).isTrue();
+        }
+    }
+
+    @Test
     void theLiveLedgerRefusesARebuild() {
         ApiClient.Response refused = api().post("/api/audit/rebuild", auditor(), null);
         expect(409, refused);
