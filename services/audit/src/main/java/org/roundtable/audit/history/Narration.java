@@ -4,6 +4,7 @@ import org.roundtable.events.IntegrationEvent;
 import org.roundtable.events.Role;
 import org.roundtable.events.commissioning.Allocation;
 import org.roundtable.events.commissioning.DecisionCaseOpened;
+import org.roundtable.events.commissioning.DecisionOutcome;
 import org.roundtable.events.commissioning.DecisionReached;
 import org.roundtable.events.commissioning.FundCreated;
 import org.roundtable.events.commissioning.FundsAllocated;
@@ -155,8 +156,14 @@ public final class Narration {
         }
         if (event instanceof DecisionReached decision) {
             long voted = decision.roll().stream().filter(entry -> entry.vote() != null).count();
-            return "Decision reached: " + decision.outcome() + ", " + voted + " of " + decision.roll().size() + " panel members voted"
-                    + allocation(decision.allocation());
+            String votes = voted + " of " + decision.roll().size() + " panel members voted";
+            if (decision.outcome() == DecisionOutcome.NO_QUORUM) {
+                return "Closed without quorum, nothing decided: " + votes + "; the case awaits a new panel";
+            }
+            if (decision.outcome() == DecisionOutcome.WITHDRAWN) {
+                return "Closed without a decision: the proposal was withdrawn (" + votes + ")";
+            }
+            return "Decision reached: " + decision.outcome() + ", " + votes + allocation(decision.allocation());
         }
         if (event instanceof FundCreated fund) {
             return "Created the fund '" + fund.name() + "' for " + fund.serviceArea() + ", " + money(fund.amount())

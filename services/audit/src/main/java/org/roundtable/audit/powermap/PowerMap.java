@@ -21,8 +21,10 @@ public record PowerMap(Instant from, Instant to, String serviceArea, List<ActorP
      * @param name                    the actor's name where they consented to be named (or their public pseudonym);
      *                                otherwise {@code null}, and the actor is known by their pseudonymous id
      * @param role                    the role they acted or sat in ({@code null} where the ledger never says)
-     * @param decisionsClosed         decision cases they closed (as chair, or the platform at a deadline)
-     * @param decisionsVotedIn        decisions whose roll records a vote of theirs
+     * @param decisionsClosed         decision cases they closed, whatever the outcome (as chair, or the platform at a
+     *                                deadline or on a withdrawal)
+     * @param decisionsVotedIn        approvals and rejections whose roll records a vote of theirs (a closing without
+     *                                quorum or on a withdrawal decides nothing)
      * @param votesCast               votes they cast, counting every change
      * @param recusals                cases they were recused from, having declared an interest
      * @param fundsHeld               the funds they held whose own period overlaps this one
@@ -42,7 +44,8 @@ public record PowerMap(Instant from, Instant to, String serviceArea, List<ActorP
     }
 
     /**
-     * One decision reached in the period: who sat round the table and who voted.
+     * One decision case closed in the period, with its outcome ({@code APPROVED}, {@code REJECTED}, or without a decision
+     * {@code NO_QUORUM} or {@code WITHDRAWN}): who sat round the table and who voted.
      *
      * @param citizensAtTable panel members sitting as citizens
      * @param citizensVoted   citizen members whose vote the roll records

@@ -159,7 +159,7 @@ public final class PowerMaps {
         } else if (event instanceof DecisionReached decision) {
             CaseFacts facts = cases.computeIfAbsent(decision.caseId(), id -> new CaseFacts());
             facts.area = facts.area != null ? facts.area : decision.serviceArea();
-            if (decision.outcome() != DecisionOutcome.NO_QUORUM) {
+            if (decision.outcome() == DecisionOutcome.APPROVED || decision.outcome() == DecisionOutcome.REJECTED) {
                 facts.decidingRoll = decision.roll();
             }
         } else if (event instanceof FundCreated fund) {
@@ -217,11 +217,14 @@ public final class PowerMaps {
         int voted = 0;
         int citizensVoted = 0;
         int recused = 0;
+        boolean decidedForOrAgainst = decision.outcome() == DecisionOutcome.APPROVED || decision.outcome() == DecisionOutcome.REJECTED;
         for (RollEntry member : roll) {
             if (member.vote() != null) {
                 voted++;
                 citizensVoted += Narration.citizenSeat(member.role()) ? 1 : 0;
-                tally(member.memberId(), name(member.role())).decisionsVotedIn++;
+                if (decidedForOrAgainst) {
+                    tally(member.memberId(), name(member.role())).decisionsVotedIn++;
+                }
             }
             recused += member.recused() ? 1 : 0;
         }

@@ -93,8 +93,11 @@ class DecisionHistoriesTest {
                 .at("2026-03-11T11:00:00Z", new VoteCast(CASE, "ivy", Vote.ABSTAIN, "on reflection", Vote.APPROVE, PROPOSAL))
                 .entries();
 
-        List<DecisionHistory.Step> votes = DecisionHistories.of(PROPOSAL, entries).steps().stream()
-                .filter(step -> step.event().equals("VoteCast")).toList();
+        List<DecisionHistory.Step> steps = DecisionHistories.of(PROPOSAL, entries).steps();
+        List<DecisionHistory.Step> votes = steps.stream().filter(step -> step.event().equals("VoteCast")).toList();
+
+        assertThat(steps.get(1).description()).isEqualTo("Closed without quorum, nothing decided: 0 of 0 panel members voted; the case awaits a new panel");
+        assertThat(steps.get(1).reason()).isEqualTo("deadline passed");
 
         assertThat(votes).extracting(DecisionHistory.Step::changedVote).containsExactly(false, false, true);
         assertThat(votes.get(2).previousVote()).isEqualTo("APPROVE");

@@ -167,6 +167,28 @@ class PowerMapsTest {
     }
 
     @Test
+    void closingsWithoutADecisionAreListedButNoOneVotedInADecision() {
+        List<RecordedEvent> entries = new ArrayList<>(garden.subList(0, 19));
+        entries.addAll(new LedgerStory()
+                .by("roundtable-commissioning", Role.SYSTEM)
+                .at("2026-03-09T17:00:00Z", new DecisionReached(LibraryGarden.CASE, PROPOSAL, DecisionOutcome.NO_QUORUM, List.of(
+                        new RollEntry("dana", Role.COMMISSIONER, Vote.APPROVE, "builds on the garden we have", false, null),
+                        new RollEntry("ivy", Role.CITIZEN, null, null, false, null)), null, "no citizen member voted", "libraries"))
+                .at("2026-03-12T09:00:00Z", new DecisionReached(LibraryGarden.CASE, PROPOSAL, DecisionOutcome.WITHDRAWN, List.of(),
+                        null, "the proposal was withdrawn", "libraries"))
+                .entries());
+
+        PowerMap map = PowerMaps.of(entries, null, null, null);
+
+        assertThat(map.decisions()).extracting(DecisionAtTable::outcome).containsExactly("NO_QUORUM", "WITHDRAWN");
+        assertThat(map.decisions().get(0).membersVoted()).isEqualTo(1);
+        assertThat(map.decisions().get(0).citizensVoted()).isZero();
+        assertThat(actor(map, "dana", "COMMISSIONER").decisionsVotedIn()).isZero();
+        assertThat(actor(map, "dana", "COMMISSIONER").votesCast()).isEqualTo(1);
+        assertThat(actor(map, "roundtable-commissioning", "SYSTEM").decisionsClosed()).isEqualTo(2);
+    }
+
+    @Test
     void aWithdrawnPledgeIsNoTimePledged() {
         List<RecordedEvent> entries = new ArrayList<>(garden);
         entries.addAll(new LedgerStory().by("gus", Role.CITIZEN)

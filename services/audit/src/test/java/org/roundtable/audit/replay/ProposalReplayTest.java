@@ -14,6 +14,7 @@ import org.roundtable.events.commissioning.Vote;
 import org.roundtable.events.commissioning.VoteCast;
 import org.roundtable.events.outcomes.IndicatorReading;
 import org.roundtable.events.outcomes.ProgressReported;
+import org.roundtable.events.proposals.ProposalWithdrawn;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -202,6 +203,26 @@ class ProposalReplayTest {
             assertThat(earlier.votes()).extracting(ProposalAsOf.Ballot::memberId).containsExactly("dana");
             assertThat(earlier.decision().outcome()).isEqualTo("NO_QUORUM");
         });
+    }
+
+    @Test
+    void aCaseClosedOnTheProposalsWithdrawalIsClosedWithoutADecision() {
+        List<RecordedEvent> entries = new ArrayList<>(garden.subList(0, 21));
+        entries.addAll(new LedgerStory()
+                .by("amara", Role.CITIZEN)
+                .at("2026-03-02T10:35:00Z", new ProposalWithdrawn(PROPOSAL, "the library found the money itself"))
+                .by("roundtable-commissioning", Role.SYSTEM)
+                .at("2026-03-02T10:36:00Z", new DecisionReached(CASE, PROPOSAL, DecisionOutcome.WITHDRAWN, List.of(), null,
+                        "the library found the money itself", "libraries"))
+                .entries());
+
+        ProposalAsOf withdrawn = ProposalReplay.asOf(PROPOSAL, Instant.parse("2026-03-02T11:00:00Z"), entries);
+
+        assertThat(withdrawn.proposal().status()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.proposal().withdrawalReason()).isEqualTo("the library found the money itself");
+        assertThat(withdrawn.decisionCase().status()).isEqualTo("CLOSED");
+        assertThat(withdrawn.decisionCase().sitting().decision().outcome()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.decisionCase().sitting().votes()).as("the votes cast before stay as they stood").hasSize(2);
     }
 
     @Test
