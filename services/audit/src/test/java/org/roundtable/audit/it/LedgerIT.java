@@ -183,6 +183,20 @@ class LedgerIT extends AuditIntegrationTest {
     }
 
     @Test
+    void newEntriesAreCommittedByAPeriodicallySignedCheckpointWithoutAnyRequest() throws Exception {
+        Journey journey = publishJourney();
+        long last = jdbc.queryForObject("select max(position) from ledger_entry where event_id = any(?)", Long.class,
+                (Object) journey.events().stream().map(EventEnvelope::id).toArray(String[]::new));
+
+        Eventually.within(Duration.ofSeconds(30), () -> {
+            ApiClient.Response latest = api().get("/api/audit/checkpoints/latest", auditor());
+            expect(200, latest);
+            assertThat(latest.body().get("lastPosition").asLong()).isGreaterThanOrEqualTo(last);
+            assertThat(latest.body().get("signature").asText()).isNotBlank();
+        });
+    }
+
+    @Test
     void theLedgerApiIsDocumented() {
         ApiClient.Response docs = api().get("/v3/api-docs", null);
         expect(200, docs);
