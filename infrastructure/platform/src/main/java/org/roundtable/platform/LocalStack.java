@@ -104,6 +104,7 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException failure) {
             throw new UncheckedIOException("could not create " + logs, failure);
         }
+        stopLeftovers();
 
         CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
             KafkaBroker starting = KafkaBroker.persistent(settings.data().resolve("kafka"), ports().kafka(), ports().kafkaController());
@@ -151,6 +152,7 @@ public final class LocalStack implements AutoCloseable {
             synchronized (this) {
                 requireOpen();
                 running.put(application, builder.start());
+                rememberChildren();
             }
         } catch (IOException failure) {
             throw new UncheckedIOException("could not start " + application.name(), failure);
@@ -219,7 +221,7 @@ public final class LocalStack implements AutoCloseable {
             broker = kafka;
             database = postgres;
         }
-        stopAll(processes);
+        stopAll(processes.stream().map(Process::toHandle).toList());
         if (broker != null) {
             broker.stop();
         }
@@ -230,12 +232,56 @@ public final class LocalStack implements AutoCloseable {
                 // Ctrl-C reaches PostgreSQL too, which may have shut down by itself already
             }
         }
+        try {
+            Files.deleteIfExists(childrenFile());
+        } catch (IOException ignored) {
+            // a stale list only names processes that are gone; the next start checks each one
+        }
     }
 
-    private static void stopAll(List<Process> processes) {
+    /**
+     * The applications' process ids, kept in the data folder: if this launcher is killed outright (no Ctrl-C, no
+     * shutdown hook), the next start on the same data ends what it left running. The broker needs no such list: it
+     * ends by itself when its parent does.
+     */
+    private Path childrenFile() {
+        return settings.data().resolve("children.pids");
+    }
+
+    private void rememberChildren() throws IOException {
+        Files.write(childrenFile(), running.values().stream().map(process -> Long.toString(process.pid())).toList());
+    }
+
+    private void stopLeftovers() {
+        List<ProcessHandle> leftovers = new ArrayList<>();
+        try {
+            if (Files.exists(childrenFile())) {
+                for (String line : Files.readAllLines(childrenFile())) {
+                    ProcessHandle.of(Long.parseLong(line.trim()))
+                            .filter(process -> process.info().commandLine().orElse("").contains("-exec.jar"))
+                            .ifPresent(leftovers::add);
+                }
+            }
+            Path postmaster = settings.data().resolve("postgres").resolve("postmaster.pid");
+            if (Files.exists(postmaster)) {
+                ProcessHandle.of(Long.parseLong(Files.readAllLines(postmaster).get(0).trim()))
+                        .filter(process -> process.info().commandLine().orElse("").contains(settings.data().resolve("postgres").toString()))
+                        .ifPresent(leftovers::add);
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            say("Could not check for processes an earlier run left behind: %s", unreadable.getMessage());
+            return;
+        }
+        if (!leftovers.isEmpty()) {
+            say("Ending %d processes an earlier run of this data folder left running (it was killed, not stopped)", leftovers.size());
+            stopAll(leftovers);
+        }
+    }
+
+    private static void stopAll(List<ProcessHandle> processes) {
         List<ProcessHandle> everything = new ArrayList<>();
-        for (Process process : processes) {
-            everything.add(process.toHandle());
+        for (ProcessHandle process : processes) {
+            everything.add(process);
             process.descendants().forEach(everything::add);
         }
         everything.forEach(ProcessHandle::destroy);
