@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
@@ -79,7 +80,7 @@ public record Application(String name, String module, ToIntFunction<Ports> port,
             env.put("ROUNDTABLE_GATEWAY_REDIRECT_URIS", ports.gatewayUrl() + "/login/oauth2/code/roundtable");
         }
         if (name.equals(GATEWAY.name)) {
-            SERVICES.forEach(service -> env.put("ROUNDTABLE_" + service.name().toUpperCase(java.util.Locale.ROOT) + "_URL",
+            SERVICES.forEach(service -> env.put("ROUNDTABLE_" + service.name().toUpperCase(Locale.ROOT) + "_URL",
                     "http://127.0.0.1:" + service.portIn(ports)));
             env.put("ROUNDTABLE_WEB_ORIGIN", ports.gatewayUrl());
         }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.roundtable.identity.DemoLogin;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,7 +87,7 @@ public final class DemoJourney {
                 List.of(asset("SKILL", "Retired engineers and electricians who mend and teach", "Eastfield repair café volunteers"),
                         asset("PLACE", "The community room at Eastfield library, free on weekday afternoons", "Eastfield library"),
                         asset("TIME", "Volunteers' afternoons, two a month each", "Residents of Eastfield")),
-                new java.math.BigDecimal("12000.00"), List.of("Tools and safety equipment", "A library contact for bookings"),
+                new BigDecimal("12000.00"), List.of("Tools and safety equipment", "A library contact for bookings"),
                 List.of("Young people gain practical skills and confidence", "Older residents are connected to their neighbours"))).path("id").asText();
         as("amara").await("/api/proposals/" + proposalId, EFFECT_TIMEOUT, "the draft can be read",
                 proposal -> "DRAFT".equals(proposal.path("status").asText()));
@@ -101,7 +103,7 @@ public final class DemoJourney {
                         asset("PLACE", "The community room at Eastfield library, free on Tuesday and Thursday afternoons", "Eastfield library"),
                         asset("TIME", "Volunteers' afternoons, two a month each", "Residents of Eastfield"),
                         asset("KNOWLEDGE", "Safeguarding and room booking know-how", "Chen Li, children's librarian")),
-                new java.math.BigDecimal("12000.00"), List.of("Tools and safety equipment", "A library contact for bookings"),
+                new BigDecimal("12000.00"), List.of("Tools and safety equipment", "A library contact for bookings"),
                 List.of("Young people gain practical skills and confidence", "Older residents are connected to their neighbours",
                         "The library is open to more of its neighbourhood")),
                 "note", "Room availability corrected; safeguarding brought in from the library's side"));
@@ -144,13 +146,13 @@ public final class DemoJourney {
 
         step("Dana creates the libraries fund, held with Eli");
         // the services keep their calendars in UTC
-        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String fundId = as("dana").post("/api/commissioning/funds", Map.of(
                 "name", "Libraries community fund",
                 "serviceArea", AREA,
                 "periodStart", today.withDayOfYear(1).toString(),
                 "periodEnd", today.withDayOfYear(today.lengthOfYear()).toString(),
-                "amount", Map.of("amount", new java.math.BigDecimal("50000.00"), "currency", "GBP"),
+                "amount", Map.of("amount", new BigDecimal("50000.00"), "currency", "GBP"),
                 "holderIds", List.of("dana", "eli"))).path("id").asText();
 
         step("Dana assembles the panel: Dana (chair), Eli, Farah, and Bill as the citizen member round the table");
@@ -187,7 +189,7 @@ public final class DemoJourney {
         JsonNode decisionCase = as("dana").await("/api/commissioning/cases/" + caseId, EFFECT_TIMEOUT, "the case is decided",
                 c -> "CLOSED".equals(c.path("status").asText()) && "APPROVED".equals(c.path("outcome").asText()));
         JsonNode fund = as("dana").await("/api/commissioning/funds/" + fundId, EFFECT_TIMEOUT, "the fund has 38,000 GBP left",
-                f -> f.path("remaining").decimalValue().compareTo(new java.math.BigDecimal("38000")) == 0);
+                f -> f.path("remaining").decimalValue().compareTo(new BigDecimal("38000")) == 0);
         JsonNode proposal = as("amara").await("/api/proposals/" + proposalId, EFFECT_TIMEOUT, "the proposal is commissioned",
                 p -> "COMMISSIONED".equals(p.path("status").asText()));
 
@@ -254,7 +256,7 @@ public final class DemoJourney {
         return profile;
     }
 
-    private static Map<String, Object> content(String title, String aspiration, List<Map<String, Object>> assets, java.math.BigDecimal money,
+    private static Map<String, Object> content(String title, String aspiration, List<Map<String, Object>> assets, BigDecimal money,
                                                List<String> otherResources, List<String> outcomes) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("title", title);

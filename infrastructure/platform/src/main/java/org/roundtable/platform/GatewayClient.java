@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Calls the platform's API through the gateway as one person, with their bearer token, the way any client does. */
 final class GatewayClient {
@@ -82,7 +83,7 @@ final class GatewayClient {
         return await(timeout, what, () -> get(path), done);
     }
 
-    static JsonNode await(Duration timeout, String what, java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> done) {
+    static JsonNode await(Duration timeout, String what, Supplier<JsonNode> read, Predicate<JsonNode> done) {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode last = MissingNode.getInstance();
         RuntimeException lastFailure = null;

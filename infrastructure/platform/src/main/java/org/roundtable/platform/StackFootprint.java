@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -67,12 +68,12 @@ public final class StackFootprint {
         System.out.printf("  %-22s RSS %6.0f MB   PSS %6.0f MB%n", "total", rss / 1024.0, pss / 1024.0);
     }
 
-    private static java.util.Optional<ProcessHandle> postmaster(Path data) {
+    private static Optional<ProcessHandle> postmaster(Path data) {
         try {
             long pid = Long.parseLong(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
             return ProcessHandle.of(pid);
         } catch (IOException | RuntimeException none) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
