@@ -42,6 +42,10 @@ public final class StackFootprint {
                 DemoJourney.against(ports, System.out).play();
                 report("Memory after the demo journey", data);
             }
+        } finally {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
         }
     }
 
