@@ -26,6 +26,11 @@ create table if not exists ledger_entry (
 create index if not exists ledger_entry_chain on ledger_entry (topic, kafka_partition, chain_index);
 create index if not exists ledger_entry_subject on ledger_entry (subject);
 create index if not exists ledger_entry_occurred_at on ledger_entry (occurred_at);
+-- The auditor views follow a proposal through the ids its events carry; AuditViewsBenchmark measures what these save.
+create index if not exists ledger_entry_payload_proposal on ledger_entry ((payload::jsonb ->> 'proposalId'));
+create index if not exists ledger_entry_payload_case on ledger_entry ((payload::jsonb ->> 'caseId'));
+create index if not exists ledger_entry_payload_initiative on ledger_entry ((payload::jsonb ->> 'initiativeId'));
+create index if not exists ledger_entry_event_name on ledger_entry (event_name, occurred_at);
 
 -- The writer's state per chain (one chain per topic partition): how far it has read and the head it appends to.
 create table if not exists ledger_chain (
