@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Prints how many rate-limit decisions per second the in-memory limiter makes, for a few user populations and
- * thread counts. A program, not a test: run it with the test class path and read the figures.
+ * thread counts. A program, not a test, run as the README's "Benchmarks" says.
  */
 public final class PerUserRateLimiterBenchmark {
 

@@ -35,8 +35,7 @@ import java.util.concurrent.TimeUnit;
  * How the proposals list behaves with many proposals: drafts {@code proposals} proposals (default 10,000) through the
  * real command path into a fresh database, waits for the read model, then times list requests over HTTP — unfiltered,
  * by status, by service area, by text, and deep pages — and prints percentiles, throughput and heap.
- * A program, not a test: after {@code ./mvnw -q install -DskipTests}, run {@code ./mvnw -q -pl services/proposals test-compile exec:java
- * -Dexec.classpathScope=test -Dexec.mainClass=org.roundtable.proposals.ProposalListBenchmark [-Dproposals=10000]}.
+ * A program, not a test; how to run it is in the README ("Benchmarks").
  */
 public final class ProposalListBenchmark {
 
@@ -53,17 +52,16 @@ public final class ProposalListBenchmark {
         int count = Integer.getInteger("proposals", 10_000);
         String database = "proposals_benchmark_" + System.currentTimeMillis();
         TestTokens tokens = TestTokens.shared();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ProposalsApplication.class)
-                .properties(
-                        "server.port=0",
-                        "logging.level.root=WARN",
-                        "spring.datasource.url=" + PostgresServer.shared().jdbcUrl(database),
-                        "spring.datasource.username=" + PostgresServer.shared().username(),
-                        "spring.datasource.password=" + PostgresServer.shared().password(),
-                        "spring.kafka.bootstrap-servers=" + KafkaBroker.shared().bootstrapServers(),
-                        "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + tokens.issuer(),
-                        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + tokens.jwkSetUri())
-                .run();
+        // command-line arguments outrank the service's application.properties, as they do for a deployed service
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ProposalsApplication.class).run(
+                "--server.port=0",
+                "--logging.level.root=WARN",
+                "--spring.datasource.url=" + PostgresServer.shared().jdbcUrl(database),
+                "--spring.datasource.username=" + PostgresServer.shared().username(),
+                "--spring.datasource.password=" + PostgresServer.shared().password(),
+                "--spring.kafka.bootstrap-servers=" + KafkaBroker.shared().bootstrapServers(),
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + tokens.issuer(),
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + tokens.jwkSetUri());
         try {
             CommandGateway commands = context.getBean(CommandGateway.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);

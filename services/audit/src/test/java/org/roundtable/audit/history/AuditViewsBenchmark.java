@@ -28,9 +28,7 @@ import java.util.function.Supplier;
  * then times decision histories, as-of replays and power maps as the API computes them (SQL through
  * {@link LedgerReader}, then the view), first with the ledger's schema as it is, then without its expression indexes
  * on the payload ids the views follow, to show what they save. Prints percentiles; the database is dropped at the end.
- * A program, not a test: after {@code ./mvnw -q install -DskipTests}, run {@code ./mvnw -q -pl services/audit
- * test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.roundtable.audit.history.AuditViewsBenchmark
- * [-Dproposals=3000]}.
+ * A program, not a test, run as the README's "Benchmarks" says ({@code -Dproposals=3000} sets the size).
  */
 public final class AuditViewsBenchmark {
 

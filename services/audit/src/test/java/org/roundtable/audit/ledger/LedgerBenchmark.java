@@ -35,8 +35,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Prints the ledger's figures; not a test, run by hand:
- * <pre>java -cp ... org.roundtable.audit.ledger.LedgerBenchmark [inMemoryEntries] [databaseEntries]</pre>
+ * Prints the ledger's figures; a program, not a test, run as the README's "Benchmarks" says, with optional
+ * arguments {@code [inMemoryEntries] [databaseEntries]}:
  * <ol>
  *   <li>hashing alone: appending N records to 12 chains in memory (canonical encoding, entry hash, Merkle frontier),
  *       with entries/s, p50/p99 per append and heap used; then verifying those N entries with the offline verifier's
