@@ -1,33 +1,15 @@
 package org.roundtable.commissioning;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.roundtable.testsupport.ServiceArchitectureTest;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-class ArchitectureTest {
+/** The layering every service keeps, and commissioning's own rules about its read model, aggregates and listeners. */
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.roundtable.commissioning");
-
-    @Test
-    void theDomainKnowsNoWebNoPersistenceAndNoKafka() {
-        noClasses().that().resideInAPackage("..commissioning.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework.web..", "org.springframework.http..", "jakarta.persistence..",
-                        "org.springframework.data..", "org.apache.kafka..", "org.springframework.kafka..", "jakarta.servlet..")
-                .check(classes);
-    }
-
-    @Test
-    void theDomainDependsOnNoOtherLayer() {
-        noClasses().that().resideInAPackage("..commissioning.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("..commissioning.api..", "..commissioning.query..",
-                        "..commissioning.integration..")
-                .check(classes);
+    ArchitectureTest() {
+        super("org.roundtable.commissioning");
     }
 
     @Test

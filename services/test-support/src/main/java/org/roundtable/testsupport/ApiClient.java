@@ -38,6 +38,14 @@ public final class ApiClient {
             return values == null || values.isEmpty() ? null : values.get(0);
         }
 
+        /** This answer, once its status is the one expected; otherwise fails the test, showing what came back instead. */
+        public Response expect(int expectedStatus) {
+            if (status != expectedStatus) {
+                throw new AssertionError("expected " + expectedStatus + ", got " + status + " " + body);
+            }
+            return this;
+        }
+
         /** The field named by the first entry of a problem's {@code errors}. */
         public String firstInvalidField() {
             return body == null || body.get("errors") == null || body.get("errors").isEmpty() ? null

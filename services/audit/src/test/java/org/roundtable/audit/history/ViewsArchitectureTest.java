@@ -1,25 +1,21 @@
 package org.roundtable.audit.history;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.roundtable.testsupport.ServiceArchitecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The auditor views read the ledger and nothing else: no web, no Kafka, no writes through the ledger's own code. */
 class ViewsArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.roundtable.audit");
+    private final JavaClasses classes = ServiceArchitecture.classesOf("org.roundtable.audit");
 
     @Test
     void theViewsKnowNoWebAndNoKafka() {
         noClasses().that().resideInAnyPackage("..audit.history..", "..audit.replay..", "..audit.powermap..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..",
-                        "org.apache.kafka..", "org.springframework.kafka..", "..audit.api..")
+                .should().dependOnClassesThat().resideInAnyPackage(ServiceArchitecture.concat(
+                        ServiceArchitecture.WEB, ServiceArchitecture.KAFKA, new String[]{"..audit.api.."}))
                 .check(classes);
     }
 

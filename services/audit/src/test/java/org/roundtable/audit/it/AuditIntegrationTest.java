@@ -22,15 +22,13 @@ import org.roundtable.events.proposals.AssetKind;
 import org.roundtable.events.proposals.Money;
 import org.roundtable.events.proposals.ProposalContent;
 import org.roundtable.events.proposals.ProposalDrafted;
-import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.Eventually;
 import org.roundtable.testsupport.RealInfrastructure;
+import org.roundtable.testsupport.ServiceIntegrationTest;
 import org.roundtable.testsupport.TestTokens;
 import org.roundtable.testsupport.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -53,29 +51,15 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"roundtable.audit.signing-key=target/audit-it/live-ledger-signing-key.pem",
                 "roundtable.audit.checkpoint-interval=2s"})
 @RealInfrastructure(database = "audit")
-public abstract class AuditIntegrationTest {
+public abstract class AuditIntegrationTest extends ServiceIntegrationTest {
 
     protected static final Duration LEDGER_WAIT = Duration.ofSeconds(60);
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected JdbcTemplate jdbc;
 
     @Autowired
     protected KafkaEnvelopeCodec codec;
 
-    protected ApiClient api() {
-        return ApiClient.onPort(port);
-    }
-
     protected static String auditor() {
         return TestTokens.shared().mint("auditor-ann", "Auditor Ann", "AUDITOR");
-    }
-
-    protected static String citizen(String subject) {
-        return TestTokens.shared().mint(subject, "Citizen " + subject, "CITIZEN");
     }
 
     /** An envelope as the source service's relay would write it: a fresh event id, the catalogued type, now. */
@@ -153,11 +137,5 @@ public abstract class AuditIntegrationTest {
 
     /** The ids and the envelopes of a journey published by {@link #publishJourney()}, in the order published. */
     public record Journey(String proposalId, String caseId, String initiativeId, List<EventEnvelope> events) {
-    }
-
-    protected static void expect(int status, ApiClient.Response response) {
-        if (response.status() != status) {
-            throw new AssertionError("expected " + status + ", got " + response.status() + " " + response.body());
-        }
     }
 }

@@ -2,23 +2,21 @@ package org.roundtable.audit.ledger;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.roundtable.testsupport.ServiceArchitecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The ledger and its verification stand alone: they know neither the web layer nor the views built on them. */
 class LedgerArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.roundtable.audit");
+    private final JavaClasses classes = ServiceArchitecture.classesOf("org.roundtable.audit");
 
     @Test
     void theLedgerAndItsVerificationKnowNoWebAndNoViews() {
         noClasses().that().resideInAnyPackage("..audit.ledger..", "..audit.verification..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
-                        "jakarta.servlet..", "..audit.api..", "..audit.history..", "..audit.replay..", "..audit.powermap..")
+                .should().dependOnClassesThat().resideInAnyPackage(ServiceArchitecture.concat(ServiceArchitecture.WEB,
+                        new String[]{"..audit.api..", "..audit.history..", "..audit.replay..", "..audit.powermap.."}))
                 .check(classes);
     }
 

@@ -20,12 +20,10 @@ import org.roundtable.events.proposals.ProposalSubmitted;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.Eventually;
 import org.roundtable.testsupport.RealInfrastructure;
-import org.roundtable.testsupport.TestTokens;
+import org.roundtable.testsupport.ServiceIntegrationTest;
 import org.roundtable.testsupport.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -36,13 +34,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The commissioning service on a real PostgreSQL and Kafka broker, one context for every test class. */
 @SpringBootTest(classes = CommissioningApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"roundtable.inbox.retries=1", "roundtable.inbox.retry-interval=100ms", "roundtable.commissioning.deadline-check=500ms"})
 @RealInfrastructure(database = "commissioning")
-abstract class CommissioningIntegrationTest {
+abstract class CommissioningIntegrationTest extends ServiceIntegrationTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final String AREA = "libraries";
@@ -53,30 +49,8 @@ abstract class CommissioningIntegrationTest {
      */
     static final Instant DEADLINE = Instant.now().plus(365, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Autowired
     KafkaEnvelopeCodec codec;
-
-    ApiClient api() {
-        return ApiClient.onPort(port);
-    }
-
-    static String commissioner(String subject) {
-        return TestTokens.shared().mint(subject, "Commissioner " + subject, "COMMISSIONER");
-    }
-
-    static String citizen(String subject) {
-        return TestTokens.shared().mint(subject, "Citizen " + subject, "CITIZEN");
-    }
-
-    static String auditor(String subject) {
-        return TestTokens.shared().mint(subject, "Auditor " + subject, "AUDITOR");
-    }
 
     /** A fund created through the API by {@code holder}, who holds it. */
     String fund(String holder, String amount) {
@@ -144,16 +118,6 @@ abstract class CommissioningIntegrationTest {
         return api().get("/api/commissioning/cases/" + caseId, auditor("auditor-reading"));
     }
 
-    /** The events of one aggregate as this service stored them, by simple type name. */
-    List<String> storedEventTypes(String aggregateId) {
-        return jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ? order by sequence_number",
-                String.class, aggregateId).stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
-    }
-
-    long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-    }
-
     /** Waits for {@code count} records of an event type keyed by {@code key} on the commissioning topic, and decodes them. */
     List<EventEnvelope> published(String key, String eventName, int count) {
         return published(key, eventName, count, PATIENCE);
@@ -167,22 +131,5 @@ abstract class CommissioningIntegrationTest {
                     kept -> kept.size() >= count);
             return records.stream().map(codec::decode).toList();
         }
-    }
-
-    static void expect(int status, ApiClient.Response response) {
-        if (response.status() != status) {
-            throw new AssertionError("expected " + status + ", got " + response.status() + " " + response.body());
-        }
-    }
-
-    static void assertProblem(ApiClient.Response response, int status) {
-        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().get("status").asInt()).isEqualTo(status);
-    }
-
-    static void assertField(ApiClient.Response response, String field) {
-        assertProblem(response, 400);
-        assertThat(response.firstInvalidField()).as("invalid field of %s", response.body()).isEqualTo(field);
     }
 }

@@ -23,12 +23,10 @@ import org.roundtable.outcomes.domain.Initiative;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.Eventually;
 import org.roundtable.testsupport.RealInfrastructure;
-import org.roundtable.testsupport.TestTokens;
+import org.roundtable.testsupport.ServiceIntegrationTest;
 import org.roundtable.testsupport.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -42,39 +40,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = OutcomesApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"roundtable.inbox.retries=1", "roundtable.inbox.retry-interval=100ms"})
 @RealInfrastructure(database = "outcomes")
-abstract class OutcomesIntegrationTest {
+abstract class OutcomesIntegrationTest extends ServiceIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Money GRANTED = new Money(new BigDecimal("1000.00"), "GBP");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Autowired
     KafkaEnvelopeCodec codec;
-
-    ApiClient api() {
-        return ApiClient.onPort(port);
-    }
-
-    static String commissioner(String subject) {
-        return TestTokens.shared().mint(subject, "Commissioner " + subject, "COMMISSIONER");
-    }
-
-    static String provider(String subject) {
-        return TestTokens.shared().mint(subject, "Provider " + subject, "PROVIDER");
-    }
-
-    static String citizen(String subject) {
-        return TestTokens.shared().mint(subject, "Citizen " + subject, "CITIZEN");
-    }
-
-    static String auditor(String subject) {
-        return TestTokens.shared().mint(subject, "Auditor " + subject, "AUDITOR");
-    }
 
     /** A proposal in a service area of its own, so summaries of one test are not touched by another. */
     static ProposalSubmitted submitted(String proposalId, String serviceArea, String... coDesigners) {
@@ -133,21 +105,6 @@ abstract class OutcomesIntegrationTest {
 
     ApiClient.Response detail(String initiativeId) {
         return api().get("/api/outcomes/initiatives/" + initiativeId, auditor("hana"));
-    }
-
-    static void expect(int status, ApiClient.Response response) {
-        if (response.status() != status) {
-            throw new AssertionError("expected " + status + ", got " + response.status() + " " + response.body());
-        }
-    }
-
-    long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-    }
-
-    List<String> storedEventTypes(String aggregateId) {
-        return jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ? order by sequence_number",
-                String.class, aggregateId).stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
     }
 
     static String area() {

@@ -34,9 +34,9 @@ class ApiRefusalsIT extends ParticipationIntegrationTest {
     void withoutAValidTokenNothingIsDone() {
         List<String> before = storedEventTypes(proposalId);
 
-        assertProblem(api().post(base + "/endorsements", null, Map.of("reason", "anonymous")), 401);
-        assertProblem(api().post(base + "/endorsements", TestTokens.shared().mintExpired("late", "CITIZEN"), Map.of()), 401);
-        assertProblem(api().post(base + "/pledges", TestTokens.shared().mintWithUnknownKey("forger", "CITIZEN"),
+        assertRefused(api().post(base + "/endorsements", null, Map.of("reason", "anonymous")), 401);
+        assertRefused(api().post(base + "/endorsements", TestTokens.shared().mintExpired("late", "CITIZEN"), Map.of()), 401);
+        assertRefused(api().post(base + "/pledges", TestTokens.shared().mintWithUnknownKey("forger", "CITIZEN"),
                 Map.of("kind", "TIME", "hoursPerMonth", 4)), 401);
 
         assertThat(storedEventTypes(proposalId)).isEqualTo(before);
@@ -46,11 +46,11 @@ class ApiRefusalsIT extends ParticipationIntegrationTest {
     void onlyCitizensAndStaffParticipateAndOnlyCoDesignersRunWorkshops() {
         List<String> before = storedEventTypes(proposalId);
 
-        assertProblem(api().post(base + "/endorsements", TestTokens.shared().mint("com-1", "A commissioner", "COMMISSIONER"),
+        assertRefused(api().post(base + "/endorsements", TestTokens.shared().mint("com-1", "A commissioner", "COMMISSIONER"),
                 Map.of("reason", "I hold the budget")), 403);
-        assertProblem(api().post(base + "/pledges", TestTokens.shared().mint("aud-1", "An auditor", "AUDITOR"),
+        assertRefused(api().post(base + "/pledges", TestTokens.shared().mint("aud-1", "An auditor", "AUDITOR"),
                 Map.of("kind", "TIME", "hoursPerMonth", 2)), 403);
-        assertProblem(api().post(base + "/workshops", citizen("not-a-co-designer"), workshop()), 403);
+        assertRefused(api().post(base + "/workshops", citizen("not-a-co-designer"), workshop()), 403);
 
         assertThat(storedEventTypes(proposalId)).isEqualTo(before);
     }
@@ -62,7 +62,7 @@ class ApiRefusalsIT extends ParticipationIntegrationTest {
         String pledgeId = pledged.body().get("id").asText();
         List<String> before = storedEventTypes(proposalId);
 
-        assertProblem(api().send("DELETE", base + "/pledges/" + pledgeId, citizen("someone-else"), null), 403);
+        assertRefused(api().send("DELETE", base + "/pledges/" + pledgeId, citizen("someone-else"), null), 403);
 
         assertThat(storedEventTypes(proposalId)).isEqualTo(before);
     }
@@ -93,20 +93,20 @@ class ApiRefusalsIT extends ParticipationIntegrationTest {
     @Test
     void unknownThingsAreNotFoundAndBrokenRulesConflict() {
         String unknown = UUID.randomUUID().toString();
-        assertProblem(api().post("/api/participation/proposals/" + unknown + "/pledges", citizen("p2"),
+        assertRefused(api().post("/api/participation/proposals/" + unknown + "/pledges", citizen("p2"),
                 Map.of("kind", "TIME", "hoursPerMonth", 2)), 404);
-        assertProblem(api().get("/api/participation/proposals/" + unknown, citizen("p2")), 404);
-        assertProblem(api().get("/api/participation/participants/nobody-" + unknown, citizen("p2")), 404);
+        assertRefused(api().get("/api/participation/proposals/" + unknown, citizen("p2")), 404);
+        assertRefused(api().get("/api/participation/participants/nobody-" + unknown, citizen("p2")), 404);
         assertThat(storedEventTypes(unknown)).isEmpty();
 
         ApiClient.Response scheduled = api().post(base + "/workshops", citizen(AUTHOR), workshop());
         expect(201, scheduled);
         String workshopId = scheduled.body().get("id").asText();
         List<String> before = storedEventTypes(proposalId);
-        assertProblem(api().post(base + "/workshops/" + UUID.randomUUID() + "/attendance", citizen(AUTHOR),
+        assertRefused(api().post(base + "/workshops/" + UUID.randomUUID() + "/attendance", citizen(AUTHOR),
                 Map.of("participantId", "anyone")), 404);
-        assertProblem(api().send("DELETE", base + "/endorsements/mine", citizen("never-endorsed"), null), 409);
-        assertProblem(api().post(base + "/workshops/" + workshopId + "/attendance", citizen(AUTHOR),
+        assertRefused(api().send("DELETE", base + "/endorsements/mine", citizen("never-endorsed"), null), 409);
+        assertRefused(api().post(base + "/workshops/" + workshopId + "/attendance", citizen(AUTHOR),
                 Map.of("participantId", "not-registered")), 409);
         assertThat(storedEventTypes(proposalId)).isEqualTo(before);
     }
@@ -120,7 +120,8 @@ class ApiRefusalsIT extends ParticipationIntegrationTest {
         return form;
     }
 
-    private static void assertProblem(ApiClient.Response response, int status) {
+    /** A refusal with this status; problem+json unless the token itself was refused (401). */
+    private static void assertRefused(ApiClient.Response response, int status) {
         assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
         if (status != 401) {
             assertThat(response.contentType()).startsWith("application/problem+json");
@@ -128,7 +129,7 @@ class ApiRefusalsIT extends ParticipationIntegrationTest {
     }
 
     private static void assertInvalid(ApiClient.Response response, String field) {
-        assertProblem(response, 400);
+        assertRefused(response, 400);
         assertThat(response.body().get("errors")).extracting(error -> error.get("field").asText()).contains(field);
     }
 }

@@ -14,14 +14,12 @@ import org.roundtable.events.proposals.ProposalContent;
 import org.roundtable.events.proposals.ProposalDrafted;
 import org.roundtable.events.proposals.ProposalSubmitted;
 import org.roundtable.participation.ParticipationApplication;
-import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.RealInfrastructure;
+import org.roundtable.testsupport.ServiceIntegrationTest;
 import org.roundtable.testsupport.TestTokens;
 import org.roundtable.testsupport.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,26 +28,17 @@ import java.util.UUID;
 /** The participation service on a real PostgreSQL and Kafka broker, fed proposals' events as the proposals service sends them. */
 @SpringBootTest(classes = ParticipationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(database = "participation")
-abstract class ParticipationIntegrationTest {
+abstract class ParticipationIntegrationTest extends ServiceIntegrationTest {
 
     static final ProposalContent CONTENT = new ProposalContent("Library garden", "Neighbours grow food together", "libraries",
             List.of(new Asset(AssetKind.PLACE, "The library garden", "Central Library")), new Ask(null, List.of()),
             List.of("More connection between neighbours"));
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Autowired
     KafkaEnvelopeCodec codec;
 
-    ApiClient api() {
-        return ApiClient.onPort(port);
-    }
-
-    static String citizen(String subject) {
+    /** A citizen whose token carries a name no answer may repeat. */
+    public static String citizen(String subject) {
         return TestTokens.shared().mint(subject, "Token name of " + subject, "CITIZEN");
     }
 
@@ -69,16 +58,5 @@ abstract class ParticipationIntegrationTest {
     static EventEnvelope fromProposals(String proposalId, long sequence, IntegrationEvent event) {
         return new EventEnvelope(UUID.randomUUID().toString(), RoundtableEvents.CATALOG.typeOf(event.getClass()), proposalId, Instant.now(),
                 Actor.of("author", Role.CITIZEN), "corr-" + proposalId, null, sequence, event);
-    }
-
-    static void expect(int status, ApiClient.Response response) {
-        if (response.status() != status) {
-            throw new AssertionError("expected " + status + ", got " + response.status() + " " + response.body());
-        }
-    }
-
-    List<String> storedEventTypes(String aggregateId) {
-        return jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ? order by sequence_number",
-                String.class, aggregateId).stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
     }
 }

@@ -97,15 +97,4 @@ class ApiRefusalsIT extends ProposalsIntegrationTest {
         content.put(field, value);
         return content;
     }
-
-    private static void assertField(ApiClient.Response response, String field) {
-        assertProblem(response, 400);
-        assertThat(response.firstInvalidField()).as("invalid field of %s", response.body()).isEqualTo(field);
-    }
-
-    private static void assertProblem(ApiClient.Response response, int status) {
-        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().get("status").asInt()).isEqualTo(status);
-    }
 }

@@ -3,11 +3,8 @@ package org.roundtable.proposals.it;
 import org.roundtable.proposals.ProposalsApplication;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.RealInfrastructure;
-import org.roundtable.testsupport.TestTokens;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.roundtable.testsupport.ServiceIntegrationTest;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +13,7 @@ import java.util.Map;
 @SpringBootTest(classes = ProposalsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"roundtable.inbox.retries=1", "roundtable.inbox.retry-interval=100ms"})
 @RealInfrastructure(database = "proposals")
-abstract class ProposalsIntegrationTest {
+abstract class ProposalsIntegrationTest extends ServiceIntegrationTest {
 
     static final Map<String, Object> CONTENT = Map.of(
             "title", "Library garden",
@@ -27,24 +24,6 @@ abstract class ProposalsIntegrationTest {
                     Map.of("kind", "SKILL", "description", "Twenty years of allotment growing", "holder", "Allotment society")),
             "ask", Map.of("money", Map.of("amount", "1200.00", "currency", "GBP"), "otherResources", List.of("raised beds")),
             "intendedOutcomes", List.of("More connection between neighbours", "Skills in growing food passed on"));
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api() {
-        return ApiClient.onPort(port);
-    }
-
-    static String citizen(String subject) {
-        return TestTokens.shared().mint(subject, "Citizen " + subject, "CITIZEN");
-    }
-
-    static String staff(String subject) {
-        return TestTokens.shared().mint(subject, "Staff " + subject, "STAFF", "CITIZEN");
-    }
 
     String draft(String token) {
         ApiClient.Response drafted = api().post("/api/proposals", token, CONTENT);
@@ -62,20 +41,5 @@ abstract class ProposalsIntegrationTest {
                 Map.of("brings", "runs the library's volunteers"), "X-Acting-Role", "STAFF"));
         expect(204, api().send("POST", "/api/proposals/" + id + "/submission", staff(staffMember), null, "X-Acting-Role", "STAFF"));
         return id;
-    }
-
-    static void expect(int status, ApiClient.Response response) {
-        if (response.status() != status) {
-            throw new AssertionError("expected " + status + ", got " + response.status() + " " + response.body());
-        }
-    }
-
-    long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-    }
-
-    List<String> storedEventTypes(String proposalId) {
-        return jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ? order by sequence_number",
-                String.class, proposalId).stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
     }
 }

@@ -1,0 +1,29 @@
+package org.roundtable.testsupport;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@link ServiceArchitecture} rules every service checks. A service's {@code ArchitectureTest} extends this with
+ * its root package and adds the rules of its own, checked against {@link #classes}.
+ */
+public abstract class ServiceArchitectureTest {
+
+    protected final String rootPackage;
+    protected final JavaClasses classes;
+
+    protected ServiceArchitectureTest(String rootPackage) {
+        this.rootPackage = rootPackage;
+        this.classes = ServiceArchitecture.classesOf(rootPackage);
+    }
+
+    @Test
+    void theDomainKnowsNoWebNoPersistenceAndNoKafka() {
+        ServiceArchitecture.domainKnowsNoWebNoPersistenceAndNoKafka(rootPackage).check(classes);
+    }
+
+    @Test
+    void theDomainDependsOnNoOtherLayer() {
+        ServiceArchitecture.domainDependsOnNoOtherLayer(rootPackage).check(classes);
+    }
+}

@@ -1,0 +1,75 @@
+package org.roundtable.testsupport;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every service's integration-test base class needs whatever the service: its API on the random port, its
+ * database, its event store, an expected status and a token per role. The base class of each service extends this and
+ * carries the {@code @SpringBootTest} and {@code @RealInfrastructure} annotations and the service's own helpers.
+ */
+public abstract class ServiceIntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    public ApiClient api() {
+        return ApiClient.onPort(port);
+    }
+
+    public static void expect(int status, ApiClient.Response response) {
+        response.expect(status);
+    }
+
+    /** A refusal with this status, answered as problem+json. */
+    public static void assertProblem(ApiClient.Response response, int status) {
+        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("status").asInt()).isEqualTo(status);
+    }
+
+    /** A 400 problem whose first error names this field. */
+    public static void assertField(ApiClient.Response response, String field) {
+        assertProblem(response, 400);
+        assertThat(response.firstInvalidField()).as("invalid field of %s", response.body()).isEqualTo(field);
+    }
+
+    /** How many events this service's event store holds, of every aggregate. */
+    public long storedEvents() {
+        return new EventStore(jdbc).count();
+    }
+
+    /** The events of one aggregate as this service stored them, by simple type name. */
+    public List<String> storedEventTypes(String aggregateId) {
+        return new EventStore(jdbc).typesOf(aggregateId);
+    }
+
+    public static String citizen(String subject) {
+        return TestTokens.shared().mint(subject, "Citizen " + subject, "CITIZEN");
+    }
+
+    /** A staff member, who is a citizen too. */
+    public static String staff(String subject) {
+        return TestTokens.shared().mint(subject, "Staff " + subject, "STAFF", "CITIZEN");
+    }
+
+    public static String commissioner(String subject) {
+        return TestTokens.shared().mint(subject, "Commissioner " + subject, "COMMISSIONER");
+    }
+
+    public static String provider(String subject) {
+        return TestTokens.shared().mint(subject, "Provider " + subject, "PROVIDER");
+    }
+
+    public static String auditor(String subject) {
+        return TestTokens.shared().mint(subject, "Auditor " + subject, "AUDITOR");
+    }
+}
