@@ -1,23 +1,18 @@
 package org.roundtable.audit.ledger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.roundtable.audit.ledger.LedgerStore.ChainState;
 import org.roundtable.audit.verifier.Chain;
 import org.roundtable.audit.verifier.ChainId;
 import org.roundtable.audit.verifier.LedgerEntry;
 import org.roundtable.audit.verifier.LedgerRecord;
 import org.roundtable.events.EventDecodingException;
-import org.roundtable.events.Source;
-import org.roundtable.kit.inbox.InboxContainer;
+import org.roundtable.kit.inbox.DeadLetters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,9 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Appends a batch of Kafka records to the ledger in one database transaction, holding the writers' lock:
@@ -39,7 +31,7 @@ import java.util.concurrent.TimeoutException;
  *   <li>an event whose id the ledger already holds (the same event published twice) is skipped, and its offset
  *       passed: the ledger holds each event once;</li>
  *   <li>a record that cannot be read as a Roundtable event goes to {@code <topic>.dlt} with the reason in the kit's
- *       {@value InboxContainer#REASON_HEADER} header, and its offset is passed.</li>
+ *       {@value DeadLetters#REASON_HEADER} header, and its offset is passed.</li>
  * </ul>
  * Positions continue from the highest one stored, so they are 1, 2, 3 ... in the order of appending.
  */
@@ -50,15 +42,15 @@ public class LedgerAppender {
 
     private final LedgerStore store;
     private final TransactionTemplate transaction;
-    private final KafkaTemplate<String, byte[]> deadLetters;
+    private final DeadLetters deadLetters;
     private final LedgerMetrics metrics;
     private final Clock clock;
 
-    public LedgerAppender(LedgerStore store, TransactionTemplate transaction, KafkaTemplate<String, byte[]> ledgerDeadLetters,
+    public LedgerAppender(LedgerStore store, TransactionTemplate transaction, DeadLetters deadLetters,
                           LedgerMetrics metrics, Clock clock) {
         this.store = store;
         this.transaction = transaction;
-        this.deadLetters = ledgerDeadLetters;
+        this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -105,19 +97,7 @@ public class LedgerAppender {
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
         log.warn("ledger: {}-{}@{} goes to the dead-letter topic: {}", record.topic(), record.partition(), record.offset(), reason);
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.remove(InboxContainer.REASON_HEADER);
-        headers.add(InboxContainer.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        ProducerRecord<String, byte[]> letter = new ProducerRecord<>(Source.deadLetterTopicOf(record.topic()), null, record.key(),
-                record.value(), headers);
-        try {
-            deadLetters.send(letter).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dead-lettering " + record.topic() + "-" + record.partition() + "@" + record.offset());
-        } catch (ExecutionException | TimeoutException failed) {
-            throw new IllegalStateException("could not dead-letter " + record.topic() + "-" + record.partition() + "@" + record.offset(), failed);
-        }
+        deadLetters.send(record, reason);
         metrics.deadLettered(record.topic());
     }
 

@@ -1,16 +1,10 @@
 package org.roundtable.audit.ledger;
 
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.roundtable.audit.verifier.LedgerKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 /** The ledger's infrastructure: its clock, transactions, dead-letter producer and checkpoint signing key. */
 @Configuration(proxyBeanMethods = false)
@@ -38,16 +30,6 @@ class LedgerConfiguration {
     @Bean
     TransactionTemplate ledgerTransaction(PlatformTransactionManager transactionManager) {
         return new TransactionTemplate(transactionManager);
-    }
-
-    @Bean
-    KafkaTemplate<String, byte[]> ledgerDeadLetters(KafkaProperties kafkaProperties) {
-        Map<String, Object> producer = new HashMap<>(kafkaProperties.buildProducerProperties());
-        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        producer.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
     }
 
     /**

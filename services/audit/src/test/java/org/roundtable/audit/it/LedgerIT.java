@@ -12,7 +12,7 @@ import org.roundtable.events.Actor;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.Role;
 import org.roundtable.events.participation.EndorsementGiven;
-import org.roundtable.kit.inbox.InboxContainer;
+import org.roundtable.kit.inbox.DeadLetters;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.Eventually;
 import org.roundtable.testsupport.Topics;
@@ -132,7 +132,7 @@ class LedgerIT extends AuditIntegrationTest {
             dead = Topics.readUntil(consumer, Duration.ofSeconds(60), record -> key.equals(record.key()), kept -> !kept.isEmpty());
         }
         assertThat(dead).hasSize(1);
-        assertThat(Topics.header(dead.get(0), InboxContainer.REASON_HEADER)).contains("not a CloudEvents");
+        assertThat(Topics.header(dead.get(0), DeadLetters.REASON_HEADER)).contains("not a CloudEvents");
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
         assertThat(jdbc.queryForObject("select count(*) from ledger_entry where subject = ?", Long.class, key)).isZero();
     }

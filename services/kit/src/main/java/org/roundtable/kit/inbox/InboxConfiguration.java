@@ -3,11 +3,8 @@ package org.roundtable.kit.inbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.roundtable.events.EventCatalog;
 import org.roundtable.events.KafkaEnvelopeCodec;
 import org.roundtable.events.Source;
@@ -21,9 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,13 +41,18 @@ public class InboxConfiguration {
     }
 
     @Bean
+    DeadLetters deadLetters(KafkaProperties kafkaProperties) {
+        return new DeadLetters(kafkaProperties);
+    }
+
+    @Bean
     Inbox inbox(RoundtableProperties properties, EventCatalog catalog, KafkaEnvelopeCodec codec, JdbcTemplate jdbc,
                 PlatformTransactionManager transactionManager, InboxMetrics metrics) {
         return new Inbox(properties.consumerGroup(), catalog, codec, jdbc, new TransactionTemplate(transactionManager), metrics);
     }
 
     @Bean
-    InboxContainer inboxContainer(Inbox inbox, ApplicationContext context, KafkaProperties kafkaProperties,
+    InboxContainer inboxContainer(Inbox inbox, ApplicationContext context, KafkaProperties kafkaProperties, DeadLetters deadLetters,
                                   RoundtableProperties properties, InboxMetrics metrics, MeterRegistry registry) {
         Map<String, Object> consumer = new HashMap<>(kafkaProperties.buildConsumerProperties());
         consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -63,13 +63,6 @@ public class InboxConfiguration {
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(consumer);
         consumers.addListener(new MicrometerConsumerListener<>(registry));
-
-        Map<String, Object> producer = new HashMap<>(kafkaProperties.buildProducerProperties());
-        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        producer.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        KafkaTemplate<String, byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
 
         return new InboxContainer(inbox, context, consumers, deadLetters, properties, metrics);
     }

@@ -1,24 +1,19 @@
 package org.roundtable.kit.inbox;
 
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.roundtable.events.Source;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.roundtable.kit.RoundtableProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.util.backoff.FixedBackOff;
 import org.roundtable.events.EventDecodingException;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * Runs the inbox's Kafka consumer once everything else has started, and stops it first, so that no event is
@@ -26,21 +21,19 @@ import java.nio.charset.StandardCharsets;
  */
 public class InboxContainer implements SmartLifecycle {
 
-    public static final String REASON_HEADER = "roundtable_dlt_reason";
-
     private static final Logger log = LoggerFactory.getLogger(InboxContainer.class);
 
     private final Inbox inbox;
     private final ApplicationContext context;
     private final ConsumerFactory<String, byte[]> consumers;
-    private final KafkaTemplate<String, byte[]> deadLetters;
+    private final DeadLetters deadLetters;
     private final RoundtableProperties properties;
     private final InboxMetrics metrics;
     private ConcurrentMessageListenerContainer<String, byte[]> container;
     private boolean running;
 
     public InboxContainer(Inbox inbox, ApplicationContext context, ConsumerFactory<String, byte[]> consumers,
-                          KafkaTemplate<String, byte[]> deadLetters, RoundtableProperties properties, InboxMetrics metrics) {
+                          DeadLetters deadLetters, RoundtableProperties properties, InboxMetrics metrics) {
         this.inbox = inbox;
         this.context = context;
         this.consumers = consumers;
@@ -70,16 +63,11 @@ public class InboxContainer implements SmartLifecycle {
     }
 
     private DefaultErrorHandler errorHandler() {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
-                (record, failure) -> new TopicPartition(Source.deadLetterTopicOf(record.topic()), -1));
-        recoverer.setHeadersFunction((record, failure) -> {
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(REASON_HEADER, reason(failure).getBytes(StandardCharsets.UTF_8));
-            return headers;
-        });
         DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
             log.warn("inbox: {}-{}@{} goes to the dead-letter topic: {}", record.topic(), record.partition(), record.offset(), reason(failure));
-            recoverer.accept(record, failure);
+            @SuppressWarnings("unchecked")
+            ConsumerRecord<String, byte[]> undelivered = (ConsumerRecord<String, byte[]>) record;
+            deadLetters.send(undelivered, reason(failure));
             metrics.deadLettered(record.topic());
         }, new FixedBackOff(properties.inbox().retryInterval().toMillis(), properties.inbox().retries()));
         handler.addNotRetryableExceptions(EventDecodingException.class);

@@ -13,7 +13,7 @@ import org.roundtable.events.EventCatalog;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.KafkaEnvelopeCodec;
 import org.roundtable.kit.inbox.Inbox;
-import org.roundtable.kit.inbox.InboxContainer;
+import org.roundtable.kit.inbox.DeadLetters;
 import org.roundtable.kit.sample.SampleEvents.SampleDecided;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -73,7 +73,7 @@ class InboxIT extends KitIntegrationTest {
             deadLetters = Topics.readUntil(consumer, Duration.ofSeconds(60), record -> poisonKey.equals(record.key()), kept -> !kept.isEmpty());
         }
         assertThat(deadLetters).hasSize(1);
-        assertThat(new String(deadLetters.get(0).headers().lastHeader(InboxContainer.REASON_HEADER).value(), StandardCharsets.UTF_8))
+        assertThat(new String(deadLetters.get(0).headers().lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8))
                 .contains("EventDecodingException").contains("not a CloudEvents 1.0 record");
         Eventually.within(Duration.ofSeconds(60), () -> assertThat(storedPayloadTypes(id)).hasSize(2));
         assertThat(inbox.hasHandled(good.id())).isTrue();
@@ -94,7 +94,7 @@ class InboxIT extends KitIntegrationTest {
                     record -> refused.id().equals(Topics.header(record, "ce_id")), kept -> !kept.isEmpty());
         }
         assertThat(deadLetters).hasSize(1);
-        assertThat(new String(deadLetters.get(0).headers().lastHeader(InboxContainer.REASON_HEADER).value(), StandardCharsets.UTF_8))
+        assertThat(new String(deadLetters.get(0).headers().lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8))
                 .contains("refuses decision " + refused.dataAs(SampleDecided.class).decisionId());
         Eventually.within(Duration.ofSeconds(60), () -> assertThat(inbox.hasHandled(good.id())).isTrue());
         assertThat(inbox.hasHandled(refused.id())).isFalse();
