@@ -1,14 +1,9 @@
 package org.roundtable.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.roundtable.testsupport.ApiClient;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -33,16 +28,14 @@ final class GatewayClient {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiClient api;
     private final String baseUrl;
     private final String token;
     private final String actingRole;
     private final String correlationId = UUID.randomUUID().toString();
 
     GatewayClient(String baseUrl, String token, String actingRole) {
+        this.api = new ApiClient(baseUrl);
         this.baseUrl = baseUrl;
         this.token = token;
         this.actingRole = actingRole;
@@ -109,32 +102,14 @@ final class GatewayClient {
     }
 
     private JsonNode send(String method, String path, Object body, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json")
-                .header("X-Correlation-Id", correlationId);
-        if (actingRole != null) {
-            request.header("X-Acting-Role", actingRole);
+        ApiClient.Response response = actingRole == null
+                ? api.send(method, path, token, body, "Accept", "application/json", "X-Correlation-Id", correlationId)
+                : api.send(method, path, token, body, "Accept", "application/json", "X-Correlation-Id", correlationId,
+                        "X-Acting-Role", actingRole);
+        boolean ok = expected < 0 ? response.status() / 100 == 2 : response.status() == expected;
+        if (!ok) {
+            throw new UnexpectedResponse(method + " " + path, response.status(), String.valueOf(response.body()));
         }
-        try {
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            boolean ok = expected < 0 ? response.statusCode() / 100 == 2 : response.statusCode() == expected;
-            if (!ok) {
-                throw new UnexpectedResponse(method + " " + path, response.statusCode(), response.body());
-            }
-            return response.body().isBlank() ? MissingNode.getInstance() : JSON.readTree(response.body());
-        } catch (IOException failure) {
-            throw new IllegalStateException(method + " " + path + " failed: " + failure.getMessage(), failure);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during " + method + " " + path, interrupted);
-        }
+        return response.body() == null ? MissingNode.getInstance() : response.body();
     }
 }
