@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PlatformJourneyIT {
 
-    private static final Ports PORTS = new Ports(300);
+    /** Moved by {@code -Droundtable.it.portOffset=N} when two checkouts run this test side by side. */
+    private static final Ports PORTS = new Ports(Integer.getInteger("roundtable.it.portOffset", 300));
 
     @TempDir
     static Path data;
