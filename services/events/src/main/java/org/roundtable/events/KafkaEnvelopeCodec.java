@@ -24,7 +24,10 @@ import java.util.Objects;
  *
  * <p>Besides the standard attributes (id, source, type, subject, time, datacontenttype) every record carries the
  * extensions {@value #ACTOR_ID}, {@value #ACTOR_ROLE}, {@value #CORRELATION_ID}, and where they apply
- * {@value #ACTOR_NAME} (only with the person's consent), {@value #CAUSATION_ID} and {@value #SEQUENCE}.
+ * {@value #ACTOR_NAME} (the name of whoever acted in a public office, or of the service acting on its own; never a
+ * citizen's), {@value #CAUSATION_ID} (the id of the event or request that caused it) and {@value #SEQUENCE} (the
+ * aggregate's sequence number, zero-padded so that it orders lexicographically, as the CloudEvents sequence extension
+ * requires).
  */
 public final class KafkaEnvelopeCodec {
 
@@ -34,6 +37,9 @@ public final class KafkaEnvelopeCodec {
     public static final String CORRELATION_ID = "correlationid";
     public static final String CAUSATION_ID = "causationid";
     public static final String SEQUENCE = "sequence";
+
+    /** The digits of {@link Long#MAX_VALUE}: every sequence is written with this many. */
+    static final int SEQUENCE_WIDTH = 19;
 
     private static final String JSON = "application/json";
 
@@ -69,7 +75,7 @@ public final class KafkaEnvelopeCodec {
             event.withExtension(CAUSATION_ID, envelope.causationId());
         }
         if (envelope.sequence() != null) {
-            event.withExtension(SEQUENCE, envelope.sequence().toString());
+            event.withExtension(SEQUENCE, sequenceText(envelope.sequence()));
         }
         return KafkaMessageFactory.<String>createWriter(envelope.topic(), envelope.subject()).writeBinary(event.build());
     }
@@ -149,6 +155,17 @@ public final class KafkaEnvelopeCodec {
             }
         }
         return path.toString();
+    }
+
+    /**
+     * The sequence as the CloudEvents sequence extension wants it: a string whose lexicographic order is the order of
+     * the events, so zero-padded to the width of the largest sequence number.
+     */
+    static String sequenceText(long sequence) {
+        if (sequence < 0) {
+            throw new IllegalArgumentException("sequence must not be negative, was " + sequence);
+        }
+        return String.format(java.util.Locale.ROOT, "%0" + SEQUENCE_WIDTH + "d", sequence);
     }
 
     private static Long sequenceOf(String value) {

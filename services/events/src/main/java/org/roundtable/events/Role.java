@@ -20,6 +20,14 @@ public enum Role {
      */
     SYSTEM;
 
+    /**
+     * Whether acting in this role is acting in a public office: such acts are always named, by the name the identity
+     * provider gives the person at the time. A citizen is named only with their consent.
+     */
+    public boolean publicOffice() {
+        return this == STAFF || this == COMMISSIONER || this == PROVIDER || this == AUDITOR;
+    }
+
     /** Parses a role name, ignoring case and an optional {@code ROLE_} prefix; refuses unknown names. */
     public static Role parse(String name) {
         if (name == null || name.isBlank()) {

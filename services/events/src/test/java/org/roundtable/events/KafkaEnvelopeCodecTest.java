@@ -56,7 +56,7 @@ class KafkaEnvelopeCodecTest {
         assertThat(header(record.headers().lastHeader("ce_actorname"))).isEqualTo("Asha Patel");
         assertThat(header(record.headers().lastHeader("ce_correlationid"))).isEqualTo("corr-1");
         assertThat(header(record.headers().lastHeader("ce_causationid"))).isEqualTo("cmd-9");
-        assertThat(header(record.headers().lastHeader("ce_sequence"))).isEqualTo("7");
+        assertThat(header(record.headers().lastHeader("ce_sequence"))).isEqualTo("0000000000000000007");
         assertThat(header(record.headers().lastHeader("content-type"))).isEqualTo("application/json");
         assertThat(new String(record.value(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"caseId\":\"case-42\",\"vote\":\"APPROVE\",\"reasons\":[\"grounded in local assets\"],\"castAt\":\"2026-11-23T10:15:30Z\"}");
@@ -65,6 +65,16 @@ class KafkaEnvelopeCodecTest {
     @Test
     void readsBackWhatItWrote() {
         assertThat(codec.decode(consumed(codec.encode(envelope)))).isEqualTo(envelope);
+    }
+
+    @Test
+    void writesSequencesThatOrderLexicographicallyAsTheCloudEventsSequenceExtensionRequires() {
+        List<Long> sequences = List.of(0L, 1L, 2L, 9L, 10L, 11L, 99L, 100L, 12345L, Long.MAX_VALUE);
+        List<String> written = sequences.stream().map(KafkaEnvelopeCodec::sequenceText).toList();
+
+        assertThat(written).isSortedAccordingTo(String::compareTo).allMatch(text -> text.length() == 19);
+        assertThat(written.stream().map(Long::parseLong).toList()).isEqualTo(sequences);
+        assertThatThrownBy(() -> KafkaEnvelopeCodec.sequenceText(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roundtable.audit.history.DecisionHistories;
 import org.roundtable.audit.history.DecisionHistory;
 import org.roundtable.audit.history.LedgerReader;
+import org.roundtable.audit.history.PublicNames;
 import org.roundtable.audit.history.RecordedEvent;
 import org.roundtable.events.Role;
 import org.roundtable.kit.actor.RequestActors;
@@ -38,7 +39,8 @@ public class HistoryController {
             description = """
                     Every ledger entry about the proposal, its decision cases and its initiatives, ordered by when it \
                     happened (then by ledger position): the event, a one-line description, the actor's id and role, \
-                    their name only where they consented to be named, the time, and the rationale, reason or note the \
+                    their public name (whoever acted in a public office by the name they acted under; a citizen by \
+                    their own name while they consent, otherwise by their pseudonym), the time, and the rationale, reason or note the \
                     event carries. Recusals and changed votes (with the vote and rationale they replace) are flagged. \
                     Entries of types this version cannot read are counted in skippedEntries. AUDITOR only.""")
     @GetMapping("/proposals/{proposalId}/history")
@@ -49,6 +51,6 @@ public class HistoryController {
         if (entries.isEmpty()) {
             throw new NotFound("the ledger holds nothing about proposal " + id);
         }
-        return DecisionHistories.of(id, entries);
+        return DecisionHistories.of(id, entries, PublicNames.from(ledger.named(PublicNames.PROFILE_EVENTS, null)));
     }
 }

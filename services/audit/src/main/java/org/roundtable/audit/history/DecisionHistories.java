@@ -29,7 +29,11 @@ public final class DecisionHistories {
     private record Ballot(String vote, String rationale) {
     }
 
-    public static DecisionHistory of(String proposalId, List<RecordedEvent> entries) {
+    /**
+     * @param entries the entries about the proposal, in the order they happened
+     * @param names   the public names as the whole ledger now gives them (see {@link PublicNames})
+     */
+    public static DecisionHistory of(String proposalId, List<RecordedEvent> entries, PublicNames names) {
         List<DecisionHistory.Step> steps = new ArrayList<>();
         Set<String> caseIds = new LinkedHashSet<>();
         Set<String> initiativeIds = new LinkedHashSet<>();
@@ -69,21 +73,10 @@ public final class DecisionHistories {
                 }
             }
             steps.add(new DecisionHistory.Step(entry.position(), entry.occurredAt(), entry.source(), entry.eventName(),
-                    Narration.describe(entry.data()), entry.actorId(), entry.actorRole(), nameOf(entry),
+                    Narration.describe(entry.data()), entry.actorId(), entry.actorRole(), names.actorOf(entry),
                     Narration.reasonOf(entry.data()), recusal, interest, vote, replaced != null,
                     replaced == null ? null : replaced.vote(), replaced == null ? null : replaced.rationale()));
         }
         return new DecisionHistory(proposalId, title, List.copyOf(caseIds), List.copyOf(initiativeIds), steps, skipped);
-    }
-
-    /** The ledger's consented name for the actor, or the public name the event itself gives them. */
-    static String nameOf(RecordedEvent entry) {
-        if (entry.actorName() != null && !entry.actorName().isBlank()) {
-            return entry.actorName();
-        }
-        return Narration.publicNameIn(entry.data())
-                .filter(named -> named.participantId().equals(entry.actorId()))
-                .map(Narration.PublicName::name)
-                .orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package org.roundtable.audit.powermap;
 
 import org.roundtable.audit.history.Narration;
+import org.roundtable.audit.history.PublicNames;
 import org.roundtable.audit.history.RecordedEvent;
 import org.roundtable.audit.powermap.PowerMap.ActorPower;
 import org.roundtable.audit.powermap.PowerMap.DecisionAtTable;
@@ -73,8 +74,7 @@ public final class PowerMaps {
     private final Map<String, String> pledgeRoles = new HashMap<>();
     private final Set<String> withdrawnPledges = new HashSet<>();
     private final Map<String, String> actingRoles = new HashMap<>();
-    private final Map<String, String> consentedNames = new HashMap<>();
-    private final Map<String, String> publicNames = new HashMap<>();
+    private final PublicNames names = new PublicNames();
     private final Map<ActorKey, Tally> tallies = new LinkedHashMap<>();
     private final List<DecisionAtTable> decisions = new ArrayList<>();
 
@@ -124,11 +124,8 @@ public final class PowerMaps {
         if (entry.actorId() != null && entry.actorRole() != null && !Role.SYSTEM.name().equals(entry.actorRole())) {
             actingRoles.put(entry.actorId(), entry.actorRole());
         }
-        if (entry.actorId() != null && entry.actorName() != null && !entry.actorName().isBlank()) {
-            consentedNames.put(entry.actorId(), entry.actorName());
-        }
+        names.learn(entry);
         IntegrationEvent event = entry.data();
-        Narration.publicNameIn(event).ifPresent(named -> publicNames.put(named.participantId(), named.name()));
         if (event instanceof ProposalDrafted drafted) {
             proposalAreas.put(drafted.proposalId(), drafted.content().serviceArea());
         } else if (event instanceof ProposalAmended amended) {
@@ -342,15 +339,11 @@ public final class PowerMaps {
         List<ActorPower> actors = tallies.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(ActorKey::actorId)
                         .thenComparing(ActorKey::role, Comparator.nullsLast(Comparator.naturalOrder()))))
-                .map(tallied -> tallied.getValue().toView(tallied.getKey(), nameOf(tallied.getKey().actorId())))
+                .map(tallied -> tallied.getValue().toView(tallied.getKey(), names.of(tallied.getKey().actorId(), tallied.getKey().role())))
                 .toList();
         List<DecisionAtTable> reached = decisions.stream()
                 .sorted(Comparator.comparing(DecisionAtTable::decidedAt)).toList();
         return new PowerMap(from, to, serviceArea, actors, reached, skipped);
-    }
-
-    private String nameOf(String actorId) {
-        return consentedNames.getOrDefault(actorId, publicNames.get(actorId));
     }
 
     private static final class Tally {

@@ -90,7 +90,7 @@ public final class AuditViewsBenchmark {
         System.out.println("-- " + setting);
         time("decision history", () -> {
             String proposal = LibraryGarden.PROPOSAL + "-" + random.nextInt(proposals);
-            return DecisionHistories.of(proposal, reader.aboutProposal(proposal)).steps().size();
+            return DecisionHistories.of(proposal, reader.aboutProposal(proposal), PublicNames.from(reader.named(PublicNames.PROFILE_EVENTS, null))).steps().size();
         });
         time("as-of replay", () -> {
             int chosen = random.nextInt(proposals);

@@ -9,7 +9,10 @@ import org.roundtable.events.commissioning.PanelMember;
 import org.roundtable.events.commissioning.Vote;
 import org.roundtable.events.commissioning.VoteCast;
 
+import org.roundtable.events.participation.ProfileCorrected;
+
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +22,7 @@ import static org.roundtable.audit.history.LibraryGarden.PROPOSAL;
 
 class DecisionHistoriesTest {
 
-    private final DecisionHistory history = DecisionHistories.of(PROPOSAL, LibraryGarden.story().entries());
+    private final DecisionHistory history = DecisionHistories.of(PROPOSAL, LibraryGarden.story().entries(), PublicNames.from(LibraryGarden.profiles().entries()));
 
     @Test
     void everyStepAcrossTheFourServicesInTheOrderItHappened() {
@@ -93,7 +96,7 @@ class DecisionHistoriesTest {
                 .at("2026-03-11T11:00:00Z", new VoteCast(CASE, "ivy", Vote.ABSTAIN, "on reflection", Vote.APPROVE, PROPOSAL))
                 .entries();
 
-        List<DecisionHistory.Step> steps = DecisionHistories.of(PROPOSAL, entries).steps();
+        List<DecisionHistory.Step> steps = DecisionHistories.of(PROPOSAL, entries, PublicNames.from(entries)).steps();
         List<DecisionHistory.Step> votes = steps.stream().filter(step -> step.event().equals("VoteCast")).toList();
 
         assertThat(steps.get(1).description()).isEqualTo("Closed without quorum, nothing decided: 0 of 0 panel members voted; the case awaits a new panel");
@@ -105,14 +108,36 @@ class DecisionHistoriesTest {
     }
 
     @Test
-    void namesAppearOnlyWhereConsentedOrGivenPublicly() {
-        assertThat(step("ProposalDrafted").actorName()).isEqualTo("Amara Okafor");
-        assertThat(step("CoDesignerJoined").actorName()).isNull();
-        assertThat(step("ProposalAmended").actorName()).isNull();
+    void officeHoldersAreNamedAsTheyActedAndCitizensOnlyAsTheyNowConsent() {
+        assertThat(step("FundCreated").actorName()).as("commissioner").isEqualTo("Dana Reeves");
+        assertThat(steps("InterestDeclared")).extracting(DecisionHistory.Step::actorName)
+                .as("commissioners, then a citizen member under her pseudonym").containsExactly("Dana Reeves", "Eli Morgan", "Neighbour K7PQ2M");
+        assertThat(step("CoDesignerJoined").actorName()).as("staff acting as staff").isEqualTo("Chen Li");
+        assertThat(step("ProgressReported").actorName()).as("provider").isEqualTo("Green Shoots CIC");
+        assertThat(step("DecisionCaseOpened").actorName()).as("the platform").isEqualTo("Roundtable commissioning");
+        assertThat(step("ProposalDrafted").actorName()).as("a consenting citizen").isEqualTo("Amara Okafor");
         assertThat(steps("EndorsementGiven")).extracting(DecisionHistory.Step::actorName).containsExactly("Bill Turner", "Quiet Heron");
-        assertThat(step("EndorsementWithdrawn").actorName()).isNull();
+        assertThat(step("EndorsementWithdrawn").actorName()).isEqualTo("Bill Turner");
+        assertThat(history.steps()).filteredOn(step -> "CITIZEN".equals(step.actorRole()))
+                .allSatisfy(step -> assertThat(step.actorName()).isNotEqualTo(step.actorId()).isNotNull());
         assertThat(steps("EndorsementGiven")).extracting(DecisionHistory.Step::reason)
                 .containsExactly("my children would use it", "a place to meet neighbours");
+    }
+
+    @Test
+    void aCitizenWhoWithdrawsConsentIsShownByTheirPseudonymFromThenOnInEveryStepTheLedgerUnchanged() {
+        List<RecordedEvent> ledger = new ArrayList<>(LibraryGarden.profiles().entries());
+        ledger.addAll(LibraryGarden.story().entries());
+        ledger.addAll(new LedgerStory().by("bill", Role.CITIZEN)
+                .at("2026-05-01T09:00:00Z", new ProfileCorrected("bill", "Neighbour B4RT9Q", false, List.of(Role.CITIZEN),
+                        "Eastfield", null, null, null, false)).entries());
+
+        DecisionHistory withdrawn = DecisionHistories.of(PROPOSAL, LibraryGarden.story().entries(), PublicNames.from(ledger));
+
+        assertThat(withdrawn.steps()).filteredOn(step -> "bill".equals(step.actorId())).isNotEmpty()
+                .allSatisfy(step -> assertThat(step.actorName()).isEqualTo("Neighbour B4RT9Q"));
+        assertThat(withdrawn.steps()).extracting(DecisionHistory.Step::actorName).doesNotContain("Bill Turner");
+        assertThat(withdrawn.steps()).extracting(DecisionHistory.Step::actorName).contains("Dana Reeves", "Amara Okafor");
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.roundtable.events.participation.EndorsementGiven;
 import org.roundtable.events.participation.EndorsementWithdrawn;
 import org.roundtable.events.participation.EndorsementsClosed;
 import org.roundtable.events.participation.EndorsementsOpened;
+import org.roundtable.events.participation.ProfileRegistered;
 import org.roundtable.events.proposals.Ask;
 import org.roundtable.events.proposals.Asset;
 import org.roundtable.events.proposals.AssetKind;
@@ -77,6 +78,29 @@ public final class LibraryGarden {
                 new Ask(gbp("1200.00"), List.of()), List.of("More connection between neighbours"));
     }
 
+    /**
+     * How the citizens of the story wish to be named, as participation published it: Amara and Bill by their own
+     * names, Gus and Ivy by their pseudonyms.
+     */
+    public static LedgerStory profiles() {
+        return new LedgerStory()
+                .by("amara", Role.CITIZEN).at("2026-02-01T09:00:00Z", profile("amara", "Amara Okafor", true))
+                .by("bill", Role.CITIZEN).at("2026-02-01T09:01:00Z", profile("bill", "Bill Turner", true))
+                .by("gus", Role.CITIZEN).at("2026-02-01T09:02:00Z", profile("gus", "Quiet Heron", false))
+                .by("ivy", Role.CITIZEN).at("2026-02-01T09:03:00Z", profile("ivy", "Neighbour K7PQ2M", false));
+    }
+
+    public static ProfileRegistered profile(String participantId, String publicName, boolean namedPublicly) {
+        return new ProfileRegistered(participantId, publicName, namedPublicly, List.of(Role.CITIZEN), "Eastfield", null, null, null, false);
+    }
+
+    /** The citizens' profiles, then the story: the ledger as the views read it. */
+    public static List<RecordedEvent> ledger() {
+        List<RecordedEvent> entries = new java.util.ArrayList<>(profiles().entries());
+        entries.addAll(story().entries());
+        return entries;
+    }
+
     public static LedgerStory story() {
         return story("", Duration.ZERO);
     }
@@ -94,19 +118,19 @@ public final class LibraryGarden {
                 .by("dana", Role.COMMISSIONER, "Dana Reeves")
                 .at("2026-03-01T08:00:00Z", new FundCreated(fund, "Libraries 2026", "libraries", LocalDate.parse("2026-01-01"),
                         LocalDate.parse("2026-12-31"), gbp("10000.00"), List.of("dana", "eli")))
-                .by("amara", Role.CITIZEN, "Amara Okafor")
+                .by("amara", Role.CITIZEN)
                 .at("2026-03-02T09:00:00Z", new ProposalDrafted(proposal, "amara", Role.CITIZEN, FIRST))
                 .at("2026-03-02T09:05:00Z", new CoDesignerInvited(proposal, "chen"))
-                .by("chen", Role.STAFF)
+                .by("chen", Role.STAFF, "Chen Li")
                 .at("2026-03-02T09:10:00Z", new CoDesignerJoined(proposal, new CoDesigner("chen", Role.STAFF, "runs the library's volunteers")))
                 .at("2026-03-02T09:15:00Z", new ProposalAmended(proposal, 2, SECOND, "added a reading corner for teenagers"))
                 .at("2026-03-02T09:20:00Z", new ProposalSubmitted(proposal, 2, SECOND,
                         List.of(new CoDesigner("amara", Role.CITIZEN, null), new CoDesigner("chen", Role.STAFF, "runs the library's volunteers"))))
-                .by("roundtable-participation", Role.SYSTEM)
+                .by("roundtable-participation", Role.SYSTEM, "Roundtable participation")
                 .at("2026-03-02T09:21:00Z", new EndorsementsOpened(proposal, SECOND.title(), "libraries"))
-                .by("roundtable-commissioning", Role.SYSTEM)
+                .by("roundtable-commissioning", Role.SYSTEM, "Roundtable commissioning")
                 .at("2026-03-02T09:22:00Z", new DecisionCaseOpened(decisionCase, proposal, SECOND.title(), "libraries", gbp("1200.00")))
-                .by("roundtable-proposals", Role.SYSTEM)
+                .by("roundtable-proposals", Role.SYSTEM, "Roundtable proposals")
                 .at("2026-03-02T09:23:00Z", new ProposalUnderDecision(proposal, decisionCase))
                 .by("bill", Role.CITIZEN)
                 .at("2026-03-02T09:30:00Z", new EndorsementGiven(proposal, "bill", "Bill Turner", "my children would use it"))
@@ -125,7 +149,7 @@ public final class LibraryGarden {
                         new PanelMember("ivy", Role.CITIZEN)), "dana", Instant.parse("2026-03-09T17:00:00Z").plus(shift), fund,
                         gbp("1200.00"), proposal, "libraries"))
                 .at("2026-03-02T10:05:00Z", new InterestDeclared(decisionCase, "dana", false, null, false, proposal))
-                .by("eli", Role.COMMISSIONER)
+                .by("eli", Role.COMMISSIONER, "Eli Morgan")
                 .at("2026-03-02T10:06:00Z", new InterestDeclared(decisionCase, "eli", true, "my sister runs the library café", true, proposal))
                 .by("ivy", Role.CITIZEN)
                 .at("2026-03-02T10:07:00Z", new InterestDeclared(decisionCase, "ivy", false, null, false, proposal))
@@ -142,11 +166,11 @@ public final class LibraryGarden {
                         new RollEntry("ivy", Role.CITIZEN, Vote.APPROVE, "the reading corner answers it", false, null)),
                         new Allocation(fund, gbp("1200.00")), "closed by the chair", "libraries"))
                 .at("2026-03-02T10:40:01Z", new FundsAllocated(fund, decisionCase, proposal, gbp("1200.00"), gbp("8800.00"), "libraries"))
-                .by("roundtable-proposals", Role.SYSTEM)
+                .by("roundtable-proposals", Role.SYSTEM, "Roundtable proposals")
                 .at("2026-03-02T10:41:00Z", new ProposalCommissioned(proposal, decisionCase, gbp("1200.00")))
-                .by("roundtable-participation", Role.SYSTEM)
+                .by("roundtable-participation", Role.SYSTEM, "Roundtable participation")
                 .at("2026-03-02T10:42:00Z", new EndorsementsClosed(proposal, "commissioned"))
-                .by("roundtable-outcomes", Role.SYSTEM)
+                .by("roundtable-outcomes", Role.SYSTEM, "Roundtable outcomes")
                 .at("2026-03-02T11:00:00Z", new InitiativeStarted(initiative, proposal, decisionCase, SECOND.title(), "libraries",
                         gbp("1200.00"), List.of(new DraftIndicator("indicator-connection", "More connection between neighbours"))))
                 .by("dana", Role.COMMISSIONER, "Dana Reeves")
@@ -161,7 +185,7 @@ public final class LibraryGarden {
                         AssetKind.TIME, "weeding on Saturdays", new BigDecimal("3.5"), LocalDate.parse("2026-04-01")))
                 .by("dana", Role.COMMISSIONER, "Dana Reeves")
                 .at("2026-04-10T09:00:00Z", new InitiativeReviewed(initiative, ReviewStatus.ON_TRACK, "plots in use, neighbours meeting", null))
-                .by("roundtable-outcomes", Role.SYSTEM)
+                .by("roundtable-outcomes", Role.SYSTEM, "Roundtable outcomes")
                 .unknownAt("2026-04-11T09:00:00Z", "org.roundtable.outcomes.InitiativePaused.v2", initiative,
                         "{\"initiativeId\":\"" + initiative + "\",\"proposalId\":\"" + proposal + "\"}");
     }

@@ -47,7 +47,7 @@ class DecisionHistoryIT extends AuditIntegrationTest {
         JsonNode amended = only(history, "ProposalAmended");
         assertThat(amended.get("actorId").asText()).isEqualTo(journey.id("chen"));
         assertThat(amended.get("actorRole").asText()).isEqualTo("STAFF");
-        assertThat(amended.path("actorName").asText(null)).as("chen did not consent to be named").isNull();
+        assertThat(amended.path("actorName").asText(null)).as("staff acting as staff are named").isEqualTo("Chen Li");
         assertThat(Instant.parse(amended.get("occurredAt").asText())).isEqualTo(journey.at(3));
         assertThat(amended.get("reason").asText()).isEqualTo("added a reading corner for teenagers");
         assertThat(amended.get("description").asText()).isEqualTo("Amended the proposal to revision 2: 'Library garden and reading corner'");

@@ -76,7 +76,7 @@ import static org.roundtable.audit.history.LibraryGarden.gbp;
  * happened: outcomes first, proposals last.
  */
 record GardenJourney(String proposalId, String caseId, String fundId, String initiativeId, String serviceArea, Instant start,
-                     Map<String, String> people, List<EventEnvelope> events, String unknownEventId) {
+                     Map<String, String> people, List<EventEnvelope> events, String unknownEventId, List<EventEnvelope> profiles) {
 
     static final String UNKNOWN_TYPE = "org.roundtable.outcomes.InitiativeCelebrated.v2";
 
@@ -103,12 +103,12 @@ record GardenJourney(String proposalId, String caseId, String fundId, String ini
         ProposalContent first = LibraryGarden.content("Library garden", area);
         ProposalContent second = LibraryGarden.content("Library garden and reading corner", area);
         Builder journey = new Builder(start);
-        Actor amara = new Actor(people.get("amara"), Role.CITIZEN, "Amara Okafor");
-        Actor chen = Actor.of(people.get("chen"), Role.STAFF);
+        Actor amara = Actor.of(people.get("amara"), Role.CITIZEN);
+        Actor chen = new Actor(people.get("chen"), Role.STAFF, "Chen Li");
         Actor bill = Actor.of(people.get("bill"), Role.CITIZEN);
         Actor gus = Actor.of(people.get("gus"), Role.CITIZEN);
         Actor dana = new Actor(people.get("dana"), Role.COMMISSIONER, "Dana Reeves");
-        Actor eli = Actor.of(people.get("eli"), Role.COMMISSIONER);
+        Actor eli = new Actor(people.get("eli"), Role.COMMISSIONER, "Eli Morgan");
         Actor ivy = Actor.of(people.get("ivy"), Role.CITIZEN);
         Actor greenshoots = new Actor(people.get("greenshoots"), Role.PROVIDER, "Green Shoots CIC");
         journey.at(-1440, dana, new FundCreated(fund, "Libraries", area, LocalDate.ofInstant(start, ZoneOffset.UTC).minusDays(30),
@@ -155,8 +155,13 @@ record GardenJourney(String proposalId, String caseId, String fundId, String ini
                 .at(90, greenshoots, new AssetsMobilised(initiative, "mobilised-" + suffix, "pledge-" + suffix, bill.subjectId(),
                         "Bill Turner", AssetKind.TIME, "weeding", new BigDecimal("3.5"), LocalDate.ofInstant(start, ZoneOffset.UTC)))
                 .at(100, dana, new InitiativeReviewed(initiative, ReviewStatus.ON_TRACK, "plots in use, neighbours meeting", null));
+        Builder profiles = new Builder(start);
+        profiles.at(-2000, amara, LibraryGarden.profile(amara.subjectId(), "Amara Okafor", true))
+                .at(-2000, bill, LibraryGarden.profile(bill.subjectId(), "Bill Turner", true))
+                .at(-2000, gus, LibraryGarden.profile(gus.subjectId(), "Quiet Heron", false))
+                .at(-2000, ivy, LibraryGarden.profile(ivy.subjectId(), "Neighbour K7PQ2M", false));
         return new GardenJourney(proposal, decisionCase, fund, initiative, area, start, Map.copyOf(people),
-                journey.inPublishingOrder(), UUID.randomUUID().toString());
+                journey.inPublishingOrder(), UUID.randomUUID().toString(), profiles.inPublishingOrder());
     }
 
     /** The records to publish: every event in publishing order, then the one of an unknown type, at minute 110. */
@@ -171,10 +176,16 @@ record GardenJourney(String proposalId, String caseId, String fundId, String ini
         return records;
     }
 
-    /** Publishes the journey on the four topics and waits until the ledger holds every one of its events. */
+    /**
+     * Publishes how the journey's citizens wish to be named, then the journey on the four topics, and waits until the
+     * ledger holds every one of those events.
+     */
     GardenJourney publish(KafkaEnvelopeCodec codec, JdbcTemplate jdbc) throws Exception {
+        Topics.send(profiles.stream().map(codec::encode).toArray(ProducerRecord[]::new));
         Topics.send(records(codec).toArray(ProducerRecord[]::new));
-        String[] ids = eventIds().toArray(String[]::new);
+        List<String> all = new ArrayList<>(eventIds());
+        profiles.forEach(profile -> all.add(profile.id()));
+        String[] ids = all.toArray(String[]::new);
         Eventually.within(AuditIntegrationTest.LEDGER_WAIT, () -> assertThat(jdbc.queryForObject(
                 "select count(*) from ledger_entry where event_id = any(?)", Long.class, (Object) ids)).isEqualTo(ids.length));
         return this;

@@ -43,7 +43,9 @@ class PowerMapIT extends AuditIntegrationTest {
         JsonNode eli = actor(actors, journey.id("eli"), "COMMISSIONER");
         assertThat(eli.get("recusals").asInt()).isEqualTo(1);
         assertThat(eli.get("fundsAllocatedOnPanel")).isEmpty();
-        assertThat(eli.get("name").isNull()).as("eli did not consent to be named").isTrue();
+        assertThat(eli.get("name").asText()).as("a commissioner is named as they acted").isEqualTo("Eli Morgan");
+        assertThat(actor(actors, journey.id("chen"), "STAFF").get("name").asText()).isEqualTo("Chen Li");
+        assertThat(actor(actors, journey.id("amara"), "CITIZEN").get("name").asText()).isEqualTo("Amara Okafor");
         JsonNode ivy = actor(actors, journey.id("ivy"), "CITIZEN");
         assertThat(ivy.get("votesCast").asInt()).isEqualTo(2);
         assertThat(ivy.get("fundsAllocatedOnPanel").get(0).get("amount").decimalValue()).isEqualByComparingTo("1200");

@@ -17,14 +17,14 @@ class PowerMapCsvTest {
 
     @Test
     void actorsAreOneHeaderRowThenOneRowPerActorAndRoleWithCrlfLineEnds() {
-        String csv = PowerMapCsv.actors(PowerMaps.of(LibraryGarden.story().entries(), null, null, null));
+        String csv = PowerMapCsv.actors(PowerMaps.of(LibraryGarden.ledger(), null, null, null));
 
         String[] lines = csv.split("\r\n", -1);
         assertThat(lines[0]).isEqualTo("actorId,name,role,decisionsClosed,decisionsVotedIn,votesCast,recusals,fundsHeld,"
                 + "fundsAllocatedAsHolder,fundsAllocatedOnPanel,hoursPledgedPerMonth,hoursGiven,proposalsDrafted,coDesignsJoined,"
                 + "workshopContributions");
         assertThat(lines).contains("dana,Dana Reeves,COMMISSIONER,1,1,1,0,10000.00 GBP,1200.00 GBP,1200.00 GBP,0,0,0,0,0",
-                "eli,,COMMISSIONER,0,0,0,1,10000.00 GBP,1200.00 GBP,,0,0,0,0,0",
+                "eli,Eli Morgan,COMMISSIONER,0,0,0,1,10000.00 GBP,1200.00 GBP,,0,0,0,0,0",
                 "bill,Bill Turner,CITIZEN,0,0,0,0,,,,4,3.5,0,0,0");
         assertThat(lines[lines.length - 1]).as("the last record ends with CRLF too").isEmpty();
         assertThat(csv.replace("\r\n", "")).doesNotContain("\n");

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * Stamps every dispatched command with who acted and what it belongs to, unless the sender already did: the actor
- * of the authenticated request and its correlation id; or, when reacting to another service's event, the service
- * itself, that event's correlation id and the event as cause; otherwise the service itself and a new correlation id.
+ * Stamps every dispatched command with who acted, what it belongs to and what caused it, keeping whatever the sender
+ * already said: the actor of the authenticated request, its correlation id and the request's id as cause; or, when
+ * reacting to another service's event, the service itself, that event's correlation id and the event's id as cause;
+ * otherwise the service itself and a new correlation id.
  */
 public class ActorCommandInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -28,11 +29,17 @@ public class ActorCommandInterceptor implements MessageDispatchInterceptor<Comma
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
             MetaData metadata = command.getMetaData();
-            if (metadata.containsKey(ActorMetadata.ACTOR_ID)) {
-                return metadata.containsKey(ActorMetadata.CORRELATION_ID) ? command
-                        : command.andMetaData(java.util.Map.of(ActorMetadata.CORRELATION_ID, correlationId()));
+            if (!metadata.containsKey(ActorMetadata.ACTOR_ID)) {
+                return command.andMetaData(stamp());
             }
-            return command.andMetaData(stamp());
+            java.util.Map<String, Object> missing = new java.util.HashMap<>();
+            if (!metadata.containsKey(ActorMetadata.CORRELATION_ID)) {
+                missing.put(ActorMetadata.CORRELATION_ID, correlationId());
+            }
+            if (!metadata.containsKey(ActorMetadata.CAUSATION_ID)) {
+                causationId().ifPresent(cause -> missing.put(ActorMetadata.CAUSATION_ID, cause));
+            }
+            return missing.isEmpty() ? command : command.andMetaData(missing);
         };
     }
 
@@ -42,7 +49,11 @@ public class ActorCommandInterceptor implements MessageDispatchInterceptor<Comma
             return ActorMetadata.of(serviceActor, cause.correlationId(), cause.id());
         }
         Actor actor = requestActors.current().orElse(serviceActor);
-        return ActorMetadata.of(actor, correlationId(), null);
+        return ActorMetadata.of(actor, correlationId(), causationId().orElse(null));
+    }
+
+    private java.util.Optional<String> causationId() {
+        return InboundEvent.current().map(EventEnvelope::id).or(requestActors::requestId);
     }
 
     private String correlationId() {

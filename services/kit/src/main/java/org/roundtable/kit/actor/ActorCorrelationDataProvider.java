@@ -1,5 +1,6 @@
 package org.roundtable.kit.actor;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.roundtable.events.Actor;
@@ -7,9 +8,10 @@ import org.roundtable.events.Actor;
 import java.util.Map;
 
 /**
- * Carries the actor and correlation id of a handled message onto every message it causes, with the handled
- * message's id as their causation id. A message without an actor (a deadline, a scheduled task) is the service
- * acting on its own.
+ * Carries the actor and correlation id of a handled message onto every message it causes. Their causation id is what
+ * caused them as the rest of the platform sees it: for a handled command, the command's own cause (the request or
+ * the published event it answered), never the command, which is internal; for a handled event or anything else, its
+ * id. A message without an actor (a deadline, a scheduled task) is the service acting on its own.
  */
 public class ActorCorrelationDataProvider implements CorrelationDataProvider {
 
@@ -23,6 +25,9 @@ public class ActorCorrelationDataProvider implements CorrelationDataProvider {
     public Map<String, ?> correlationDataFor(Message<?> message) {
         Actor actor = ActorMetadata.actorOf(message.getMetaData()).orElse(serviceActor);
         String correlationId = ActorMetadata.correlationIdOf(message.getMetaData()).orElse(message.getIdentifier());
-        return ActorMetadata.of(actor, correlationId, message.getIdentifier());
+        String causationId = message instanceof CommandMessage<?>
+                ? ActorMetadata.causationIdOf(message.getMetaData()).orElse(null)
+                : message.getIdentifier();
+        return ActorMetadata.of(actor, correlationId, causationId);
     }
 }

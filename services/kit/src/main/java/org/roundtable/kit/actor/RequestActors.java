@@ -18,7 +18,9 @@ import java.util.Set;
 
 /**
  * Who is acting in the current request, and in which role. A person may hold several roles; they choose one with the
- * {@value #ACTING_ROLE_HEADER} header. Without it the role is the first of the permitted roles they hold.
+ * {@value #ACTING_ROLE_HEADER} header. Without it the role is the first of the permitted roles they hold. Acting in a
+ * public office, they are named by their token's {@code name} claim; acting as a citizen, they are not (see
+ * {@link Actor}).
  */
 public class RequestActors {
 
@@ -45,6 +47,11 @@ public class RequestActors {
         return request().map(request -> (String) request.getAttribute(CorrelationIdFilter.ATTRIBUTE));
     }
 
+    /** The id of the current request, the cause of every event it makes, if there is one. */
+    public Optional<String> requestId() {
+        return request().map(request -> (String) request.getAttribute(CorrelationIdFilter.REQUEST_ATTRIBUTE));
+    }
+
     private Actor actorFor(RoundtableAuthentication auth, List<Role> permitted) {
         Set<Role> held = auth.roles();
         Optional<String> requested = request().map(request -> request.getHeader(ACTING_ROLE_HEADER)).filter(h -> !h.isBlank());
@@ -67,7 +74,13 @@ public class RequestActors {
             role = permitted.stream().filter(held::contains).findFirst()
                     .orElseThrow(() -> new NotPermitted("this action is open to " + permitted + "; the token holds " + held));
         }
-        return Actor.of(auth.getName(), role);
+        return new Actor(auth.getName(), role, role.publicOffice() ? nameOf(auth) : null);
+    }
+
+    /** The name the identity provider gives the person (its {@code name} claim), or their subject id when it gives none. */
+    private static String nameOf(RoundtableAuthentication auth) {
+        String name = auth.displayName();
+        return name == null || name.isBlank() ? auth.getName() : name;
     }
 
     private static Optional<RoundtableAuthentication> authentication() {

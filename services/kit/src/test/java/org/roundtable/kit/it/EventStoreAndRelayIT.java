@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.Eventually;
+import org.roundtable.testsupport.TestTokens;
 import org.roundtable.testsupport.Topics;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.KafkaEnvelopeCodec;
@@ -26,8 +27,12 @@ class EventStoreAndRelayIT extends KitIntegrationTest {
     KafkaEnvelopeCodec codec;
 
     @Test
-    void aCommandFromAnAuthenticatedActorIsStoredAsReadableJsonNamingActorRoleAndCorrelation() throws Exception {
-        String id = createSample(citizenToken("citizen-store"), "Library garden", "X-Correlation-Id", "corr-store-1");
+    void aCommandFromAnAuthenticatedActorIsStoredAsReadableJsonNamingActorRoleCorrelationAndTheRequestAsCause() throws Exception {
+        ApiClient.Response created = send("POST", "/api/samples", citizenToken("citizen-store"),
+                JSON.writeValueAsString(Map.of("title", "Library garden")), "X-Correlation-Id", "corr-store-1");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().get("id").asText();
+        String requestId = created.header("X-Request-Id");
 
         Map<String, Object> row = jdbc.queryForMap(
                 "select convert_from(payload, 'UTF8') as payload, convert_from(meta_data, 'UTF8') as metadata, payload_type "
@@ -41,7 +46,31 @@ class EventStoreAndRelayIT extends KitIntegrationTest {
         assertThat(metadata.get("actorId").asText()).isEqualTo("citizen-store");
         assertThat(metadata.get("actorRole").asText()).isEqualTo("CITIZEN");
         assertThat(metadata.get("correlationId").asText()).isEqualTo("corr-store-1");
-        assertThat(metadata.get("causationId").asText()).isNotBlank();
+        assertThat(requestId).isNotBlank().isNotEqualTo("corr-store-1");
+        assertThat(metadata.get("causationId").asText()).isEqualTo(requestId);
+        assertThat(metadata.has("actorName")).as("a citizen is not named in the event").isFalse();
+    }
+
+    @Test
+    void someoneActingInAPublicOfficeIsNamedOnTheRecordByTheirTokensNameClaim() throws Exception {
+        String id = createSample(TestTokens.shared().mint("chen-relay", "Chen Li", "STAFF"), "Library volunteers");
+
+        EventEnvelope envelope = publishedFor(id);
+
+        assertThat(envelope.actor().subjectId()).isEqualTo("chen-relay");
+        assertThat(envelope.actor().role()).isEqualTo(Role.STAFF);
+        assertThat(envelope.actor().displayName()).isEqualTo("Chen Li");
+    }
+
+    private EventEnvelope publishedFor(String id) {
+        try (KafkaConsumer<String, byte[]> consumer = Topics.consumer("roundtable.proposals")) {
+            List<ConsumerRecord<String, byte[]>> records = Topics.readUntil(consumer, Duration.ofSeconds(60),
+                    record -> id.equals(record.key()), kept -> !kept.isEmpty());
+            String actorName = Topics.header(records.get(0), "ce_actorname");
+            EventEnvelope envelope = codec.decode(records.get(0));
+            assertThat(actorName).isEqualTo(envelope.actor().displayName());
+            return envelope;
+        }
     }
 
     @Test
@@ -81,7 +110,9 @@ class EventStoreAndRelayIT extends KitIntegrationTest {
         assertThat(envelope.actor().role()).isEqualTo(Role.CITIZEN);
         assertThat(envelope.actor().displayName()).isNull();
         assertThat(envelope.correlationId()).isEqualTo("corr-relay-1");
-        assertThat(envelope.causationId()).isNotBlank();
+        String storedCause = jdbc.queryForObject("select convert_from(meta_data, 'UTF8')::jsonb ->> 'causationId' "
+                + "from domain_event_entry where aggregate_identifier = ?", String.class, id);
+        assertThat(envelope.causationId()).isNotBlank().isEqualTo(storedCause);
         assertThat(envelope.sequence()).isZero();
         assertThat(envelope.data()).isEqualTo(new SampleCreated(id, "Walking group", "citizen-relay"));
     }

@@ -57,6 +57,8 @@ class InboxIT extends KitIntegrationTest {
         assertThat(JSON.readTree(metadata).get("actorId").asText()).isEqualTo("roundtable-proposals");
         assertThat(JSON.readTree(metadata).get("actorRole").asText()).isEqualTo("SYSTEM");
         assertThat(JSON.readTree(metadata).get("correlationId").asText()).isEqualTo(decided.correlationId());
+        assertThat(JSON.readTree(metadata).get("causationId").asText()).as("the event it reacted to").isEqualTo(decided.id());
+        assertThat(JSON.readTree(metadata).get("actorName").asText()).isEqualTo("Roundtable proposals");
     }
 
     @Test
