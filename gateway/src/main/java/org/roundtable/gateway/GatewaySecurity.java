@@ -21,6 +21,7 @@ import org.springframework.security.web.server.DelegatingServerAuthenticationEnt
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
@@ -33,6 +34,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -53,6 +55,12 @@ class GatewaySecurity {
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/api-docs/**", "/error"};
 
+    /** The APIs: a bearer token or a signed-in session. */
+    private static final String[] API_PATHS = {"/api", "/api/**"};
+
+    /** The web application's landing after login: guarded here, so that a visitor signs in and comes back to it. */
+    static final String SIGN_IN = "/sign-in";
+
     @Bean
     SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
         DefaultServerOAuth2AuthorizationRequestResolver pkce = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
@@ -70,13 +78,17 @@ class GatewaySecurity {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(OPEN_PATHS).permitAll()
-                        .anyExchange().authenticated())
+                        .pathMatchers(API_PATHS).authenticated()
+                        .pathMatchers(SIGN_IN).authenticated()
+                        // the web application's pages: public ones for visitors, the rest send them to sign in themselves
+                        .anyExchange().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtToken -> Mono.just(
                                 new JwtAuthenticationToken(jwtToken, authorities(TokenRoles.grantedBy(jwtToken.getClaims())),
                                         jwtToken.getSubject()))))
                         .authenticationEntryPoint(bearer))
                 .oauth2Login(login -> login.authorizationRequestResolver(pkce))
+                .logout(logout -> logout.logoutSuccessHandler(signedOut()))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
                 // a bearer token cannot be sent by a forged cross-site form; a session cookie can
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
@@ -117,7 +129,21 @@ class GatewaySecurity {
         return roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
     }
 
+    private static RedirectServerLogoutSuccessHandler signedOut() {
+        RedirectServerLogoutSuccessHandler home = new RedirectServerLogoutSuccessHandler();
+        home.setLogoutSuccessUrl(URI.create("/"));
+        return home;
+    }
+
+    /**
+     * Writes to the APIs from a session, and signing out, need the gateway's CSRF token. The web application's forms
+     * carry its own token, checked there: reading a form body here would leave nothing to forward.
+     */
     private static Mono<ServerWebExchangeMatcher.MatchResult> sessionWrite(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!path.equals("/api") && !path.startsWith("/api/") && !path.equals("/logout")) {
+            return ServerWebExchangeMatcher.MatchResult.notMatch();
+        }
         HttpMethod method = exchange.getRequest().getMethod();
         boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
                 || method == HttpMethod.TRACE;

@@ -31,13 +31,14 @@ public record Application(String name, String module, ToIntFunction<Ports> port,
             "commissioning");
     public static final Application OUTCOMES = new Application("outcomes", "services/outcomes", Ports::outcomes, "outcomes");
     public static final Application AUDIT = new Application("audit", "services/audit", Ports::audit, "audit");
+    public static final Application WEB = new Application("web", "web", Ports::web, null);
     public static final Application GATEWAY = new Application("gateway", "gateway", Ports::gateway, null);
 
     /** The five services, each with its own database. */
     public static final List<Application> SERVICES = List.of(PROPOSALS, PARTICIPATION, COMMISSIONING, OUTCOMES, AUDIT);
 
     /** Everything the local stack runs, in the order it starts them. */
-    public static final List<Application> ALL = Stream.of(List.of(IDENTITY), SERVICES, List.of(GATEWAY)).flatMap(List::stream).toList();
+    public static final List<Application> ALL = Stream.of(List.of(IDENTITY), SERVICES, List.of(WEB, GATEWAY)).flatMap(List::stream).toList();
 
     public int portIn(Ports ports) {
         return port.applyAsInt(ports);
@@ -83,6 +84,11 @@ public record Application(String name, String module, ToIntFunction<Ports> port,
             SERVICES.forEach(service -> env.put("ROUNDTABLE_" + service.name().toUpperCase(Locale.ROOT) + "_URL",
                     "http://127.0.0.1:" + service.portIn(ports)));
             env.put("ROUNDTABLE_WEB_ORIGIN", ports.gatewayUrl());
+            env.put("ROUNDTABLE_WEB_URL", "http://127.0.0.1:" + WEB.portIn(ports));
+        }
+        if (name.equals(WEB.name)) {
+            SERVICES.forEach(service -> env.put("ROUNDTABLE_" + service.name().toUpperCase(Locale.ROOT) + "_URL",
+                    "http://127.0.0.1:" + service.portIn(ports)));
         }
         if (name.equals(AUDIT.name)) {
             env.put("ROUNDTABLE_AUDIT_SIGNING_KEY", data.resolve("audit").resolve("ledger-signing-key.pem").toString());

@@ -1,7 +1,7 @@
 package org.roundtable.platform;
 
 /**
- * The local platform's ports: the documented ones (gateway 8080, services 8081–8085, authorization server 9000,
+ * The local platform's ports: the documented ones (gateway 8080, services 8081–8085, web 8086, authorization server 9000,
  * Kafka 9092) moved by one offset, so that a second stack, a test's for instance, can run beside a developer's.
  */
 public record Ports(int offset) {
@@ -36,6 +36,11 @@ public record Ports(int offset) {
 
     public int audit() {
         return 8085 + offset;
+    }
+
+    /** The web application; people reach it through the gateway. */
+    public int web() {
+        return 8086 + offset;
     }
 
     public int identity() {

@@ -26,6 +26,7 @@ final class Summary {
         Ports ports = stack.ports();
         out.println();
         out.printf("Roundtable is ready (%d s).%n%n", stack.secondsSinceStart());
+        out.printf("  Open Roundtable in a browser    %s/%n%n", ports.gatewayUrl());
         out.printf("  Gateway (the one entry point)   %s   API docs %s/swagger-ui.html%n", ports.gatewayUrl(), ports.gatewayUrl());
         out.printf("  Authorization server            %s   (issuer; keys at /oauth2/jwks)%n", ports.issuer());
         out.printf("  Services                        proposals :%d  participation :%d  commissioning :%d  outcomes :%d  audit :%d%n",

@@ -1,0 +1,29 @@
+package org.roundtable.web.pages;
+
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Times as the pages show them ({@code ${@dates.when(instant)}}), where Roundtable's people live. */
+@Component("dates")
+public class Dates {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(WorkshopTimes.LOCAL);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK).withZone(WorkshopTimes.LOCAL);
+
+    public String day(Instant instant) {
+        return instant == null ? "" : DAY.format(instant);
+    }
+
+    public String when(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant);
+    }
+
+    /** For a {@code datetime-local} field. */
+    public String field(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(WorkshopTimes.LOCAL).format(instant).substring(0, 16);
+    }
+
+}

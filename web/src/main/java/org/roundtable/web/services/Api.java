@@ -1,0 +1,125 @@
+package org.roundtable.web.services;
+
+import org.roundtable.events.Role;
+import org.roundtable.events.proposals.AssetKind;
+import org.roundtable.events.proposals.Money;
+import org.roundtable.events.proposals.ProposalContent;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The services' answers, as these pages read them (fields they do not use are ignored). */
+public final class Api {
+
+    public record PageOf<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+
+        public PageOf {
+            items = items == null ? List.of() : items;
+        }
+    }
+
+    public record ProposalSummary(String id, String title, String serviceArea, String status, int revision, String authorId,
+                                  int coDesigners, Instant createdAt, Instant updatedAt, Instant submittedAt) {
+    }
+
+    public record ProposalDetail(String id, String status, String authorId, Revision current, List<Revision> revisions,
+                                 List<CoDesigner> coDesigners, List<StatusChange> statusHistory, String caseId, Money allocated,
+                                 Instant createdAt, Instant updatedAt) {
+
+        public ProposalDetail {
+            revisions = revisions == null ? List.of() : revisions;
+            coDesigners = coDesigners == null ? List.of() : coDesigners;
+            statusHistory = statusHistory == null ? List.of() : statusHistory;
+        }
+
+        public boolean isDraft() {
+            return "DRAFT".equals(status);
+        }
+
+        public boolean isOpenForEndorsement() {
+            return "SUBMITTED".equals(status) || "UNDER_DECISION".equals(status);
+        }
+
+        /** Whether this person shaped it: the author, or a co-designer who joined. */
+        public boolean isCoDesigner(String subject) {
+            return subject != null && (subject.equals(authorId) || coDesigners.stream()
+                    .anyMatch(coDesigner -> subject.equals(coDesigner.participantId()) && "JOINED".equals(coDesigner.state())));
+        }
+
+        public boolean isInvited(String subject) {
+            return subject != null && coDesigners.stream()
+                    .anyMatch(coDesigner -> subject.equals(coDesigner.participantId()) && "INVITED".equals(coDesigner.state()));
+        }
+    }
+
+    public record Revision(int revision, ProposalContent content, String actorId, Role actorRole, String note, Instant recordedAt) {
+    }
+
+    public record CoDesigner(String participantId, Role role, String brings, String state, Instant invitedAt, Instant joinedAt) {
+    }
+
+    public record StatusChange(String status, String actorId, Role actorRole, String reason, String caseId, Instant at) {
+    }
+
+    public record Participation(String proposalId, String title, String stage, int endorsementCount, List<Endorsement> endorsements,
+                                PledgeTotals pledgeTotals, List<Pledge> pledges, List<Workshop> workshops) {
+
+        public static final Participation NONE = new Participation(null, null, null, 0, List.of(), new PledgeTotals(0, 0, 0, 0, 0),
+                List.of(), List.of());
+
+        public Participation {
+            endorsements = endorsements == null ? List.of() : endorsements;
+            pledges = pledges == null ? List.of() : pledges;
+            workshops = workshops == null ? List.of() : workshops;
+            pledgeTotals = pledgeTotals == null ? new PledgeTotals(0, 0, 0, 0, 0) : pledgeTotals;
+        }
+    }
+
+    public record Endorsement(String name, String reason, Instant at) {
+    }
+
+    public record PledgeTotals(int pledges, int hoursPerMonth, int skills, int places, int other) {
+    }
+
+    public record Pledge(String id, String name, AssetKind kind, String description, Integer hoursPerMonth, Instant at) {
+    }
+
+    public record Workshop(String id, String title, Instant startsAt, String place, boolean online, String organiser, int registered,
+                           int attended, List<String> attendees, List<Contribution> contributions) {
+
+        public Workshop {
+            attendees = attendees == null ? List.of() : attendees;
+            contributions = contributions == null ? List.of() : contributions;
+        }
+    }
+
+    public record Contribution(String name, String idea, Instant at) {
+    }
+
+    public record OwnProfile(String participantId, String displayName, String publicName, boolean namedPublicly, List<String> roles,
+                             String neighbourhood, String offers, Boolean livesLocally, Boolean usesServices, boolean contactable,
+                             String contactEmail) {
+    }
+
+    public record Activity(String kind, String proposalId, String workshopId, String text, AssetKind assetKind, Integer hoursPerMonth,
+                           boolean active, Instant at) {
+    }
+
+    public record InitiativeSummary(String id, String proposalId, String title, String serviceArea, String status, Money funding,
+                                    String providerId, String providerName, Instant startedAt, Instant updatedAt) {
+    }
+
+    public record FramingAdvice(List<Finding> findings, List<String> strengthsNamed, boolean deficitOnly) {
+
+        public FramingAdvice {
+            findings = findings == null ? List.of() : findings;
+            strengthsNamed = strengthsNamed == null ? List.of() : strengthsNamed;
+        }
+    }
+
+    public record Finding(String found, int start, int end, String deficit, List<String> assetBased, String why) {
+    }
+
+    private Api() {
+    }
+}
