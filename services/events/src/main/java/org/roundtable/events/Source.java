@@ -41,6 +41,14 @@ public enum Source {
         return topic + DEAD_LETTER_SUFFIX;
     }
 
+    /** The topic whose dead letters a dead-letter topic holds: {@code roundtable.proposals} for {@code roundtable.proposals.dlt}. */
+    public static String topicOfDeadLetterTopic(String deadLetterTopic) {
+        if (!deadLetterTopic.endsWith(DEAD_LETTER_SUFFIX)) {
+            throw new IllegalArgumentException("'" + deadLetterTopic + "' is not a dead-letter topic");
+        }
+        return deadLetterTopic.substring(0, deadLetterTopic.length() - DEAD_LETTER_SUFFIX.length());
+    }
+
     public static Source ofService(String service) {
         return Arrays.stream(values())
                 .filter(source -> source.service().equals(service))

@@ -13,7 +13,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties(prefix = "roundtable")
 public record RoundtableProperties(String service, @DefaultValue Relay relay, @DefaultValue Inbox inbox,
-                                   @DefaultValue Topics topics) {
+                                   @DefaultValue Topics topics, @DefaultValue DeadLetters deadLetters) {
 
     public RoundtableProperties {
         if (service == null || !service.matches("[a-z][a-z0-9-]*")) {
@@ -48,6 +48,15 @@ public record RoundtableProperties(String service, @DefaultValue Relay relay, @D
                         @DefaultValue("500ms") Duration retryInterval,
                         @DefaultValue("1") int concurrency,
                         @DefaultValue("") String group) {
+    }
+
+    /**
+     * Events a projection or the relay cannot handle.
+     *
+     * @param attempts times a failing event is handled (the processor backs off between them, 1 s, 2 s, 4 s, ...) before
+     *                 it is set aside as a dead letter and the processor goes on
+     */
+    public record DeadLetters(@DefaultValue("3") int attempts) {
     }
 
     /** Topics this service creates at start when they are missing. */

@@ -110,15 +110,18 @@ public class Inbox {
         return topics;
     }
 
-    /** Handles one record; throws when it cannot be decoded or its handler fails, so it is retried or dead-lettered. */
-    public void handle(ConsumerRecord<String, byte[]> record) {
+    /**
+     * Handles one record; throws when it cannot be decoded or its handler fails, so it is retried or dead-lettered.
+     * Returns whether this was the first time: false for an event handled before (or one this service ignores).
+     */
+    public boolean handle(ConsumerRecord<String, byte[]> record) {
         if (isCataloguedButUnhandled(record)) {
-            return;
+            return false;
         }
         EventEnvelope envelope = codec.decode(record);
         List<Handler> eventHandlers = handlers.get(envelope.data().getClass());
         if (eventHandlers == null) {
-            return;
+            return false;
         }
         boolean firstTime = Boolean.TRUE.equals(transaction.execute(status -> {
             int remembered = jdbc.update("insert into " + TABLE + " (consumer, event_id, event_type, topic, handled_at) "
@@ -138,6 +141,7 @@ public class Inbox {
         } else {
             metrics.duplicate(record.topic());
         }
+        return firstTime;
     }
 
     /** Whether the event with this id has been handled here. */

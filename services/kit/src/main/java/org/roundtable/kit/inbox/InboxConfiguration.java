@@ -67,6 +67,12 @@ public class InboxConfiguration {
         return new InboxContainer(inbox, context, consumers, deadLetters, properties, metrics);
     }
 
+    @Bean
+    InboxDeadLetters inboxDeadLetters(Inbox inbox, DeadLetters deadLetters, RoundtableProperties properties,
+                                      KafkaProperties kafkaProperties, InboxMetrics metrics) {
+        return new InboxDeadLetters(inbox, deadLetters, properties.consumerGroup(), kafkaProperties.buildConsumerProperties(), metrics);
+    }
+
     /** Every topic and dead-letter topic of the platform exists before anyone reads it. */
     @Bean
     KafkaAdmin.NewTopics roundtableTopics(RoundtableProperties properties) {

@@ -11,7 +11,8 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListener;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.BackOff;
 import org.roundtable.events.EventDecodingException;
 
 
@@ -67,11 +68,19 @@ public class InboxContainer implements SmartLifecycle {
             log.warn("inbox: {}-{}@{} goes to the dead-letter topic: {}", record.topic(), record.partition(), record.offset(), reason(failure));
             @SuppressWarnings("unchecked")
             ConsumerRecord<String, byte[]> undelivered = (ConsumerRecord<String, byte[]>) record;
-            deadLetters.send(undelivered, reason(failure));
+            deadLetters.send(undelivered, properties.consumerGroup(), reason(failure));
             metrics.deadLettered(record.topic());
-        }, new FixedBackOff(properties.inbox().retryInterval().toMillis(), properties.inbox().retries()));
+        }, backOff(properties.inbox()));
         handler.addNotRetryableExceptions(EventDecodingException.class);
         return handler;
+    }
+
+    /** Bounded: a record that keeps failing is retried, each pause twice the last, then set aside and the partition goes on. */
+    static BackOff backOff(RoundtableProperties.Inbox inbox) {
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(inbox.retries());
+        backOff.setInitialInterval(inbox.retryInterval().toMillis());
+        backOff.setMultiplier(2);
+        return backOff;
     }
 
     static String reason(Throwable failure) {

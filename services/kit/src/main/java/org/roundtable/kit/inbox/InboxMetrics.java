@@ -3,8 +3,9 @@ package org.roundtable.kit.inbox;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * {@code roundtable.inbox.handled}, {@code roundtable.inbox.duplicates} and {@code roundtable.inbox.dead.lettered},
- * each tagged with the topic read.
+ * {@code roundtable.inbox.handled}, {@code roundtable.inbox.duplicates}, {@code roundtable.inbox.dead.lettered} and
+ * {@code roundtable.inbox.replayed} (dead letters handed to the inbox again, by outcome: {@code handled},
+ * {@code duplicate} or {@code failed}), each tagged with the topic read.
  */
 public class InboxMetrics {
 
@@ -24,5 +25,9 @@ public class InboxMetrics {
 
     void deadLettered(String topic) {
         registry.counter("roundtable.inbox.dead.lettered", "topic", topic).increment();
+    }
+
+    void replayed(String topic, String outcome) {
+        registry.counter("roundtable.inbox.replayed", "topic", topic, "outcome", outcome).increment();
     }
 }
