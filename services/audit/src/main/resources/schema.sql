@@ -31,6 +31,8 @@ create index if not exists ledger_entry_payload_proposal on ledger_entry ((paylo
 create index if not exists ledger_entry_payload_case on ledger_entry ((payload::jsonb ->> 'caseId'));
 create index if not exists ledger_entry_payload_initiative on ledger_entry ((payload::jsonb ->> 'initiativeId'));
 create index if not exists ledger_entry_event_name on ledger_entry (event_name, occurred_at);
+-- "Why did this happen" follows causation ids forwards.
+create index if not exists ledger_entry_causation on ledger_entry (causation_id);
 
 -- The writer's state per chain (one chain per topic partition): how far it has read and the head it appends to.
 create table if not exists ledger_chain (

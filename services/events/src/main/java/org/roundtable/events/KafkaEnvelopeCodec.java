@@ -22,7 +22,8 @@ import java.util.Objects;
  * Binary mode lets a consumer, the dead-letter topic and the audit ledger read who did what, when, and to which
  * aggregate without parsing the payload, and leaves the value readable by any JSON consumer.
  *
- * <p>Besides the standard attributes (id, source, type, subject, time, datacontenttype) every record carries the
+ * <p>Besides the standard attributes (id, source, type, subject, time, datacontenttype, and dataschema: the URI of
+ * the type's JSON Schema, see {@link EventSchemas}) every record carries the
  * extensions {@value #ACTOR_ID}, {@value #ACTOR_ROLE}, {@value #CORRELATION_ID}, and where they apply
  * {@value #ACTOR_NAME} (the name of whoever acted in a public office, or of the service acting on its own; never a
  * citizen's), {@value #CAUSATION_ID} (the id of the event or request that caused it) and {@value #SEQUENCE} (the
@@ -45,10 +46,17 @@ public final class KafkaEnvelopeCodec {
 
     private final EventCatalog catalog;
     private final ObjectMapper json;
+    private final EventSchemas schemas;
 
+    /** A codec whose records name their schemas as published under {@link EventSchemas#DEFAULT_BASE}. */
     public KafkaEnvelopeCodec(EventCatalog catalog, ObjectMapper json) {
+        this(catalog, json, new EventSchemas(catalog, EventSchemas.DEFAULT_BASE));
+    }
+
+    public KafkaEnvelopeCodec(EventCatalog catalog, ObjectMapper json, EventSchemas schemas) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.json = Objects.requireNonNull(json, "json");
+        this.schemas = Objects.requireNonNull(schemas, "schemas");
     }
 
     public ProducerRecord<String, byte[]> encode(EventEnvelope envelope) {
@@ -64,6 +72,7 @@ public final class KafkaEnvelopeCodec {
                 .withSubject(envelope.subject())
                 .withTime(envelope.time().atOffset(ZoneOffset.UTC))
                 .withDataContentType(JSON)
+                .withDataSchema(schemas.uriOf(envelope.type()))
                 .withData(toJson(envelope.data()))
                 .withExtension(ACTOR_ID, envelope.actor().subjectId())
                 .withExtension(ACTOR_ROLE, envelope.actor().role().name())

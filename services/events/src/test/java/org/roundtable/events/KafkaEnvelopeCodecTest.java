@@ -58,6 +58,8 @@ class KafkaEnvelopeCodecTest {
         assertThat(header(record.headers().lastHeader("ce_causationid"))).isEqualTo("cmd-9");
         assertThat(header(record.headers().lastHeader("ce_sequence"))).isEqualTo("0000000000000000007");
         assertThat(header(record.headers().lastHeader("content-type"))).isEqualTo("application/json");
+        assertThat(header(record.headers().lastHeader("ce_dataschema")))
+                .isEqualTo(EventSchemas.DEFAULT_BASE + "org.roundtable.commissioning.SampleVoteCast.v1.json");
         assertThat(new String(record.value(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"caseId\":\"case-42\",\"vote\":\"APPROVE\",\"reasons\":[\"grounded in local assets\"],\"castAt\":\"2026-11-23T10:15:30Z\"}");
     }

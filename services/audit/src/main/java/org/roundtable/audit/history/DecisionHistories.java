@@ -72,7 +72,7 @@ public final class DecisionHistories {
                     replaced = new Ballot(cast.previousVote().name(), null);
                 }
             }
-            steps.add(new DecisionHistory.Step(entry.position(), entry.occurredAt(), entry.source(), entry.eventName(),
+            steps.add(new DecisionHistory.Step(entry.position(), entry.eventId(), entry.occurredAt(), entry.source(), entry.eventName(),
                     Narration.describe(entry.data()), entry.actorId(), entry.actorRole(), names.actorOf(entry),
                     Narration.reasonOf(entry.data()), recusal, interest, vote, replaced != null,
                     replaced == null ? null : replaced.vote(), replaced == null ? null : replaced.rationale()));

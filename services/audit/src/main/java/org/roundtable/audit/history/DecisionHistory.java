@@ -18,6 +18,7 @@ public record DecisionHistory(String proposalId, String title, List<String> case
      * One thing that happened.
      *
      * @param position        the entry's position in the ledger
+     * @param eventId         the event's id (its CloudEvents id), for asking why it happened
      * @param event           the event's name, e.g. {@code VoteCast}
      * @param description     what happened, in one line
      * @param actorName       the actor's name, only where they consented to be named
@@ -29,7 +30,7 @@ public record DecisionHistory(String proposalId, String title, List<String> case
      * @param previousVote    for a changed vote, the vote it replaces
      * @param previousRationale for a changed vote, the rationale it replaces
      */
-    public record Step(long position, Instant occurredAt, String source, String event, String description,
+    public record Step(long position, String eventId, Instant occurredAt, String source, String event, String description,
                        String actorId, String actorRole, String actorName, String reason,
                        boolean recusal, String declaredInterest,
                        String vote, boolean changedVote, String previousVote, String previousRationale) {

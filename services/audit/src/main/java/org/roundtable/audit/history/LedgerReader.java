@@ -69,6 +69,9 @@ public class LedgerReader {
                 EventPayloads.read(type, row.getString("payload")).orElse(null));
     };
 
+    private static final RowMapper<CausedEntry> CAUSED = (row, number) ->
+            new CausedEntry(ROWS.mapRow(row, number), row.getString("causation_id"));
+
     private final NamedParameterJdbcTemplate jdbc;
 
     public LedgerReader(NamedParameterJdbcTemplate jdbc) {
@@ -93,6 +96,29 @@ public class LedgerReader {
         }
         return jdbc.query(NAMED.formatted(COLUMNS, "and e.occurred_at < :before"),
                 parameters.addValue("before", before.atOffset(ZoneOffset.UTC)), ROWS);
+    }
+
+    /** An entry and the id of what caused it: another entry's event id, or the id of a request. */
+    public record CausedEntry(RecordedEvent entry, String causationId) {
+    }
+
+    /** The entry of the event with this id. */
+    public java.util.Optional<CausedEntry> event(String eventId) {
+        return jdbc.query("select " + COLUMNS + ", e.causation_id from ledger_entry e where e.event_id = :id",
+                new MapSqlParameterSource("id", eventId), CAUSED).stream().findFirst();
+    }
+
+    /** The entries whose causation id is this id (an event's or a request's), in ledger order. */
+    public List<CausedEntry> causedBy(String id) {
+        return jdbc.query("select " + COLUMNS + ", e.causation_id from ledger_entry e where e.causation_id = :id order by e.position",
+                new MapSqlParameterSource("id", id), CAUSED);
+    }
+
+    /** The first entry about the subject (the event that brought the aggregate into being), by ledger position. */
+    public java.util.Optional<CausedEntry> firstAbout(String subject) {
+        return jdbc.query("select " + COLUMNS + ", e.causation_id from ledger_entry e where e.subject = :subject "
+                        + "order by e.sequence nulls last, e.position limit 1",
+                new MapSqlParameterSource("subject", subject), CAUSED).stream().findFirst();
     }
 
     private List<RecordedEvent> about(String proposalId, Instant at) {

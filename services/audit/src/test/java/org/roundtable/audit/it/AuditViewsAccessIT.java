@@ -23,6 +23,7 @@ class AuditViewsAccessIT extends AuditIntegrationTest {
                 .publish(codec, jdbc);
         List<String> paths = new java.util.ArrayList<>(POWER_MAP);
         VIEWS.forEach(view -> paths.add("/api/audit/proposals/" + journey.proposalId() + view));
+        paths.add("/api/audit/events/" + journey.events().get(0).id() + "/why");
         String commissioner = TestTokens.shared().mint(journey.id("dana"), "Dana Reeves", "COMMISSIONER");
         String citizenAndAuditor = TestTokens.shared().mint("hana-" + journey.id("gus"), "Hana Sato", "CITIZEN", "AUDITOR");
 

@@ -8,6 +8,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.roundtable.events.EventCatalog;
+import org.roundtable.events.EventSchemas;
 import org.roundtable.events.EventJson;
 import org.roundtable.events.KafkaEnvelopeCodec;
 import org.roundtable.events.RoundtableEvents;
@@ -24,6 +25,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.beans.factory.annotation.Value;
+
+import java.net.URI;
 
 /**
  * Axon on the service's own PostgreSQL: events serialized as the published JSON (the same mapper the envelope
@@ -52,10 +56,18 @@ public class EventSourcingConfiguration {
         return EventJson.newMapper();
     }
 
+    /** The events' JSON Schemas, published under {@code roundtable.events.schema-base} (the audit service serves them). */
     @Bean
     @ConditionalOnMissingBean
-    KafkaEnvelopeCodec kafkaEnvelopeCodec(EventCatalog catalog, @Qualifier("eventJson") ObjectMapper eventJson) {
-        return new KafkaEnvelopeCodec(catalog, eventJson);
+    EventSchemas eventSchemas(EventCatalog catalog,
+                              @Value("${roundtable.events.schema-base:http://localhost:8080/api/audit/schemas/}") URI schemaBase) {
+        return new EventSchemas(catalog, schemaBase);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaEnvelopeCodec kafkaEnvelopeCodec(EventCatalog catalog, @Qualifier("eventJson") ObjectMapper eventJson, EventSchemas schemas) {
+        return new KafkaEnvelopeCodec(catalog, eventJson, schemas);
     }
 
     @Bean
