@@ -126,6 +126,9 @@ class ThroughTheGatewayIT {
         assertThat(refused).as("a request past the burst is refused").isNotNull();
         assertThat(allowed).isBetween(LocalStack.RATE_BURST, LocalStack.RATE_BURST + 1);
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 2L);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().get("status").asInt()).isEqualTo(429);
+        assertThat(refused.body().get("detail").asText()).contains("Retry-After");
         assertThat(gateway.get("/api/proposals", login("eli")).status()).as("another user's budget").isEqualTo(200);
     }
 
@@ -137,6 +140,8 @@ class ThroughTheGatewayIT {
         ApiClient.Response refused = gateway.send("POST", "/api/proposals", chen, huge, "X-Acting-Role", "CITIZEN");
 
         assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().get("status").asInt()).isEqualTo(413);
     }
 
     @Test
@@ -150,6 +155,8 @@ class ThroughTheGatewayIT {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(refused.statusCode()).isEqualTo(411);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("\"status\":411");
     }
 
     @Test
@@ -187,7 +194,9 @@ class ThroughTheGatewayIT {
             assertThat(answered.contentType()).startsWith("application/problem+json");
             assertThat(answered.body().get("instance").asText()).isEqualTo(path);
         }
-        assertThat(gateway.get("/api/elsewhere", machine).status()).as("no route").isEqualTo(404);
+        ApiClient.Response noRoute = gateway.get("/api/elsewhere", machine);
+        assertThat(noRoute.status()).as("no route").isEqualTo(404);
+        assertThat(noRoute.contentType()).startsWith("application/problem+json");
     }
 
     @Test

@@ -131,9 +131,9 @@ public class DecisionCase {
         Require.that(seen.containsValue(Role.CITIZEN), "members", "a panel has at least one citizen member round the table");
         String chair = Require.text(command.chairId(), "chairId", 200);
         Require.that(seen.containsKey(chair), "chairId", "the chair sits on the panel");
-        Instant closesAt = Require.present(command.deadline(), "deadline");
+        Instant closesAt = Require.instant(command.deadline(), "deadline");
         Require.that(closesAt.isAfter(now), "deadline", "the deadline is in the future");
-        Money allocation = command.amount() != null ? Fund.validMoney(command.amount(), "amount") : asked;
+        Money allocation = command.amount() != null ? Require.money(command.amount(), "amount") : asked;
         if (allocation != null && !allocation.currency().equals(fund.currency())) {
             throw new InvalidInput("amount.currency", "the fund is in " + fund.currency());
         }

@@ -11,11 +11,9 @@ import org.roundtable.events.Role;
 import org.roundtable.events.commissioning.FundCreated;
 import org.roundtable.events.commissioning.FundsAllocated;
 import org.roundtable.events.proposals.Money;
-import org.roundtable.kit.domain.InvalidInput;
 import org.roundtable.kit.domain.Require;
 import org.roundtable.kit.domain.RuleViolation;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,15 +49,16 @@ public class Fund {
         Actor creator = actorIn(metadata, Role.COMMISSIONER);
         String name = Require.text(command.name(), "name", 120);
         String area = Require.text(command.serviceArea(), "serviceArea", 80).toLowerCase(Locale.ROOT);
-        LocalDate start = Require.present(command.periodStart(), "periodStart");
-        LocalDate end = Require.present(command.periodEnd(), "periodEnd");
+        LocalDate start = Require.date(command.periodStart(), "periodStart");
+        LocalDate end = Require.date(command.periodEnd(), "periodEnd");
         Require.that(!end.isBefore(start), "periodEnd", "periodEnd must not be before periodStart");
-        Money amount = validMoney(command.amount(), "amount");
+        Money amount = Require.money(command.amount(), "amount");
         Require.that(amount.amount().signum() > 0, "amount.amount", "amount.amount must be more than nothing");
         List<String> holderIds = new ArrayList<>();
         holderIds.add(creator.subjectId());
         if (command.holderIds() != null) {
             Require.atMost(command.holderIds(), 20, "holderIds");
+            Require.distinct(command.holderIds(), "holderIds");
             for (int i = 0; i < command.holderIds().size(); i++) {
                 String holder = Require.text(command.holderIds().get(i), "holderIds[" + i + "]", 200);
                 if (!holderIds.contains(holder)) {
@@ -76,8 +75,8 @@ public class Fund {
             throw new RuleViolation("fund " + fundId + " is in " + remaining.currency() + ", not " + amount.currency());
         }
         if (amount.amount().compareTo(remaining.amount()) > 0) {
-            throw new RuleViolation("fund " + fundId + " holds only " + remaining.amount().toPlainString() + " " + remaining.currency()
-                    + "; it cannot allocate " + amount.amount().toPlainString());
+            throw new RuleViolation("fund " + fundId + " holds only " + remaining.amount() + " " + remaining.currency()
+                    + "; it cannot allocate " + amount.amount());
         }
         apply(new FundsAllocated(fundId, caseId, proposalId, amount,
                 new Money(remaining.amount().subtract(amount.amount()), remaining.currency()), serviceArea));
@@ -91,16 +90,6 @@ public class Fund {
         return new Terms(fundId, Set.copyOf(holders), serviceArea, remaining.currency());
     }
 
-    static Money validMoney(Money money, String field) {
-        Require.present(money, field);
-        BigDecimal amount = Require.nonNegative(money.amount(), field + ".amount");
-        Require.that(amount.scale() <= 2, field + ".amount", field + ".amount has at most two decimal places");
-        String currency = Require.present(money.currency(), field + ".currency");
-        if (!currency.matches("[A-Z]{3}")) {
-            throw new InvalidInput(field + ".currency", field + ".currency must be an ISO 4217 code such as GBP");
-        }
-        return new Money(amount, currency);
-    }
 
     @EventSourcingHandler
     void on(FundCreated event) {

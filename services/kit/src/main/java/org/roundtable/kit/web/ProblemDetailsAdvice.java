@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.roundtable.kit.domain.InvalidInput;
+import org.roundtable.kit.domain.Require;
 import org.roundtable.kit.domain.NotFound;
 import org.roundtable.kit.domain.NotPermitted;
 import org.roundtable.kit.domain.RuleViolation;
@@ -28,8 +29,16 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -115,17 +124,56 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             cause = cause.getCause();
         }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            return widen(invalidInput(List.of(new FieldError(path(jackson), jackson.getOriginalMessage()))));
+            String field = path(jackson);
+            return widen(invalidInput(List.of(new FieldError(field, field + " " + expected(jackson)))));
         }
-        String detail = cause instanceof JacksonException jackson ? jackson.getOriginalMessage() : "the request body is missing or is not JSON";
+        String detail = cause instanceof JacksonException jackson
+                ? "the request body is not valid JSON: " + Require.excerpt(jackson.getOriginalMessage())
+                : "the request body is missing or is not JSON";
         return widen(invalidInput(List.of(new FieldError("body", detail))));
+    }
+
+    /** What a field should have held, in words, without repeating what was sent. */
+    private static String expected(JacksonException jackson) {
+        Class<?> type = jackson instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
+                : jackson instanceof InputCoercionException coercion ? coercion.getTargetType() : null;
+        if (type == null) {
+            return "is not valid: " + Require.excerpt(jackson.getOriginalMessage());
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "must be a whole number" + (type == Integer.class || type == int.class ? " of at most " + Integer.MAX_VALUE : "");
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
+            return "must be a date and time with its offset, such as 2030-05-01T18:00:00Z";
+        }
+        if (type == LocalDate.class) {
+            return "must be a date such as 2030-05-01";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == String.class) {
+            return "must be text";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a list";
+        }
+        return "must be an object with the documented fields";
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
         String field = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : mismatch.getPropertyName();
-        return widen(invalidInput(List.of(new FieldError(field, "'" + mismatch.getValue() + "' is not a valid value"))));
+        String value = mismatch.getValue() == null ? "null" : Require.excerpt(String.valueOf(mismatch.getValue()));
+        return widen(invalidInput(List.of(new FieldError(field, field + ": " + value + " is not a valid value"))));
     }
 
     @Override

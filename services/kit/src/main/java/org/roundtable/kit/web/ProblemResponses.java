@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** RFC 9457 problem details, the same shape whether written by a controller advice or by a security filter. */
@@ -26,6 +27,12 @@ public class ProblemResponses {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
                       String detail) throws IOException {
+        write(request, response, status, title, detail, null);
+    }
+
+    /** As above, listing the invalid fields of a 400 in {@code errors}. */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+                      String detail, List<FieldError> errors) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -36,12 +43,15 @@ public class ProblemResponses {
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
         body.put("instance", request.getRequestURI());
+        if (errors != null) {
+            body.put("errors", errors);
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);
     }
 
-    private static String slug(String title) {
+    static String slug(String title) {
         return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 }

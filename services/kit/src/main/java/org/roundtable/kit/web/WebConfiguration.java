@@ -1,14 +1,26 @@
 package org.roundtable.kit.web;
 
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
 import org.roundtable.kit.actor.CorrelationIdFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** Problem+json for every refusal, and a correlation id on every request. */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+/**
+ * Problem+json for every refusal and every error, whoever raises it (a controller, a filter, the firewall, the
+ * container), a correlation id on every request, and query parameters every query can take.
+ */
+@AutoConfiguration(beforeName = {"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class WebConfiguration {
 
@@ -23,9 +35,47 @@ public class WebConfiguration {
     }
 
     @Bean
+    UnexpectedErrorAdvice unexpectedErrorAdvice(ProblemResponses problems) {
+        return new UnexpectedErrorAdvice(problems);
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController(ProblemResponses problems) {
+        return new ProblemErrorController(problems);
+    }
+
+    /** Addresses the security firewall refuses (an encoded slash, a NUL, a path that climbs out) are a 400, not a 500. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler(ProblemResponses problems) {
+        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST, "Bad Request",
+                "the request's address holds characters or sequences this service refuses");
+    }
+
+    @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestParameterGuard> requestParameterGuard(ProblemResponses problems) {
+        FilterRegistrationBean<RequestParameterGuard> registration = new FilterRegistrationBean<>(new RequestParameterGuard(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tomcat.class)
+    static class ContainerErrors {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+            return factory -> factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.roundtable.kit.sample.SampleCommands.CreateSample;
 import org.roundtable.kit.sample.SampleCommands.RenameSample;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -42,6 +43,11 @@ class SampleController {
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new CreateSample(id, sample.title()));
         return Map.of("id", id);
+    }
+
+    @GetMapping("/failure")
+    void failure() {
+        throw new IllegalStateException("a failure nobody foresaw");
     }
 
     @PutMapping("/{id}/title")

@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roundtable.events.Role;
 import org.roundtable.kit.actor.Commands;
-import org.roundtable.kit.domain.InvalidInput;
 import org.roundtable.kit.domain.NotFound;
+import org.roundtable.kit.domain.Require;
 import org.roundtable.kit.web.PageOf;
 import org.roundtable.outcomes.api.OutcomeRequests.AssetsGiven;
 import org.roundtable.outcomes.api.OutcomeRequests.Created;
@@ -68,12 +68,7 @@ public class OutcomesController {
                                    @RequestParam(required = false) InitiativeStatus status,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw new InvalidInput("page", "page must not be negative");
-        }
-        if (size < 1 || size > 100) {
-            throw new InvalidInput("size", "size must be between 1 and 100");
-        }
+        PageOf.requireBounds(page, size);
         return queries.list(serviceArea, status, page, size);
     }
 
@@ -95,7 +90,7 @@ public class OutcomesController {
     @Operation(summary = "What grows in one service area")
     @GetMapping("/service-areas/{serviceArea}")
     ServiceAreaSummary serviceArea(@PathVariable String serviceArea) {
-        return queries.serviceArea(serviceArea).orElseThrow(() -> new NotFound("no initiatives in service area " + serviceArea));
+        return queries.serviceArea(serviceArea).orElseThrow(() -> new NotFound("no initiatives in service area " + Require.excerpt(serviceArea)));
     }
 
     @Operation(summary = "A commissioner assigns the provider who delivers the initiative and reports on it")

@@ -123,7 +123,7 @@ public class Initiative {
         actorIn(metadata, Role.COMMISSIONER);
         Indicator indicator = indicators.get(command.indicatorId());
         if (indicator == null) {
-            throw new NotFound("no indicator " + command.indicatorId() + " in initiative " + initiativeId);
+            throw new NotFound("no indicator " + Require.excerpt(command.indicatorId()) + " in initiative " + initiativeId);
         }
         requireOpen();
         String name = command.name() == null ? indicator.name : Require.text(command.name(), "name", NAME_MAX);
@@ -151,7 +151,7 @@ public class Initiative {
         TreeSet<LocalDate> sorted = new TreeSet<>();
         for (int i = 0; i < dates.size(); i++) {
             String field = "reviewDates[" + i + "]";
-            LocalDate date = Require.present(dates.get(i), field);
+            LocalDate date = Require.date(dates.get(i), field);
             Require.that(!date.isBefore(today), field, field + " must not be in the past");
             Require.that(sorted.add(date), field, field + " repeats " + date);
         }
@@ -213,14 +213,15 @@ public class Initiative {
         if (mobilisations.contains(mobilisationId)) {
             throw new RuleViolation("assets given " + mobilisationId + " are already recorded");
         }
+        String pledgeId = Require.optionalText(command.pledgeId(), "pledgeId", 100);
         Pledge pledge = null;
-        if (command.pledgeId() != null) {
-            pledge = expected.get(command.pledgeId());
+        if (pledgeId != null) {
+            pledge = expected.get(pledgeId);
             if (pledge == null) {
-                throw new InvalidInput("pledgeId", "no pledge " + command.pledgeId() + " is expected by this initiative");
+                throw new InvalidInput("pledgeId", "no pledge " + pledgeId + " is expected by this initiative");
             }
-            if (released.contains(command.pledgeId())) {
-                throw new RuleViolation("pledge " + command.pledgeId() + " was withdrawn; record what was given without it");
+            if (released.contains(pledgeId)) {
+                throw new RuleViolation("pledge " + pledgeId + " was withdrawn; record what was given without it");
             }
         }
         AssetKind kind = command.kind() != null ? command.kind() : Require.present(pledge == null ? null : pledge.kind(), "kind");
@@ -230,7 +231,7 @@ public class Initiative {
         String participantId = pledge != null ? pledge.participantId()
                 : command.participantId() == null ? recorder.subjectId() : Require.text(command.participantId(), "participantId", NAME_MAX);
         String publicName = pledge == null ? null : pledge.publicName();
-        apply(new AssetsMobilised(initiativeId, mobilisationId, command.pledgeId(), participantId, publicName, kind, description,
+        apply(new AssetsMobilised(initiativeId, mobilisationId, pledgeId, participantId, publicName, kind, description,
                 hours, givenOn));
     }
 
@@ -278,7 +279,7 @@ public class Initiative {
             } else if (indicator.latest == null) {
                 unmet.add(indicator.name + " has no reading");
             } else if (!Progress.toward(indicator.baseline, indicator.target, indicator.direction, indicator.latest).met()) {
-                unmet.add(indicator.name + " is at " + indicator.latest.toPlainString() + " of " + indicator.target.toPlainString()
+                unmet.add(indicator.name + " is at " + indicator.latest + " of " + indicator.target
                         + " " + indicator.unit);
             }
         });
@@ -329,7 +330,7 @@ public class Initiative {
     }
 
     private static LocalDate notAfter(LocalDate date, LocalDate today, String field) {
-        Require.present(date, field);
+        Require.date(date, field);
         Require.that(!date.isAfter(today), field, field + " must not be in the future");
         return date;
     }

@@ -115,7 +115,7 @@ public class ParticipationController {
     @Operation(summary = "Someone's public profile")
     @GetMapping("/participants/{participantId}")
     ParticipationQueries.PublicProfile publicProfile(@PathVariable String participantId) {
-        return queries.profile(participantId).orElseThrow(() -> new NotFound("no profile for " + participantId));
+        return queries.profile(participantId).orElseThrow(() -> new NotFound("no profile for " + Require.excerpt(participantId)));
     }
 
     @Operation(summary = "What the community did around a proposal: endorsements, pledges summed by kind, workshops")

@@ -140,8 +140,7 @@ public class Participation {
         AssetKind kind = Require.present(command.kind(), "kind");
         Integer hours = command.hoursPerMonth();
         if (kind == AssetKind.TIME) {
-            Require.present(hours, "hoursPerMonth");
-            Require.that(hours >= 1 && hours <= 200, "hoursPerMonth", "hoursPerMonth must be between 1 and 200");
+            Require.between(hours, "hoursPerMonth", 1, 200);
         } else if (hours != null) {
             throw new InvalidInput("hoursPerMonth", "hoursPerMonth goes with a pledge of TIME");
         }
@@ -170,7 +169,7 @@ public class Participation {
         Actor actor = actorIn(metadata, Role.CITIZEN, Role.STAFF);
         requireCoDesigner(actor, "schedule workshops");
         requireNotClosed();
-        Instant startsAt = Require.present(command.startsAt(), "startsAt");
+        Instant startsAt = Require.instant(command.startsAt(), "startsAt");
         String place = command.online() ? Require.optionalText(command.place(), "place", 300) : Require.text(command.place(), "place", 300);
         apply(new WorkshopScheduled(proposalId, command.workshopId(), Require.text(command.title(), "title", 150), startsAt, place,
                 command.online()));

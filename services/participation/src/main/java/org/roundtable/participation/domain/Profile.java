@@ -63,6 +63,7 @@ public class Profile {
         String publicName = Require.text(details.publicName(), "displayName", 80);
         List<Role> roles = Require.present(details.roles(), "roles");
         Require.that(!roles.isEmpty(), "roles", "roles must name citizen, staff or both");
+        Require.distinct(roles, "roles");
         for (int i = 0; i < roles.size(); i++) {
             Role role = Require.present(roles.get(i), "roles[" + i + "]");
             Require.that(role == Role.CITIZEN || role == Role.STAFF, "roles[" + i + "]", "a profile's roles are CITIZEN and STAFF");

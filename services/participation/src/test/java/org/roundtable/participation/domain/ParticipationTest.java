@@ -114,7 +114,7 @@ class ParticipationTest {
         fixture.given(FOLLOWED, OPENED).when(new PledgeAsset(P, "pl-1", "Neighbour ABC", AssetKind.TIME, null, 4), CARA)
                 .expectEvents(new AssetPledged(P, "pl-1", "cara", "Neighbour ABC", AssetKind.TIME, null, 4));
         fixture.given(FOLLOWED, OPENED).when(new PledgeAsset(P, "pl-1", "Neighbour ABC", AssetKind.TIME, null, 0), CARA)
-                .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage("hoursPerMonth must be between 1 and 200");
+                .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage("hoursPerMonth must be a whole number between 1 and 200");
         fixture.given(FOLLOWED, OPENED).when(new PledgeAsset(P, "pl-1", "Neighbour ABC", AssetKind.PLACE, " ", null), CARA)
                 .expectNoEvents().expectExceptionMessage("description must not be blank");
         fixture.given(FOLLOWED, OPENED).when(new PledgeAsset(P, "pl-1", "Neighbour ABC", AssetKind.SKILL, "joinery", 3), CARA)

@@ -79,12 +79,7 @@ public class ProposalsController {
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "20") int size,
                                  @RequestParam(defaultValue = "updatedAt,desc") String sort) {
-        if (page < 0) {
-            throw new InvalidInput("page", "page must not be negative");
-        }
-        if (size < 1 || size > 100) {
-            throw new InvalidInput("size", "size must be between 1 and 100");
-        }
+        PageOf.requireBounds(page, size);
         return queries.list(status, serviceArea, q, page, size, sortOf(sort));
     }
 

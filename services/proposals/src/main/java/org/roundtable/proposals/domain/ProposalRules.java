@@ -9,7 +9,6 @@ import org.roundtable.kit.domain.Require;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The shape every revision of a proposal must have; each failure names the field, in request terms. */
 public final class ProposalRules {
@@ -22,8 +21,6 @@ public final class ProposalRules {
     public static final int RESOURCES_MAX = 20;
     public static final int SHORT_TEXT_MAX = 500;
     public static final int NOTE_MAX = 1000;
-
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private ProposalRules() {
     }
@@ -54,16 +51,7 @@ public final class ProposalRules {
         if (ask == null) {
             return new Ask(null, List.of());
         }
-        Money money = null;
-        if (ask.money() != null) {
-            Require.nonNegative(ask.money().amount(), "ask.money.amount");
-            Require.that(ask.money().amount().scale() <= 2, "ask.money.amount", "ask.money.amount has at most two decimal places");
-            Require.that(ask.money().amount().precision() - ask.money().amount().scale() <= 12, "ask.money.amount",
-                    "ask.money.amount is too large");
-            String currency = Require.present(ask.money().currency(), "ask.money.currency");
-            Require.that(CURRENCY.matcher(currency).matches(), "ask.money.currency", "ask.money.currency must be an ISO 4217 code such as GBP");
-            money = new Money(ask.money().amount(), currency);
-        }
+        Money money = ask.money() == null ? null : Require.money(ask.money(), "ask.money");
         Require.atMost(ask.otherResources(), RESOURCES_MAX, "ask.otherResources");
         List<String> resources = new ArrayList<>();
         for (int i = 0; i < ask.otherResources().size(); i++) {

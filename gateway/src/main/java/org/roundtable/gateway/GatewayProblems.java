@@ -1,0 +1,104 @@
+package org.roundtable.gateway;
+
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Every error the gateway answers itself is RFC 9457 problem+json: a refusal its filters end without a body (429 past
+ * the rate limit, 411, 413) and any failure that reaches the error handler (503 for a service that cannot be reached,
+ * 404 for no route, 500 for anything else, its message kept in the log). Answers relayed from the services are left
+ * as they are.
+ */
+final class GatewayProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayProblems.class);
+
+    private GatewayProblems() {
+    }
+
+    static Mono<Void> write(ServerHttpResponse response, HttpStatusCode status, String detail) {
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        HttpStatus known = HttpStatus.resolve(status.value());
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String body = "{\"type\":\"/problems/" + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "\",\"title\":\"" + title
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}";
+        DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    static String detailFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 429 -> "too many requests: wait for the seconds given in Retry-After, then try again";
+            case 413 -> "the request body is larger than the gateway accepts";
+            case 411 -> "a request with a body states its Content-Length";
+            case 404 -> "there is nothing at this address";
+            case 503 -> "the service that answers this address cannot be reached; try again shortly";
+            default -> status.is5xxServerError() ? "the gateway could not answer this request" : "the request was refused";
+        };
+    }
+
+    /** Gives a body to error responses the gateway's own filters complete without one. */
+    @Component
+    static class BodilessErrors implements WebFilter, Ordered {
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+            ServerHttpResponse response = exchange.getResponse();
+            ServerHttpResponseDecorator withProblem = new ServerHttpResponseDecorator(response) {
+                @Override
+                public Mono<Void> setComplete() {
+                    HttpStatusCode status = getStatusCode();
+                    if (status != null && status.isError() && !isCommitted() && getHeaders().getContentType() == null) {
+                        return write(getDelegate(), status, detailFor(status));
+                    }
+                    return super.setComplete();
+                }
+            };
+            return chain.filter(exchange.mutate().response(withProblem).build());
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+
+    /** Any failure that reaches the error handler, answered before Spring Boot's default error body would be. */
+    @Component
+    @Order(-2)
+    static class Failures implements ErrorWebExceptionHandler {
+
+        @Override
+        public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+            ServerHttpResponse response = exchange.getResponse();
+            if (response.isCommitted()) {
+                return Mono.error(failure);
+            }
+            HttpStatusCode status = failure instanceof ErrorResponse known ? known.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
+            if (status.is5xxServerError()) {
+                log.warn("{} {} failed with {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), status, failure);
+            }
+            response.getHeaders().clearContentHeaders();
+            return write(response, status, detailFor(status));
+        }
+    }
+}
