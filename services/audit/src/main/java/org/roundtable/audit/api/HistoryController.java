@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roundtable.audit.history.DecisionHistories;
 import org.roundtable.audit.history.DecisionHistory;
+import org.roundtable.audit.history.Labels;
 import org.roundtable.audit.history.LedgerReader;
 import org.roundtable.audit.history.PublicNames;
 import org.roundtable.audit.history.RecordedEvent;
@@ -37,11 +38,15 @@ public class HistoryController {
 
     @Operation(summary = "The full timeline of a proposal across all services, from the ledger",
             description = """
-                    Every ledger entry about the proposal, its decision cases and its initiatives, ordered by when it \
-                    happened (then by ledger position): the event, a one-line description, the actor's id and role, \
+                    Every ledger entry about the proposal, its decision cases and its initiatives, in ledger order \
+                    (by position): the event and its id, a one-line description naming funds, workshops, indicators \
+                    and people (ids stay in their own fields), the actor's id and role, \
                     their public name (whoever acted in a public office by the name they acted under; a citizen by \
                     their own name while they consent, otherwise by their pseudonym), the time, and the rationale, reason or note the \
-                    event carries. Recusals and changed votes (with the vote and rationale they replace) are flagged. \
+                    event carries; fields that do not apply to a step are left out. Recusals and changed votes (with the vote \
+                    and rationale they replace) are flagged. `decisions` tells each decision whole, in plain words and \
+                    as fields: who sat (and who chaired), who declared what interest and was recused, who voted how and \
+                    why, what money moved from which fund and what it left. \
                     Entries of types this version cannot read are counted in skippedEntries. AUDITOR only.""")
     @GetMapping("/proposals/{proposalId}/history")
     DecisionHistory history(@Parameter(description = "the proposal's id") @PathVariable String proposalId) {
@@ -51,6 +56,10 @@ public class HistoryController {
         if (entries.isEmpty()) {
             throw new NotFound("the ledger holds nothing about proposal " + id);
         }
-        return DecisionHistories.of(id, entries, PublicNames.from(ledger.named(PublicNames.PROFILE_EVENTS, null)));
+        List<RecordedEvent> context = new java.util.ArrayList<>(ledger.named(PublicNames.PROFILE_EVENTS, null));
+        context.addAll(ledger.named(Labels.FUND_EVENTS, null));
+        context.addAll(entries);
+        PublicNames names = PublicNames.from(context);
+        return DecisionHistories.of(id, entries, names, Labels.from(context, names));
     }
 }

@@ -51,14 +51,40 @@ public class PowerMapController {
         this.actors = actors;
     }
 
-    @Operation(summary = "The power map: per actor and role, and per decision",
+    /** What every CSV column means; PowerMapIT checks that it names every header the exports write. */
+    static final String COLUMNS = """
+            **Funds** (`/power-map/funds`): Fund id; Fund (its name); Service area; Period start and Period end (the \
+            fund's own period); Held by (every commissioner holding it, jointly or alone, by name); Amount (the budget, \
+            counted once however many hold it); Allocated in period (what decisions in the period allocated from it); \
+            Currency (of both amounts).
+
+            **Actors** (`/power-map`): Person id; Name (office holders by the name they acted under, citizens by their \
+            own name with consent, otherwise their pseudonym); Role (the role they acted or sat in); Decisions closed \
+            (cases they closed, whatever the outcome); Decisions voted in (approvals and rejections whose roll records \
+            their vote); Votes cast (every change counted); Recusals (cases they were recused from after declaring an \
+            interest); Funds held (names of the funds they hold: the money is in the funds table, once per fund); \
+            Allocated by decisions they voted in (every member who voted shares all of it, so it does not add up across \
+            people); Currency (of that amount; a row per currency); Hours pledged per month (pledged in the period, not \
+            withdrawn); Hours given (to initiatives); Proposals drafted; Co-designs joined; Workshop contributions.
+
+            **Decisions** (`/power-map/decisions`): Case id; Proposal id; Title; Service area; Outcome (APPROVED, \
+            REJECTED, NO_QUORUM or WITHDRAWN); Decided at (UTC); Closed by (name); Closed by (role); Panel size; \
+            Commissioners at the table; Citizens at the table; Members who voted; Citizens who voted; Recused; \
+            Allocated; Currency.""";
+
+    @Operation(summary = "The power map: the funds and who held them, per actor and role, and per decision",
             description = """
-                    Per actor and role: decisions closed and voted in, votes cast, recusals, funds held and allocated \
-                    (from funds they held, and by panels they sat on), hours pledged per month and hours given, proposals \
-                    drafted, co-designs joined and workshop contributions; per decision: panel size, commissioners and \
-                    citizens at the table, who voted. Names appear only where the ledger has a consented or public name; \
-                    otherwise actors are known by their pseudonymous ids. JSON by default; with `Accept: text/csv` or \
-                    `format=csv`, the per-actor table as CSV (RFC 4180). AUDITOR only.""",
+                    `funds`: every fund held in the period, once, with all its holders and what was allocated from it; \
+                    `totals`: per currency, the sums of those funds and allocations, so that they add up; `actors`: per \
+                    actor and role, decisions closed and voted in, votes cast, recusals, the funds they held (by id), \
+                    money allocated by decisions they voted in, hours pledged per month and hours given, proposals \
+                    drafted, co-designs joined and workshop contributions; `decisions`: per decision, panel size, \
+                    commissioners and citizens at the table, who voted. People are named by the project's rule: office \
+                    holders by the name they acted under, citizens by their own name only with consent, otherwise by \
+                    their pseudonym. JSON by default; with `Accept: text/csv` or `format=csv`, the per-actor table as \
+                    CSV (RFC 4180): plain-word headers, money as numbers with a currency column. AUDITOR only.
+
+                    """ + COLUMNS,
             responses = @ApiResponse(responseCode = "200", content = {
                     @Content(mediaType = "application/json", schema = @Schema(implementation = PowerMap.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string"))}))
@@ -75,12 +101,37 @@ public class PowerMapController {
         return respond(from, to, serviceArea, format, accept, map -> map, PowerMapCsv::actors, "power-map-actors.csv");
     }
 
+    @Operation(summary = "The funds of the power map: each fund once, with all who hold it",
+            description = """
+                    The funds held in the period (optionally one service area): each once, with every commissioner \
+                    holding it, its budget and what decisions in the period allocated from it. The same rows as the \
+                    power map's `funds`; with `Accept: text/csv` or `format=csv`, as CSV (RFC 4180). AUDITOR only.
+
+                    """ + COLUMNS,
+            responses = @ApiResponse(responseCode = "200", content = {
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = PowerMap.FundHeld.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))}))
+    @GetMapping("/funds")
+    ResponseEntity<?> funds(@Parameter(description = "start of the period, inclusive: an ISO-8601 instant or date (midnight UTC)")
+                            @RequestParam(required = false) String from,
+                            @Parameter(description = "end of the period, exclusive: an ISO-8601 instant or date (midnight UTC)")
+                            @RequestParam(required = false) String to,
+                            @Parameter(description = "only this service area, e.g. libraries (case-insensitive)")
+                            @RequestParam(required = false) String serviceArea,
+                            @Parameter(description = "json or csv; overrides the Accept header")
+                            @RequestParam(required = false) String format,
+                            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return respond(from, to, serviceArea, format, accept, PowerMap::funds, PowerMapCsv::funds, "power-map-funds.csv");
+    }
+
     @Operation(summary = "The decisions of the power map: who sat at each table and who voted",
             description = """
                     The decisions reached in the period (optionally one service area): outcome, who closed the case, panel \
                     size, commissioners and citizens at the table, members and citizens who voted, recusals, the money \
                     allocated. The same rows as the power map's `decisions`; with `Accept: text/csv` or `format=csv`, as \
-                    CSV (RFC 4180). AUDITOR only.""",
+                    CSV (RFC 4180). AUDITOR only.
+
+                    """ + COLUMNS,
             responses = @ApiResponse(responseCode = "200", content = {
                     @Content(mediaType = "application/json", schema = @Schema(implementation = PowerMap.DecisionAtTable.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string"))}))

@@ -9,7 +9,6 @@ import org.roundtable.events.EventType;
 import org.roundtable.kit.domain.NotFound;
 import org.roundtable.kit.domain.Require;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,8 +22,6 @@ import java.util.List;
 @RequestMapping("/api/audit/schemas")
 @Tag(name = "event schemas", description = "The JSON Schema of each event type's data, generated from the published language")
 public class SchemaController {
-
-    private static final MediaType SCHEMA_JSON = MediaType.parseMediaType("application/schema+json");
 
     private final EventCatalog catalog;
     private final EventSchemas schemas;
@@ -50,12 +47,12 @@ public class SchemaController {
             description = """
                     The schema a record of the type names in its CloudEvents `dataschema`: every field of the event \
                     record, primitive ones required, no other property allowed. 404 for a type that is not published.""")
-    @GetMapping("/{type}.json")
-    ResponseEntity<String> schema(@Parameter(description = "the CloudEvents type, e.g. org.roundtable.commissioning.VoteCast.v1")
+    @GetMapping(value = "/{type}.json", produces = {"application/schema+json", MediaType.APPLICATION_JSON_VALUE})
+    String schema(@Parameter(description = "the CloudEvents type, e.g. org.roundtable.commissioning.VoteCast.v1")
                                       @PathVariable String type) {
         String value = Require.text(type, "type", 200);
         EventType eventType = catalog.classOf(value).map(catalog::typeOf)
                 .orElseThrow(() -> new NotFound("no event type " + value + " is published"));
-        return ResponseEntity.ok().contentType(SCHEMA_JSON).body(schemas.schemaOf(eventType).toPrettyString());
+        return schemas.schemaOf(eventType).toPrettyString();
     }
 }

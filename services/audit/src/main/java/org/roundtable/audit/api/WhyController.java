@@ -3,8 +3,10 @@ package org.roundtable.audit.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.roundtable.audit.history.Labels;
 import org.roundtable.audit.history.LedgerReader;
 import org.roundtable.audit.history.PublicNames;
+import org.roundtable.audit.history.RecordedEvent;
 import org.roundtable.audit.history.WhyItHappened;
 import org.roundtable.events.Role;
 import org.roundtable.kit.actor.RequestActors;
@@ -15,6 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** Why any event happened, and what it led to, for auditors only. */
 @RestController
@@ -47,7 +52,10 @@ public class WhyController {
     WhyItHappened.Answer why(@Parameter(description = "the event's id (its CloudEvents id)") @PathVariable String eventId) {
         actors.actingAs(Role.AUDITOR);
         String id = Require.text(eventId, "eventId", 100);
-        return WhyItHappened.of(id, ledger, PublicNames.from(ledger.named(PublicNames.PROFILE_EVENTS, null)))
+        List<RecordedEvent> context = new ArrayList<>(ledger.named(PublicNames.PROFILE_EVENTS, null));
+        context.addAll(ledger.named(Labels.FUND_EVENTS, null));
+        PublicNames names = PublicNames.from(context);
+        return WhyItHappened.of(id, ledger, names, Labels.from(context, names))
                 .orElseThrow(() -> new NotFound("the ledger holds no event " + id));
     }
 }

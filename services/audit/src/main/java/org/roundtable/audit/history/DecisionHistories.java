@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds a proposal's decision history from its ledger entries, given in the order they happened. A vote by a member
+ * Builds a proposal's decision history from its ledger entries, in ledger order. A vote by a member
  * who already voted in the same sitting of the case (between one panel being assembled and the next) is a changed
  * vote, shown with the vote and rationale it replaces; a declaration of interest that recuses its member is a recusal.
  */
@@ -29,11 +29,18 @@ public final class DecisionHistories {
     private record Ballot(String vote, String rationale) {
     }
 
-    /**
-     * @param entries the entries about the proposal, in the order they happened
-     * @param names   the public names as the whole ledger now gives them (see {@link PublicNames})
-     */
+    /** The account, with funds, workshops and indicators named as the entries name them. */
     public static DecisionHistory of(String proposalId, List<RecordedEvent> entries, PublicNames names) {
+        return of(proposalId, entries, names, Labels.from(entries, names));
+    }
+
+    /**
+     * @param entries the entries about the proposal; the account follows their ledger positions
+     * @param names   the public names as the whole ledger now gives them (see {@link PublicNames})
+     * @param labels  the names of funds, workshops and indicators
+     */
+    public static DecisionHistory of(String proposalId, List<RecordedEvent> unordered, PublicNames names, Labels labels) {
+        List<RecordedEvent> entries = unordered.stream().sorted(java.util.Comparator.comparingLong(RecordedEvent::position)).toList();
         List<DecisionHistory.Step> steps = new ArrayList<>();
         Set<String> caseIds = new LinkedHashSet<>();
         Set<String> initiativeIds = new LinkedHashSet<>();
@@ -73,10 +80,11 @@ public final class DecisionHistories {
                 }
             }
             steps.add(new DecisionHistory.Step(entry.position(), entry.eventId(), entry.occurredAt(), entry.source(), entry.eventName(),
-                    Narration.describe(entry.data()), entry.actorId(), entry.actorRole(), names.actorOf(entry),
+                    Narration.describe(entry.data(), labels), entry.actorId(), entry.actorRole(), names.actorOf(entry),
                     Narration.reasonOf(entry.data()), recusal, interest, vote, replaced != null,
                     replaced == null ? null : replaced.vote(), replaced == null ? null : replaced.rationale()));
         }
-        return new DecisionHistory(proposalId, title, List.copyOf(caseIds), List.copyOf(initiativeIds), steps, skipped);
+        return new DecisionHistory(proposalId, title, List.copyOf(caseIds), List.copyOf(initiativeIds), steps,
+                DecisionAccounts.of(entries, names, labels), skipped);
     }
 }

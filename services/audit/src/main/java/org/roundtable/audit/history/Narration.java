@@ -60,41 +60,46 @@ public final class Narration {
     }
 
     public static String describe(IntegrationEvent event) {
+        return describe(event, Labels.NONE);
+    }
+
+    /** What happened, in one line, with things and people called by the given labels. */
+    public static String describe(IntegrationEvent event, Labels labels) {
         if (event instanceof ProposalDrafted drafted) {
             return "Drafted the proposal '" + drafted.content().title() + "' for " + drafted.content().serviceArea()
                     + " as " + drafted.authorRole() + " (revision 1)";
         }
         if (event instanceof CoDesignerInvited invited) {
-            return "Invited " + invited.inviteeId() + " to co-design";
+            return "Invited " + labels.person(invited.inviteeId()) + " to co-design";
         }
         if (event instanceof CoDesignerJoined joined) {
-            return joined.coDesigner().participantId() + " joined as co-designer (" + joined.coDesigner().role() + ")"
+            return labels.person(joined.coDesigner().participantId()) + " joined as co-designer (" + joined.coDesigner().role() + ")"
                     + (joined.coDesigner().brings() == null ? "" : ", bringing: " + joined.coDesigner().brings());
         }
         if (event instanceof ProposalAmended amended) {
             return "Amended the proposal to revision " + amended.revision() + ": '" + amended.content().title() + "'";
         }
         if (event instanceof ProposalSubmitted submitted) {
-            return "Submitted revision " + submitted.revision() + " with " + submitted.coDesigners().size() + " co-designers";
+            return "Submitted revision " + submitted.revision() + " with " + Labels.count(submitted.coDesigners().size(), "co-designer");
         }
         if (event instanceof ProposalWithdrawn) {
             return "Withdrew the proposal";
         }
         if (event instanceof ProposalUnderDecision underDecision) {
-            return "The proposal went under decision in case " + underDecision.caseId();
+            return "The proposal went under decision";
         }
         if (event instanceof ProposalCommissioned commissioned) {
-            return "The proposal was commissioned by the decision of case " + commissioned.caseId()
+            return "The proposal was commissioned by the panel's decision"
                     + (commissioned.allocated() == null ? "" : ", allocating " + money(commissioned.allocated()));
         }
         if (event instanceof ProposalDeclined declined) {
-            return "The proposal was declined by the decision of case " + declined.caseId();
+            return "The proposal was declined by the panel's decision";
         }
         if (event instanceof ProposalFollowed) {
             return "Participation began following the proposal: workshops can be held for it";
         }
         if (event instanceof CoDesignerRecognised recognised) {
-            return "Participation recognised " + recognised.participantId() + " as co-designer";
+            return "Participation recognised " + labels.person(recognised.participantId()) + " as co-designer";
         }
         if (event instanceof EndorsementsOpened) {
             return "Endorsements and pledges opened";
@@ -103,77 +108,77 @@ public final class Narration {
             return "Endorsements and pledges closed";
         }
         if (event instanceof EndorsementGiven given) {
-            return given.participantId() + " endorsed the proposal";
+            return labels.person(given.participantId()) + " endorsed the proposal";
         }
         if (event instanceof EndorsementWithdrawn withdrawn) {
-            return withdrawn.participantId() + " withdrew their endorsement";
+            return labels.person(withdrawn.participantId()) + " withdrew their endorsement";
         }
         if (event instanceof AssetPledged pledged) {
-            return pledged.participantId() + " pledged " + pledged.kind() + ": " + pledged.description()
+            return labels.person(pledged.participantId()) + " pledged " + pledged.kind() + ": " + pledged.description()
                     + (pledged.hoursPerMonth() == null ? "" : " (" + pledged.hoursPerMonth() + " hours a month)");
         }
         if (event instanceof PledgeWithdrawn withdrawn) {
-            return withdrawn.participantId() + " withdrew pledge " + withdrawn.pledgeId();
+            return labels.person(withdrawn.participantId()) + " withdrew a pledge";
         }
         if (event instanceof WorkshopScheduled scheduled) {
             return "Scheduled the workshop '" + scheduled.title() + "' at " + scheduled.startsAt()
                     + (scheduled.online() ? " online" : scheduled.place() == null ? "" : " in " + scheduled.place());
         }
         if (event instanceof WorkshopRegistered registered) {
-            return registered.participantId() + " registered for workshop " + registered.workshopId();
+            return labels.person(registered.participantId()) + " registered for " + labels.workshop(registered.workshopId());
         }
         if (event instanceof WorkshopAttended attended) {
-            return attended.participantId() + " attended workshop " + attended.workshopId();
+            return labels.person(attended.participantId()) + " attended " + labels.workshop(attended.workshopId());
         }
         if (event instanceof ContributionRecorded contribution) {
-            return contribution.participantId() + " contributed at workshop " + contribution.workshopId() + ": " + contribution.idea();
+            return labels.person(contribution.participantId()) + " contributed at " + labels.workshop(contribution.workshopId()) + ": " + contribution.idea();
         }
         if (event instanceof ProfileRegistered registered) {
-            return registered.participantId() + " registered a profile";
+            return labels.person(registered.participantId()) + " registered a profile";
         }
         if (event instanceof ProfileCorrected corrected) {
-            return corrected.participantId() + " corrected their profile";
+            return labels.person(corrected.participantId()) + " corrected their profile";
         }
         if (event instanceof DecisionCaseOpened opened) {
-            return "Decision case " + opened.caseId() + " opened for '" + opened.title() + "' (" + opened.serviceArea() + ")"
+            return "A decision case opened for '" + opened.title() + "' (" + opened.serviceArea() + ")"
                     + (opened.asked() == null ? "" : ", asking " + money(opened.asked()));
         }
         if (event instanceof PanelAssembled panel) {
             long citizens = panel.members().stream().filter(member -> citizenSeat(member.role())).count();
-            return "Assembled a panel of " + panel.members().size() + " (" + citizens + " citizen members), chaired by "
-                    + panel.chairId() + ", deciding by " + panel.deadline()
-                    + (panel.amount() == null ? "" : ", " + money(panel.amount()) + " from fund " + panel.fundId());
+            return "Assembled a panel of " + Labels.count(panel.members().size(), "member") + " (" + Labels.count(citizens, "citizen member")
+                    + "), chaired by " + labels.person(panel.chairId()) + ", deciding by " + panel.deadline()
+                    + (panel.amount() == null ? "" : ", " + money(panel.amount()) + " from " + labels.fund(panel.fundId()));
         }
         if (event instanceof InterestDeclared declared) {
             if (!declared.hasInterest()) {
-                return declared.memberId() + " declared no interest";
+                return labels.person(declared.memberId()) + " declared no interest";
             }
-            return declared.memberId() + " declared an interest" + (declared.description() == null ? "" : ": " + declared.description())
+            return labels.person(declared.memberId()) + " declared an interest" + (declared.description() == null ? "" : ": " + declared.description())
                     + (declared.recused() ? " and is recused" : "");
         }
         if (event instanceof VoteCast vote) {
-            return vote.memberId() + " voted " + vote.vote();
+            return labels.person(vote.memberId()) + " voted " + vote.vote();
         }
         if (event instanceof DecisionReached decision) {
             long voted = decision.roll().stream().filter(entry -> entry.vote() != null).count();
-            String votes = voted + " of " + decision.roll().size() + " panel members voted";
+            String votes = voted + " of " + Labels.count(decision.roll().size(), "panel member") + " voted";
             if (decision.outcome() == DecisionOutcome.NO_QUORUM) {
                 return "Closed without quorum, nothing decided: " + votes + "; the case awaits a new panel";
             }
             if (decision.outcome() == DecisionOutcome.WITHDRAWN) {
                 return "Closed without a decision: the proposal was withdrawn (" + votes + ")";
             }
-            return "Decision reached: " + decision.outcome() + ", " + votes + allocation(decision.allocation());
+            return "Decision reached: " + decision.outcome() + ", " + votes + allocation(decision.allocation(), labels);
         }
         if (event instanceof FundCreated fund) {
             return "Created the fund '" + fund.name() + "' for " + fund.serviceArea() + ", " + money(fund.amount())
-                    + " from " + fund.periodStart() + " to " + fund.periodEnd() + ", held by " + String.join(", ", fund.holderIds());
+                    + " from " + fund.periodStart() + " to " + fund.periodEnd() + ", held by " + String.join(", ", fund.holderIds().stream().map(labels::person).toList());
         }
         if (event instanceof FundsAllocated allocated) {
-            return "Allocated " + money(allocated.amount()) + " from fund " + allocated.fundId() + " (" + money(allocated.remaining()) + " remain)";
+            return "Allocated " + money(allocated.amount()) + " from " + labels.fund(allocated.fundId()) + " (" + money(allocated.remaining()) + " remain)";
         }
         if (event instanceof InitiativeStarted started) {
-            return "Initiative " + started.initiativeId() + " started with " + started.indicators().size() + " draft indicators"
+            return "The initiative '" + started.title() + "' started with " + Labels.count(started.indicators().size(), "draft indicator")
                     + (started.funding() == null ? "" : " and " + money(started.funding()));
         }
         if (event instanceof ProviderAssigned provider) {
@@ -188,16 +193,17 @@ public final class Narration {
         }
         if (event instanceof ProgressReported progress) {
             return (progress.livedExperience() ? "Reported lived experience" : "Reported progress") + " on "
-                    + progress.readings().size() + " indicators, observed on " + progress.observedOn();
+                    + (progress.readings().size() == 1 ? labels.indicator(progress.readings().get(0).indicatorId())
+                    : Labels.count(progress.readings().size(), "indicator")) + ", observed on " + progress.observedOn();
         }
         if (event instanceof ContributionExpected expected) {
-            return "Expecting " + expected.participantId() + "'s pledged " + expected.kind() + ": " + expected.description();
+            return "Expecting " + labels.person(expected.participantId()) + "'s pledged " + expected.kind() + ": " + expected.description();
         }
-        if (event instanceof ContributionReleased released) {
-            return "Pledge " + released.pledgeId() + " is no longer expected";
+        if (event instanceof ContributionReleased) {
+            return "A pledged contribution is no longer expected";
         }
         if (event instanceof AssetsMobilised mobilised) {
-            return (mobilised.participantId() == null ? "Someone" : mobilised.participantId()) + " gave " + mobilised.kind()
+            return (mobilised.participantId() == null ? "Someone" : labels.person(mobilised.participantId())) + " gave " + mobilised.kind()
                     + ": " + mobilised.description() + (mobilised.hours() == null ? "" : " (" + plain(mobilised.hours()) + " hours)");
         }
         if (event instanceof InitiativeReviewed reviewed) {
@@ -278,8 +284,8 @@ public final class Narration {
         return plain(money.amount()) + " " + Objects.requireNonNullElse(money.currency(), "");
     }
 
-    private static String allocation(Allocation allocation) {
-        return allocation == null ? "" : ", allocating " + money(allocation.amount()) + " from fund " + allocation.fundId();
+    private static String allocation(Allocation allocation, Labels labels) {
+        return allocation == null ? "" : ", allocating " + money(allocation.amount()) + " from " + labels.fund(allocation.fundId());
     }
 
     private static String plain(BigDecimal number) {

@@ -50,19 +50,21 @@ public final class WhyItHappened {
 
     private final LedgerReader ledger;
     private final PublicNames names;
+    private final Labels labels;
     private final Set<String> seen = new HashSet<>();
     private int steps;
 
-    private WhyItHappened(LedgerReader ledger, PublicNames names) {
+    private WhyItHappened(LedgerReader ledger, PublicNames names, Labels labels) {
         this.ledger = ledger;
         this.names = names;
+        this.labels = labels;
     }
 
     /** Why the event with this id happened, and what followed; empty when the ledger holds no such event. */
-    public static Optional<Answer> of(String eventId, LedgerReader ledger, PublicNames names) {
+    public static Optional<Answer> of(String eventId, LedgerReader ledger, PublicNames names, Labels labels) {
         return ledger.event(eventId).map(found -> {
-            Link back = new WhyItHappened(ledger, names).back(found, 0);
-            List<Link> effects = new WhyItHappened(ledger, names).forward(found.entry().eventId(), 0);
+            Link back = new WhyItHappened(ledger, names, labels).back(found, 0);
+            List<Link> effects = new WhyItHappened(ledger, names, labels).forward(found.entry().eventId(), 0);
             return new Answer(new Link(back.kind(), back.id(), back.event(), back.source(), back.subject(), back.position(),
                     back.occurredAt(), back.actorId(), back.actorRole(), back.actorName(), back.description(), back.causedBy(),
                     back.origin(), back.made(), effects));
@@ -115,7 +117,7 @@ public final class WhyItHappened {
     }
 
     private Link link(RecordedEvent entry, Link causedBy, Link origin, List<Link> effects) {
-        String description = entry.readable() ? Narration.describe(entry.data()) : null;
+        String description = entry.readable() ? Narration.describe(entry.data(), labels) : null;
         return new Link(Kind.EVENT, entry.eventId(), entry.eventName(), entry.source(), entry.subject(), entry.position(),
                 entry.occurredAt(), entry.actorId(), entry.actorRole(), names.actorOf(entry), description, causedBy, origin,
                 List.of(), effects);

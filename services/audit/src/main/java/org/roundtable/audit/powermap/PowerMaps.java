@@ -75,6 +75,8 @@ public final class PowerMaps {
     private final Set<String> withdrawnPledges = new HashSet<>();
     private final Map<String, String> actingRoles = new HashMap<>();
     private final PublicNames names = new PublicNames();
+    private final Map<String, BigDecimal> allocatedFromFund = new HashMap<>();
+    private final List<PowerMap.FundHeld> heldFunds = new ArrayList<>();
     private final Map<ActorKey, Tally> tallies = new LinkedHashMap<>();
     private final List<DecisionAtTable> decisions = new ArrayList<>();
 
@@ -228,7 +230,7 @@ public final class PowerMaps {
         decisions.add(new DecisionAtTable(decision.caseId(),
                 decision.proposalId() != null ? decision.proposalId() : facts == null ? null : facts.proposalId,
                 facts == null ? null : facts.title, caseArea(decision.caseId()), name(decision.outcome()),
-                entry.occurredAt(), entry.actorId(), entry.actorRole(), panelSize, panelSize - citizens, citizens, voted,
+                entry.occurredAt(), entry.actorId(), names.actorOf(entry), entry.actorRole(), panelSize, panelSize - citizens, citizens, voted,
                 citizensVoted, recused, decision.allocation() == null ? null : decision.allocation().amount()));
     }
 
@@ -241,11 +243,8 @@ public final class PowerMaps {
         if (allocated.amount() == null) {
             return;
         }
-        FundCreated fund = funds.get(allocated.fundId());
-        if (fund != null && fund.holderIds() != null) {
-            for (String holder : fund.holderIds()) {
-                add(tally(holder, Role.COMMISSIONER.name()).allocatedAsHolder, allocated.amount());
-            }
+        if (allocated.amount().amount() != null) {
+            allocatedFromFund.merge(allocated.fundId(), allocated.amount().amount(), BigDecimal::add);
         }
         CaseFacts facts = cases.get(allocated.caseId());
         if (facts == null) {
@@ -263,16 +262,36 @@ public final class PowerMaps {
         }
     }
 
-    /** A fund counts as held in the period when its own period overlaps it and it was created before the period ended. */
+    /**
+     * A fund counts as held in the period when its own period overlaps it and it was created before the period ended.
+     * It is listed once, with all its holders; each holder's row names it without its money.
+     */
     private void countFundsHeld() {
         for (FundCreated fund : funds.values()) {
             if (fund.amount() == null || fund.holderIds() == null || !inArea(fund.serviceArea()) || !overlaps(fund)) {
                 continue;
             }
+            List<PowerMap.Holder> holders = new ArrayList<>();
             for (String holder : fund.holderIds()) {
-                add(tally(holder, Role.COMMISSIONER.name()).fundsHeld, fund.amount());
+                tally(holder, Role.COMMISSIONER.name()).fundsHeld.add(fund.fundId());
+                holders.add(new PowerMap.Holder(holder, names.of(holder, Role.COMMISSIONER.name())));
             }
+            heldFunds.add(new PowerMap.FundHeld(fund.fundId(), fund.name(), fund.serviceArea(), fund.periodStart(), fund.periodEnd(),
+                    fund.amount().amount(), allocatedFromFund.getOrDefault(fund.fundId(), BigDecimal.ZERO),
+                    fund.amount().currency(), List.copyOf(holders)));
         }
+    }
+
+    private List<PowerMap.MoneyTotal> totals() {
+        Map<String, BigDecimal[]> byCurrency = new TreeMap<>();
+        for (PowerMap.FundHeld fund : heldFunds) {
+            BigDecimal[] sums = byCurrency.computeIfAbsent(Objects.requireNonNullElse(fund.currency(), ""),
+                    currency -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+            sums[0] = sums[0].add(Objects.requireNonNullElse(fund.amount(), BigDecimal.ZERO));
+            sums[1] = sums[1].add(fund.allocated());
+        }
+        return byCurrency.entrySet().stream()
+                .map(total -> new PowerMap.MoneyTotal(total.getKey(), total.getValue()[0], total.getValue()[1])).toList();
     }
 
     private boolean overlaps(FundCreated fund) {
@@ -343,7 +362,10 @@ public final class PowerMaps {
                 .toList();
         List<DecisionAtTable> reached = decisions.stream()
                 .sorted(Comparator.comparing(DecisionAtTable::decidedAt)).toList();
-        return new PowerMap(from, to, serviceArea, actors, reached, skipped);
+        List<PowerMap.FundHeld> fundRows = heldFunds.stream()
+                .sorted(Comparator.comparing(PowerMap.FundHeld::name, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(PowerMap.FundHeld::fundId)).toList();
+        return new PowerMap(from, to, serviceArea, fundRows, totals(), actors, reached, skipped);
     }
 
     private static final class Tally {
@@ -351,8 +373,7 @@ public final class PowerMaps {
         private int decisionsVotedIn;
         private int votesCast;
         private int recusals;
-        private final Map<String, BigDecimal> fundsHeld = new TreeMap<>();
-        private final Map<String, BigDecimal> allocatedAsHolder = new TreeMap<>();
+        private final List<String> fundsHeld = new ArrayList<>();
         private final Map<String, BigDecimal> allocatedOnPanel = new TreeMap<>();
         private int hoursPledgedPerMonth;
         private BigDecimal hoursGiven = BigDecimal.ZERO;
@@ -362,7 +383,7 @@ public final class PowerMaps {
 
         ActorPower toView(ActorKey key, String name) {
             return new ActorPower(key.actorId(), name, key.role(), decisionsClosed, decisionsVotedIn, votesCast, recusals,
-                    money(fundsHeld), money(allocatedAsHolder), money(allocatedOnPanel), hoursPledgedPerMonth, hoursGiven,
+                    List.copyOf(fundsHeld), money(allocatedOnPanel), hoursPledgedPerMonth, hoursGiven,
                     proposalsDrafted, coDesignsJoined, workshopContributions);
         }
 

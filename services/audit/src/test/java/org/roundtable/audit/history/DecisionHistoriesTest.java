@@ -22,17 +22,17 @@ import static org.roundtable.audit.history.LibraryGarden.PROPOSAL;
 
 class DecisionHistoriesTest {
 
-    private final DecisionHistory history = DecisionHistories.of(PROPOSAL, LibraryGarden.story().entries(), PublicNames.from(LibraryGarden.profiles().entries()));
+    private final DecisionHistory history = DecisionHistories.of(PROPOSAL, LibraryGarden.story().entries(), PublicNames.from(LibraryGarden.ledger()));
 
     @Test
-    void everyStepAcrossTheFourServicesInTheOrderItHappened() {
+    void everyStepAcrossTheFourServicesInLedgerOrder() {
         assertThat(history.steps()).extracting(DecisionHistory.Step::event).startsWith(
                 "FundCreated", "ProposalDrafted", "CoDesignerInvited", "CoDesignerJoined", "ProposalAmended", "ProposalSubmitted",
                 "EndorsementsOpened", "DecisionCaseOpened", "ProposalUnderDecision", "EndorsementGiven", "EndorsementGiven",
                 "EndorsementWithdrawn", "AssetPledged", "ContributionRecorded", "PanelAssembled");
         assertThat(history.steps()).extracting(DecisionHistory.Step::source)
                 .contains("proposals", "participation", "commissioning", "outcomes");
-        assertThat(history.steps()).extracting(DecisionHistory.Step::occurredAt).isSorted();
+        assertThat(history.steps()).extracting(DecisionHistory.Step::position).isSorted();
         assertThat(history.steps().get(history.steps().size() - 1).event()).isEqualTo("InitiativeReviewed");
         assertThat(history.caseIds()).containsExactly(CASE);
         assertThat(history.initiativeIds()).containsExactly(INITIATIVE);
@@ -49,7 +49,7 @@ class DecisionHistoriesTest {
         assertThat(amended.reason()).isEqualTo("added a reading corner for teenagers");
 
         DecisionHistory.Step decided = step("DecisionReached");
-        assertThat(decided.description()).isEqualTo("Decision reached: APPROVED, 2 of 4 panel members voted, allocating 1200.00 GBP from fund fund-libraries");
+        assertThat(decided.description()).isEqualTo("Decision reached: APPROVED, 2 of 4 panel members voted, allocating 1200.00 GBP from 'Libraries 2026'");
         assertThat(decided.reason()).isEqualTo("closed by the chair");
         assertThat(step("InitiativeReviewed").reason()).isEqualTo("plots in use, neighbours meeting");
         assertThat(step("ProgressReported").reason()).isEqualTo("twelve new plots in use");
@@ -63,7 +63,7 @@ class DecisionHistoriesTest {
         assertThat(declarations).extracting(DecisionHistory.Step::actorId).containsExactly("dana", "eli", "ivy");
         assertThat(declarations).extracting(DecisionHistory.Step::recusal).containsExactly(false, true, false);
         assertThat(declarations.get(1).declaredInterest()).isEqualTo("my sister runs the library café");
-        assertThat(declarations.get(1).description()).isEqualTo("eli declared an interest: my sister runs the library café and is recused");
+        assertThat(declarations.get(1).description()).isEqualTo("Eli Morgan declared an interest: my sister runs the library café and is recused");
         assertThat(declarations.get(0).declaredInterest()).isNull();
     }
 
@@ -122,6 +122,42 @@ class DecisionHistoriesTest {
                 .allSatisfy(step -> assertThat(step.actorName()).isNotEqualTo(step.actorId()).isNotNull());
         assertThat(steps("EndorsementGiven")).extracting(DecisionHistory.Step::reason)
                 .containsExactly("my children would use it", "a place to meet neighbours");
+    }
+
+    @Test
+    void stepsCallThingsAndPeopleByTheirNamesWithCorrectPluralsKeepingIdsInTheirFields() {
+        assertThat(step("PanelAssembled").description()).isEqualTo("Assembled a panel of 4 members (1 citizen member), chaired by "
+                + "Dana Reeves, deciding by 2026-03-09T17:00:00Z, 1200.00 GBP from 'Libraries 2026'");
+        assertThat(step("InitiativeStarted").description())
+                .isEqualTo("The initiative 'Library garden and reading corner' started with 1 draft indicator and 1200.00 GBP");
+        assertThat(step("ProgressReported").description()).isEqualTo("Reported progress on the indicator 'More connection between neighbours', observed on 2026-04-01");
+        assertThat(step("ContributionRecorded").description()).isEqualTo("Quiet Heron contributed at a workshop: raised beds for wheelchair users, too");
+        assertThat(step("ProposalSubmitted").description()).isEqualTo("Submitted revision 2 with 2 co-designers");
+        assertThat(history.steps()).extracting(DecisionHistory.Step::description)
+                .noneMatch(text -> text.contains("fund-libraries") || text.contains(CASE) || text.contains(INITIATIVE));
+        assertThat(step("FundsAllocated").description()).contains("'Libraries 2026'");
+    }
+
+    @Test
+    void eachDecisionIsToldWholeWhoSatWhoDeclaredWhatWhoVotedHowAndWhyWhatMoneyMoved() {
+        assertThat(history.decisions()).singleElement().satisfies(decision -> {
+            assertThat(decision.caseId()).isEqualTo(CASE);
+            assertThat(decision.outcome()).isEqualTo("APPROVED");
+            assertThat(decision.closedBy()).isEqualTo("Dana Reeves");
+            assertThat(decision.fundName()).isEqualTo("'Libraries 2026'");
+            assertThat(decision.allocated().amount()).isEqualByComparingTo("1200");
+            assertThat(decision.remaining().amount()).isEqualByComparingTo("8800");
+            assertThat(decision.seats()).extracting(DecisionHistory.Seat::name)
+                    .containsExactly("Dana Reeves", "Eli Morgan", "farah", "Neighbour K7PQ2M");
+            assertThat(decision.summary()).isEqualTo("Approved on 2026-03-02, the case closed by Dana Reeves. "
+                    + "Round the table sat 4 members: Dana Reeves (chair), Eli Morgan and farah as commissioners; "
+                    + "Neighbour K7PQ2M as citizen member. "
+                    + "Eli Morgan declared an interest (my sister runs the library café) and was recused. "
+                    + "Dana Reeves and Neighbour K7PQ2M declared none. "
+                    + "Dana Reeves voted approve: \u201cbuilds on the garden we have\u201d; "
+                    + "Neighbour K7PQ2M voted approve: \u201cthe reading corner answers it\u201d. "
+                    + "1200.00 GBP was allocated from 'Libraries 2026', leaving 8800.00 GBP.");
+        });
     }
 
     @Test

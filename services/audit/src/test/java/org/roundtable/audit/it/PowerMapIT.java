@@ -38,8 +38,18 @@ class PowerMapIT extends AuditIntegrationTest {
         assertThat(dana.get("decisionsClosed").asInt()).isEqualTo(1);
         assertThat(dana.get("decisionsVotedIn").asInt()).isEqualTo(1);
         assertThat(dana.get("votesCast").asInt()).isEqualTo(1);
-        assertThat(dana.get("fundsHeld").get(0).get("amount").decimalValue()).isEqualByComparingTo("10000");
-        assertThat(dana.get("fundsAllocatedAsHolder").get(0).get("amount").decimalValue()).isEqualByComparingTo("1200");
+        assertThat(dana.get("fundsHeld")).extracting(JsonNode::asText).containsExactly(journey.fundId());
+        assertThat(map.get("funds")).singleElement().satisfies(fund -> {
+            assertThat(fund.get("fundId").asText()).isEqualTo(journey.fundId());
+            assertThat(fund.get("amount").decimalValue()).isEqualByComparingTo("10000");
+            assertThat(fund.get("allocated").decimalValue()).isEqualByComparingTo("1200");
+            assertThat(fund.get("holders")).extracting(holder -> holder.get("name").asText()).containsExactly("Dana Reeves", "Eli Morgan");
+        });
+        assertThat(map.get("totals")).singleElement().satisfies(total -> {
+            assertThat(total.get("currency").asText()).isEqualTo("GBP");
+            assertThat(total.get("fundsHeld").decimalValue()).as("one fund held jointly counts once").isEqualByComparingTo("10000");
+            assertThat(total.get("allocated").decimalValue()).isEqualByComparingTo("1200");
+        });
         JsonNode eli = actor(actors, journey.id("eli"), "COMMISSIONER");
         assertThat(eli.get("recusals").asInt()).isEqualTo(1);
         assertThat(eli.get("fundsAllocatedOnPanel")).isEmpty();
@@ -90,8 +100,8 @@ class PowerMapIT extends AuditIntegrationTest {
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.contentType()).startsWith("text/csv");
             List<String> lines = Arrays.asList(response.body().asText().split("\r\n"));
-            assertThat(lines.get(0)).startsWith("actorId,name,role,decisionsClosed,decisionsVotedIn,votesCast,recusals,fundsHeld,");
-            assertThat(lines).contains(journey.id("dana") + ",Dana Reeves,COMMISSIONER,1,1,1,0,10000.00 GBP,1200.00 GBP,1200.00 GBP,0,0,0,0,0",
+            assertThat(lines.get(0)).startsWith("Person id,Name,Role,Decisions closed,Decisions voted in,Votes cast,Recusals,Funds held,");
+            assertThat(lines).contains(journey.id("dana") + ",Dana Reeves,COMMISSIONER,1,1,1,0,Libraries,1200.00,GBP,0,0,0,0,0",
                     journey.id("bill") + ",Bill Turner,CITIZEN,0,0,0,0,,,,4,3.5,0,0,0");
             assertThat(lines).as("a header, then the journey's seven people").hasSize(1 + 7);
         }
@@ -104,7 +114,7 @@ class PowerMapIT extends AuditIntegrationTest {
         assertThat(rows).hasSize(2);
         assertThat(rows[1]).startsWith(journey.caseId() + "," + journey.proposalId() + ",Library garden and reading corner,"
                 + journey.serviceArea() + ",APPROVED,");
-        assertThat(rows[1]).endsWith(",COMMISSIONER,3,2,1,2,1,1,1200.00 GBP");
+        assertThat(rows[1]).endsWith(",Dana Reeves,COMMISSIONER,3,2,1,2,1,1,1200.00,GBP");
     }
 
     @Test
@@ -140,6 +150,19 @@ class PowerMapIT extends AuditIntegrationTest {
 
     private static String suffix(GardenJourney journey) {
         return journey.id("dana").substring("dana".length());
+    }
+
+    @Test
+    void theApiDescriptionExplainsEveryColumnTheExportsWrite() {
+        List<String> headers = new java.util.ArrayList<>();
+        for (String table : List.of("/api/audit/power-map", "/api/audit/power-map/funds", "/api/audit/power-map/decisions")) {
+            String csv = api().get(table + "?serviceArea=" + journey.serviceArea() + "&format=csv", auditor()).expect(200).body().asText();
+            headers.addAll(Arrays.asList(csv.split("\r\n")[0].split(",")));
+        }
+        String description = api().get("/v3/api-docs", null).expect(200).body().get("paths").get("/api/audit/power-map")
+                .get("get").get("description").asText();
+
+        assertThat(headers).hasSizeGreaterThan(30).allSatisfy(header -> assertThat(description).contains(header.replace("\"", "")));
     }
 
     private static JsonNode actor(JsonNode actors, String actorId, String role) {

@@ -47,16 +47,14 @@ class PowerMapsTest {
         assertThat(dana.decisionsVotedIn()).isEqualTo(1);
         assertThat(dana.votesCast()).isEqualTo(1);
         assertThat(dana.recusals()).isZero();
-        assertThat(dana.fundsHeld()).containsExactly(gbp("10000.00"));
-        assertThat(dana.fundsAllocatedAsHolder()).containsExactly(gbp("1200.00"));
+        assertThat(dana.fundsHeld()).containsExactly(LibraryGarden.FUND);
         assertThat(dana.fundsAllocatedOnPanel()).containsExactly(gbp("1200.00"));
 
         ActorPower eli = actor(all, "eli", "COMMISSIONER");
         assertThat(eli.name()).as("commissioners are named as they acted").isEqualTo("Eli Morgan");
         assertThat(eli.recusals()).isEqualTo(1);
         assertThat(eli.votesCast()).isZero();
-        assertThat(eli.fundsHeld()).containsExactly(gbp("10000.00"));
-        assertThat(eli.fundsAllocatedAsHolder()).containsExactly(gbp("1200.00"));
+        assertThat(eli.fundsHeld()).containsExactly(LibraryGarden.FUND);
         assertThat(eli.fundsAllocatedOnPanel()).as("recused from the decision").isEmpty();
 
         assertThat(all.actors()).extracting(ActorPower::actorId).doesNotContain("farah");
@@ -110,7 +108,8 @@ class PowerMapsTest {
         assertThat(actor(votingHour, "ivy", "CITIZEN").votesCast()).isEqualTo(2);
         assertThat(votingHour.actors()).extracting(ActorPower::actorId).doesNotContain("amara", "bill", "gus");
         assertThat(actor(votingHour, "dana", "COMMISSIONER").votesCast()).as("voted at 10:10").isZero();
-        assertThat(actor(votingHour, "dana", "COMMISSIONER").fundsHeld()).as("the fund's year overlaps").containsExactly(gbp("10000.00"));
+        assertThat(actor(votingHour, "dana", "COMMISSIONER").fundsHeld()).as("the fund's year overlaps").containsExactly(LibraryGarden.FUND);
+        assertThat(votingHour.funds()).singleElement().satisfies(fund -> assertThat(fund.allocated()).as("allocated at 10:40:01").isZero());
         assertThat(votingHour.decisions()).as("decided at 10:40, the end is exclusive").isEmpty();
 
         PowerMap nextYear = PowerMaps.of(garden, Instant.parse("2027-01-01T00:00:00Z"), null, null);
@@ -151,8 +150,9 @@ class PowerMapsTest {
         assertThat(parks.decisions().get(0).citizensVoted()).isEqualTo(1);
         assertThat(parks.actors()).extracting(ActorPower::actorId).containsExactly("farah", "hal", "ivy");
         assertThat(actor(parks, "ivy", "CITIZEN").votesCast()).isEqualTo(1);
-        assertThat(actor(parks, "farah", "COMMISSIONER").fundsHeld()).containsExactly(gbp("5000.00"));
-        assertThat(actor(parks, "farah", "COMMISSIONER").fundsAllocatedAsHolder()).containsExactly(gbp("300.00"));
+        assertThat(actor(parks, "farah", "COMMISSIONER").fundsHeld()).containsExactly("fund-parks");
+        assertThat(parks.funds()).extracting(PowerMap.FundHeld::fundId, PowerMap.FundHeld::amount, PowerMap.FundHeld::allocated)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("fund-parks", new BigDecimal("5000.00"), new BigDecimal("300.00")));
         assertThat(actor(parks, "hal", "CITIZEN").fundsAllocatedOnPanel()).as("sat but did not vote").isEmpty();
 
         PowerMap libraries = PowerMaps.of(entries, null, null, "LIBRARIES");
@@ -213,9 +213,29 @@ class PowerMapsTest {
 
         PowerMap map = PowerMaps.of(entries, null, null, null);
 
-        assertThat(actor(map, "dana", "COMMISSIONER").fundsHeld()).containsExactly(new Money(new BigDecimal("700.00"), "EUR"), gbp("10500.50"));
+        assertThat(actor(map, "dana", "COMMISSIONER").fundsHeld()).containsExactlyInAnyOrder(LibraryGarden.FUND, "fund-euro", "fund-more");
+        assertThat(map.totals()).extracting(PowerMap.MoneyTotal::currency, PowerMap.MoneyTotal::fundsHeld, PowerMap.MoneyTotal::allocated)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("EUR", new BigDecimal("700.00"), BigDecimal.ZERO),
+                        org.assertj.core.groups.Tuple.tuple("GBP", new BigDecimal("10500.50"), new BigDecimal("1200.00")));
         assertThat(map.skippedEntries()).isEqualTo(1);
         assertThat(PowerMaps.of(entries, null, Instant.parse("2026-04-01T00:00:00Z"), null).skippedEntries()).isZero();
+    }
+
+    @Test
+    void aJointlyHeldFundIsShownOnceWithAllItsHoldersAndTheTotalsAreItsOwn() {
+        assertThat(all.funds()).singleElement().satisfies(fund -> {
+            assertThat(fund.fundId()).isEqualTo(LibraryGarden.FUND);
+            assertThat(fund.name()).isEqualTo("Libraries 2026");
+            assertThat(fund.amount()).isEqualByComparingTo("10000");
+            assertThat(fund.allocated()).isEqualByComparingTo("1200");
+            assertThat(fund.currency()).isEqualTo("GBP");
+            assertThat(fund.holders()).extracting(PowerMap.Holder::id, PowerMap.Holder::name).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("dana", "Dana Reeves"), org.assertj.core.groups.Tuple.tuple("eli", "Eli Morgan"));
+        });
+        assertThat(all.totals()).singleElement().satisfies(total -> {
+            assertThat(total.fundsHeld()).as("held by two, counted once").isEqualByComparingTo("10000");
+            assertThat(total.allocated()).isEqualByComparingTo("1200");
+        });
     }
 
     static ActorPower actor(PowerMap map, String actorId, String role) {

@@ -1,0 +1,161 @@
+package org.roundtable.audit.history;
+
+import org.roundtable.audit.history.DecisionHistory.DecisionAccount;
+import org.roundtable.audit.history.DecisionHistory.Seat;
+import org.roundtable.events.Role;
+import org.roundtable.events.commissioning.DecisionOutcome;
+import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.commissioning.FundsAllocated;
+import org.roundtable.events.commissioning.InterestDeclared;
+import org.roundtable.events.commissioning.PanelAssembled;
+import org.roundtable.events.commissioning.RollEntry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Each decision on a proposal told whole, from the ledger entries about it (in ledger order): the panel that sat when
+ * it was reached, each member's declaration of interest (which belongs to the person and the proposal, so it may come
+ * from an earlier sitting), the roll of votes with their rationales, and the money the decision moved.
+ */
+final class DecisionAccounts {
+
+    private DecisionAccounts() {
+    }
+
+    static List<DecisionAccount> of(List<RecordedEvent> entries, PublicNames names, Labels labels) {
+        Map<String, PanelAssembled> panels = new HashMap<>();
+        Map<String, Map<String, InterestDeclared>> declarations = new HashMap<>();
+        Map<String, FundsAllocated> allocations = new HashMap<>();
+        entries.stream().filter(entry -> entry.data() instanceof FundsAllocated)
+                .forEach(entry -> allocations.putIfAbsent(((FundsAllocated) entry.data()).caseId(), (FundsAllocated) entry.data()));
+        List<DecisionAccount> accounts = new ArrayList<>();
+        for (RecordedEvent entry : entries) {
+            if (entry.data() instanceof PanelAssembled panel) {
+                panels.put(panel.caseId(), panel);
+            } else if (entry.data() instanceof InterestDeclared declared) {
+                declarations.computeIfAbsent(declared.caseId(), id -> new HashMap<>()).put(declared.memberId(), declared);
+            } else if (entry.data() instanceof DecisionReached decision) {
+                accounts.add(account(entry, decision, panels.get(decision.caseId()),
+                        declarations.getOrDefault(decision.caseId(), Map.of()), allocations.get(decision.caseId()), names, labels));
+            }
+        }
+        return accounts;
+    }
+
+    private static DecisionAccount account(RecordedEvent entry, DecisionReached decision, PanelAssembled panel,
+                                           Map<String, InterestDeclared> declarations, FundsAllocated allocated,
+                                           PublicNames names, Labels labels) {
+        Map<String, RollEntry> roll = new LinkedHashMap<>();
+        decision.roll().forEach(member -> roll.put(member.memberId(), member));
+        Map<String, Role> seated = new LinkedHashMap<>();
+        if (panel != null) {
+            panel.members().forEach(member -> seated.put(member.memberId(), member.role()));
+        }
+        roll.values().forEach(member -> seated.putIfAbsent(member.memberId(), member.role()));
+        List<Seat> seats = new ArrayList<>();
+        seated.forEach((memberId, role) -> {
+            RollEntry voted = roll.get(memberId);
+            InterestDeclared declared = declarations.get(memberId);
+            boolean recused = voted != null ? voted.recused() : declared != null && declared.recused();
+            String interest = declared != null && declared.hasInterest() ? declared.description()
+                    : voted != null ? voted.declaredInterest() : null;
+            seats.add(new Seat(memberId, names.of(memberId, role == null ? null : role.name()), role == null ? null : role.name(),
+                    panel != null && memberId.equals(panel.chairId()), declared != null || interest != null, interest, recused,
+                    voted == null || voted.vote() == null ? null : voted.vote().name(), voted == null ? null : voted.rationale()));
+        });
+        String fundId = decision.allocation() != null ? decision.allocation().fundId() : allocated != null ? allocated.fundId() : null;
+        return new DecisionAccount(decision.caseId(), entry.position(), entry.occurredAt(),
+                decision.outcome() == null ? null : decision.outcome().name(), names.actorOf(entry), seats, fundId,
+                fundId == null ? null : labels.fund(fundId),
+                allocated != null ? allocated.amount() : decision.allocation() == null ? null : decision.allocation().amount(),
+                allocated == null ? null : allocated.remaining(),
+                summary(entry, names.actorOf(entry), decision, seats, fundId, allocated, labels));
+    }
+
+    private static String summary(RecordedEvent entry, String closer, DecisionReached decision, List<Seat> seats, String fundId,
+                                  FundsAllocated allocated, Labels labels) {
+        StringBuilder text = new StringBuilder(outcome(decision.outcome())).append(" on ")
+                .append(entry.occurredAt().toString(), 0, 10);
+        if (closer != null) {
+            text.append(", the case closed by ").append(closer);
+        }
+        text.append(". ");
+        List<String> commissioners = seats.stream().filter(seat -> "COMMISSIONER".equals(seat.role())).map(DecisionAccounts::seated).toList();
+        List<String> citizens = seats.stream().filter(seat -> !"COMMISSIONER".equals(seat.role())).map(DecisionAccounts::seated).toList();
+        if (!seats.isEmpty()) {
+            text.append("Round the table sat ").append(Labels.count(seats.size(), "member")).append(": ");
+            List<String> groups = new ArrayList<>();
+            if (!commissioners.isEmpty()) {
+                groups.add(list(commissioners) + " as " + (commissioners.size() == 1 ? "commissioner" : "commissioners"));
+            }
+            if (!citizens.isEmpty()) {
+                groups.add(list(citizens) + " as " + (citizens.size() == 1 ? "citizen member" : "citizen members"));
+            }
+            text.append(String.join("; ", groups)).append(". ");
+        }
+        List<String> interests = seats.stream().filter(seat -> seat.interest() != null)
+                .map(seat -> nameOf(seat) + " declared an interest (" + seat.interest() + ")" + (seat.recused() ? " and was recused" : ""))
+                .toList();
+        List<String> none = seats.stream().filter(seat -> seat.declared() && seat.interest() == null).map(DecisionAccounts::nameOf).toList();
+        if (!interests.isEmpty()) {
+            text.append(String.join("; ", interests)).append(". ");
+        }
+        if (!none.isEmpty()) {
+            text.append(list(none)).append(none.size() == 1 ? " declared no interest. " : " declared none. ");
+        }
+        List<String> votes = seats.stream().filter(seat -> seat.vote() != null)
+                .map(seat -> nameOf(seat) + " voted " + seat.vote().toLowerCase(Locale.ROOT)
+                        + (seat.rationale() == null ? "" : ": \u201c" + seat.rationale() + "\u201d"))
+                .toList();
+        if (!votes.isEmpty()) {
+            text.append(String.join("; ", votes)).append(". ");
+        } else if (!seats.isEmpty()) {
+            text.append("No one voted. ");
+        }
+        if (allocated != null) {
+            text.append(Narration.money(allocated.amount())).append(" was allocated from ").append(labels.fund(fundId));
+            if (allocated.remaining() != null) {
+                text.append(", leaving ").append(Narration.money(allocated.remaining()));
+            }
+            text.append('.');
+        } else if (decision.allocation() != null) {
+            text.append(Narration.money(decision.allocation().amount())).append(" was to be allocated from ").append(labels.fund(fundId)).append('.');
+        } else {
+            text.append("No money moved.");
+        }
+        return text.toString();
+    }
+
+    private static String outcome(DecisionOutcome outcome) {
+        if (outcome == null) {
+            return "Closed";
+        }
+        return switch (outcome) {
+            case APPROVED -> "Approved";
+            case REJECTED -> "Rejected";
+            case NO_QUORUM -> "Closed without quorum, nothing decided,";
+            case WITHDRAWN -> "Closed without a decision, the proposal withdrawn,";
+        };
+    }
+
+    private static String seated(Seat seat) {
+        return nameOf(seat) + (seat.chair() ? " (chair)" : "");
+    }
+
+    private static String nameOf(Seat seat) {
+        return seat.name() != null ? seat.name() : "a " + (seat.role() == null ? "member" : seat.role().toLowerCase(Locale.ROOT) + " member");
+    }
+
+    private static String list(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return items.subList(0, items.size() - 1).stream().collect(Collectors.joining(", ")) + " and " + items.get(items.size() - 1);
+    }
+}
