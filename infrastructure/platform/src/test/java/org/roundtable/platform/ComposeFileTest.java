@@ -165,7 +165,7 @@ class ComposeFileTest {
         JsonNode dashboard = new ObjectMapper().readTree(ROOT.resolve("infrastructure/grafana/dashboards/roundtable-platform.json").toFile());
         String queries = dashboard.path("panels").findValuesAsText("expr").toString();
         assertThat(queries).contains("roundtable_commands_seconds_count", "roundtable_relay_events_total", "roundtable_relay_lag",
-                "roundtable_inbox_dead_lettered_total", "CloseDecisionCase");
+                "roundtable_inbox_dead_lettered_total", "roundtable_dead_letters", "CloseDecisionCase");
         String datasource = load(ROOT.resolve("infrastructure/grafana/provisioning/datasources/prometheus.yml")).toString();
         assertThat(datasource).contains("uid=" + dashboard.path("panels").get(0).path("datasource").path("uid").asText(), "http://prometheus:9090");
     }
