@@ -7,7 +7,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 /** What a dead letter says went wrong, and whether a dead letter is being replayed right now. */
 final class DeadLetterCauses {
 
-    static final int MAX_MESSAGE = 1024;
+    /** What the dead-letter table's cause column holds. */
+    static final int MAX_MESSAGE = ThrowableCause.TRUNCATED_MESSAGE_SIZE;
 
     private DeadLetterCauses() {
     }
@@ -41,6 +42,6 @@ final class DeadLetterCauses {
     }
 
     private static String bounded(String message) {
-        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
+        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
     }
 }
