@@ -28,7 +28,7 @@ public final class DemoJourney {
     /** What the journey made, for whoever wants to look further. */
     public record Result(String proposalId, String caseId, String fundId, String initiativeId, JsonNode proposal, JsonNode decisionCase,
                          JsonNode fund, JsonNode participation, JsonNode initiative, JsonNode verification, JsonNode history,
-                         JsonNode powerMap) {
+                         JsonNode powerMap, String submissionRequestId, String closingRequestId) {
     }
 
     /** The people of the journey, as the local authorization server and the Keycloak realm know them. */
@@ -71,14 +71,14 @@ public final class DemoJourney {
         step("Everyone logs in");
         ACCOUNTS.forEach(this::as);
 
-        step("Amara, Bill and Chen tell the platform who they are (named publicly, by their consent)");
+        step("Amara, Bill and Chen tell the platform who they are: Amara and Chen consent to be named, Bill does not");
         as("amara").put("/api/participation/profile", profile("Amara Okafor", List.of("CITIZEN"), "Eastfield",
-                "I run the homework club at the library on Thursdays", null, null));
+                "I run the homework club at the library on Thursdays", null, null, true));
         as("bill").put("/api/participation/profile", profile("Bill Turner", List.of("CITIZEN"), "Eastfield",
-                "Forty years as an electrician; happy to teach soldering", null, null));
+                "Forty years as an electrician; happy to teach soldering", null, null, false));
         GatewayClient chenAsStaff = as("chen").actingAs("STAFF");
         chenAsStaff.put("/api/participation/profile", profile("Chen Li", List.of("STAFF", "CITIZEN"), "Northgate",
-                "Children's librarian at Eastfield", false, true));
+                "Children's librarian at Eastfield", false, true, true));
 
         step("Amara drafts a proposal built on what Eastfield already has");
         String proposalId = as("amara").post("/api/proposals", content(
@@ -112,6 +112,7 @@ public final class DemoJourney {
 
         step("Amara submits it; commissioning opens a decision case and participation opens endorsements");
         as("amara").post("/api/proposals/" + proposalId + "/submission", null);
+        String submissionRequestId = as("amara").lastRequestId();
         JsonNode opened = as("dana").await("/api/commissioning/cases", EFFECT_TIMEOUT, "a decision case for the proposal",
                 cases -> find(cases, "proposalId", proposalId) != null);
         String caseId = find(opened, "proposalId", proposalId).path("caseId").asText();
@@ -186,6 +187,7 @@ public final class DemoJourney {
 
         step("Dana closes the case: approved, and 12,000 GBP allocated from the fund");
         as("dana").post("/api/commissioning/cases/" + caseId + "/closure", null);
+        String closingRequestId = as("dana").lastRequestId();
         JsonNode decisionCase = as("dana").await("/api/commissioning/cases/" + caseId, EFFECT_TIMEOUT, "the case is decided",
                 c -> "CLOSED".equals(c.path("status").asText()) && "APPROVED".equals(c.path("outcome").asText()));
         JsonNode fund = as("dana").await("/api/commissioning/funds/" + fundId, EFFECT_TIMEOUT, "the fund has 38,000 GBP left",
@@ -232,7 +234,7 @@ public final class DemoJourney {
 
         out.printf("%nThe journey took %d s.%n", Duration.between(started, Instant.now()).toSeconds());
         return new Result(proposalId, caseId, fundId, initiativeId, proposal, decisionCase, fund, participation, initiative,
-                verification, history, powerMap);
+                verification, history, powerMap, submissionRequestId, closingRequestId);
     }
 
     private void step(String what) {
@@ -241,7 +243,7 @@ public final class DemoJourney {
 
     /** Only staff say whether they live locally and use the services they work in. */
     private static Map<String, Object> profile(String name, List<String> roles, String neighbourhood, String offers, Boolean livesLocally,
-                                               Boolean usesServices) {
+                                               Boolean usesServices, boolean namedPublicly) {
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("displayName", name);
         profile.put("roles", roles);
@@ -251,7 +253,7 @@ public final class DemoJourney {
             profile.put("livesLocally", livesLocally);
             profile.put("usesServices", usesServices);
         }
-        profile.put("namedPublicly", true);
+        profile.put("namedPublicly", namedPublicly);
         profile.put("contactable", false);
         return profile;
     }

@@ -33,6 +33,7 @@ final class GatewayClient {
     private final String token;
     private final String actingRole;
     private final String correlationId = UUID.randomUUID().toString();
+    private String lastRequestId;
 
     GatewayClient(String baseUrl, String token, String actingRole) {
         this.api = new ApiClient(baseUrl);
@@ -56,6 +57,11 @@ final class GatewayClient {
 
     JsonNode put(String path, Object body) {
         return send("PUT", path, body, -1);
+    }
+
+    /** The id the service gave this person's last request ({@code X-Request-Id}): the cause of the events it made. */
+    String lastRequestId() {
+        return lastRequestId;
     }
 
     /** Sends a request that must be refused, and returns the status it was refused with. */
@@ -106,6 +112,7 @@ final class GatewayClient {
                 ? api.send(method, path, token, body, "Accept", "application/json", "X-Correlation-Id", correlationId)
                 : api.send(method, path, token, body, "Accept", "application/json", "X-Correlation-Id", correlationId,
                         "X-Acting-Role", actingRole);
+        lastRequestId = response.header("X-Request-Id");
         boolean ok = expected < 0 ? response.status() / 100 == 2 : response.status() == expected;
         if (!ok) {
             throw new UnexpectedResponse(method + " " + path, response.status(), String.valueOf(response.body()));

@@ -3,6 +3,7 @@ package org.roundtable.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /** Prints what the auditor found at the end of the journey: the verified ledger, the proposal's timeline, the power map. */
 final class JourneyReport {
@@ -26,8 +27,17 @@ final class JourneyReport {
                     step.path("actorRole").asText("-"), actor, step.path("description").asText(),
                     step.path("recusal").asBoolean() ? " [recused]" : "", reason);
         }
+        for (JsonNode decision : result.history().path("decisions")) {
+            out.printf("  %s%n", decision.path("summary").asText());
+        }
         out.println();
         out.println("  Power map (libraries):");
+        for (JsonNode fund : result.powerMap().path("funds")) {
+            List<String> holders = new java.util.ArrayList<>();
+            fund.path("holders").forEach(holder -> holders.add(holder.path("name").asText(holder.path("id").asText())));
+            out.printf("    Fund \"%s\": %s %s, %s allocated, held by %s%n", fund.path("name").asText(), fund.path("amount").asText(),
+                    fund.path("currency").asText(), fund.path("allocated").asText(), String.join(" and ", holders));
+        }
         out.printf("    %-14s %-13s %6s %6s %8s %8s %10s %8s %8s%n", "who", "role", "closed", "votes", "recusals", "drafted",
                 "co-design", "hours/mo", "ideas");
         for (JsonNode actor : result.powerMap().path("actors")) {

@@ -6,6 +6,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.roundtable.identity.DemoLogin;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -14,7 +20,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,6 +182,160 @@ class PlatformJourneyIT {
         assertThat(decision.path("citizensVoted").asInt()).isEqualTo(1);
         assertThat(decision.path("membersVoted").asInt()).isEqualTo(3);
         assertThat(decision.path("recused").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void thePowerMapsTotalsAreTheFundsOwnEachJointFundCountedOnce() {
+        JsonNode powerMap = journey.powerMap();
+        JsonNode fund = journey.fund();
+
+        JsonNode held = DemoJourney.find(powerMap.path("funds"), "fundId", journey.fundId());
+        assertThat(powerMap.path("funds")).hasSize(1);
+        assertThat(held.path("amount").decimalValue()).isEqualByComparingTo(fund.path("amount").decimalValue());
+        assertThat(held.path("allocated").decimalValue())
+                .isEqualByComparingTo(fund.path("amount").decimalValue().subtract(fund.path("remaining").decimalValue()));
+        assertThat(held.path("holders")).extracting(holder -> holder.path("name").asText()).containsExactly("Dana Reeves", "Eli Morgan");
+        JsonNode total = DemoJourney.find(powerMap.path("totals"), "currency", fund.path("currency").asText());
+        assertThat(total.path("fundsHeld").decimalValue()).isEqualByComparingTo("50000").isEqualByComparingTo(fund.path("amount").decimalValue());
+        assertThat(total.path("allocated").decimalValue()).isEqualByComparingTo("12000");
+        assertThat(actor(powerMap, "dana", "COMMISSIONER").path("fundsHeld")).extracting(JsonNode::asText).containsExactly(journey.fundId());
+        assertThat(actor(powerMap, "eli", "COMMISSIONER").path("fundsHeld")).extracting(JsonNode::asText).containsExactly(journey.fundId());
+    }
+
+    /** The names the identity provider gives the demo accounts that act in a public office. */
+    private static final Map<String, String> OFFICE_NAMES = Map.of("chen", "Chen Li", "dana", "Dana Reeves", "eli", "Eli Morgan",
+            "farah", "Farah Haddad", "greenshoots", "Green Shoots CIC");
+
+    @Test
+    void everyStepOfTheHistoryNamesItsActorByTheRuleAndBillWhoDidNotConsentNeverByName() {
+        JsonNode steps = journey.history().path("steps");
+
+        assertThat(steps).isNotEmpty();
+        Set<String> roles = new TreeSet<>();
+        for (JsonNode step : steps) {
+            String actorId = step.path("actorId").asText();
+            String role = step.path("actorRole").asText();
+            String name = step.path("actorName").asText("");
+            String what = actorId + " as " + role + " in " + step.path("event").asText();
+            roles.add(role);
+            switch (role) {
+                case "COMMISSIONER", "STAFF", "PROVIDER" -> assertThat(name).as(what).isEqualTo(OFFICE_NAMES.get(actorId));
+                case "SYSTEM" -> assertThat(name).as(what).isEqualTo("Roundtable " + step.path("source").asText());
+                case "CITIZEN" -> {
+                    if (actorId.equals("bill")) {
+                        assertThat(name).as(what).startsWith("Neighbour ").doesNotContain("Bill");
+                    } else {
+                        assertThat(name).as(what).isEqualTo("Amara Okafor");
+                    }
+                }
+                default -> throw new AssertionError("unexpected role: " + what);
+            }
+        }
+        assertThat(roles).contains("CITIZEN", "STAFF", "COMMISSIONER", "PROVIDER", "SYSTEM");
+        assertThat(steps).filteredOn(step -> step.path("actorId").asText().equals("bill")).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(journey.history().toString()).doesNotContain("Bill Turner");
+        assertThat(journey.powerMap().toString()).doesNotContain("Bill Turner");
+        assertThat(actor(journey.powerMap(), "dana", "COMMISSIONER").path("name").asText()).isEqualTo("Dana Reeves");
+        String summary = journey.history().path("decisions").get(0).path("summary").asText();
+        assertThat(summary).startsWith("Approved on ").contains("Dana Reeves (chair)", "Farah Haddad declared an interest (",
+                "and was recused", "12000.00 GBP was allocated from 'Libraries community fund', leaving 38000.00 GBP");
+    }
+
+    @Test
+    void onKafkaEveryEventCausedByAnotherNamesThatEventsIdAndEveryOtherTheRequestThatMadeIt() {
+        List<ConsumerRecord<String, byte[]>> records = PublishedEvents.readAll(PORTS.kafka());
+        Map<String, ConsumerRecord<String, byte[]>> byId = new HashMap<>();
+        records.forEach(record -> byId.put(PublishedEvents.header(record, "ce_id"), record));
+
+        assertThat(records).hasSizeGreaterThan(30);
+        int causedByEvents = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String what = PublishedEvents.header(record, "ce_type") + " " + PublishedEvents.header(record, "ce_id");
+            String cause = PublishedEvents.header(record, "ce_causationid");
+            assertThat(cause).as("the cause of " + what).isNotBlank().isNotEqualTo(PublishedEvents.header(record, "ce_id"));
+            assertThat(PublishedEvents.header(record, "ce_actorrole")).as(what).isNotBlank();
+            if ("SYSTEM".equals(PublishedEvents.header(record, "ce_actorrole"))) {
+                assertThat(byId).as("the platform acts only on published events: " + what).containsKey(cause);
+            }
+            if (byId.containsKey(cause)) {
+                causedByEvents++;
+            }
+            if (!"CITIZEN".equals(PublishedEvents.header(record, "ce_actorrole"))) {
+                assertThat(PublishedEvents.header(record, "ce_actorname")).as("the name of whoever acted in " + what).isNotBlank();
+            } else {
+                assertThat(PublishedEvents.header(record, "ce_actorname")).as("a citizen is never named on the record: " + what).isNull();
+            }
+        }
+        assertThat(causedByEvents).isGreaterThanOrEqualTo(6);
+
+        ConsumerRecord<String, byte[]> submitted = only(records, "org.roundtable.proposals.ProposalSubmitted.v1", journey.proposalId());
+        ConsumerRecord<String, byte[]> opened = only(records, "org.roundtable.commissioning.DecisionCaseOpened.v1", journey.caseId());
+        ConsumerRecord<String, byte[]> decided = only(records, "org.roundtable.commissioning.DecisionReached.v1", journey.caseId());
+        ConsumerRecord<String, byte[]> started = only(records, "org.roundtable.outcomes.InitiativeStarted.v1", journey.initiativeId());
+        ConsumerRecord<String, byte[]> commissioned = only(records, "org.roundtable.proposals.ProposalCommissioned.v1", journey.proposalId());
+        assertThat(PublishedEvents.header(submitted, "ce_causationid")).isEqualTo(journey.submissionRequestId());
+        assertThat(PublishedEvents.header(opened, "ce_causationid")).isEqualTo(PublishedEvents.header(submitted, "ce_id"));
+        assertThat(PublishedEvents.header(decided, "ce_causationid")).isEqualTo(journey.closingRequestId());
+        assertThat(PublishedEvents.header(started, "ce_causationid")).isEqualTo(PublishedEvents.header(decided, "ce_id"));
+        assertThat(PublishedEvents.header(commissioned, "ce_causationid")).isEqualTo(PublishedEvents.header(decided, "ce_id"));
+        assertThat(PublishedEvents.header(decided, "ce_correlationid")).as("the journey's correlation stays the closing request's")
+                .isNotEqualTo(journey.closingRequestId());
+    }
+
+    @Test
+    void theWhyViewWalksTheInitiativeBackToTheClosingRequestAndTheCitizensSubmission() {
+        String startedId = DemoJourney.find(journey.history().path("steps"), "event", "InitiativeStarted").path("eventId").asText();
+        JsonNode why = auditor().get("/api/audit/events/" + startedId + "/why").path("event");
+
+        assertThat(why.path("event").asText()).isEqualTo("InitiativeStarted");
+        JsonNode decided = why.path("causedBy");
+        assertThat(decided.path("event").asText()).isEqualTo("DecisionReached");
+        JsonNode closing = decided.path("causedBy");
+        assertThat(closing.path("kind").asText()).isEqualTo("REQUEST");
+        assertThat(closing.path("id").asText()).isEqualTo(journey.closingRequestId());
+        assertThat(closing.path("actorId").asText()).isEqualTo("dana");
+        assertThat(closing.path("actorName").asText()).isEqualTo("Dana Reeves");
+        JsonNode opened = decided.path("origin");
+        assertThat(opened.path("event").asText()).isEqualTo("DecisionCaseOpened");
+        JsonNode submitted = opened.path("causedBy");
+        assertThat(submitted.path("event").asText()).isEqualTo("ProposalSubmitted");
+        JsonNode submission = submitted.path("causedBy");
+        assertThat(submission.path("kind").asText()).isEqualTo("REQUEST");
+        assertThat(submission.path("id").asText()).isEqualTo(journey.submissionRequestId());
+        assertThat(submission.path("actorId").asText()).isEqualTo("amara");
+        assertThat(submission.path("actorName").asText()).isEqualTo("Amara Okafor");
+    }
+
+    @Test
+    void everyRecordOnKafkaValidatesAgainstTheJsonSchemaItsDataschemaNames() throws Exception {
+        List<ConsumerRecord<String, byte[]>> records = PublishedEvents.readAll(PORTS.kafka());
+        GatewayClient auditor = auditor();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        Map<String, Schema> schemas = new HashMap<>();
+        ObjectMapper json = new ObjectMapper();
+
+        assertThat(records).isNotEmpty();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String type = PublishedEvents.header(record, "ce_type");
+            String dataschema = PublishedEvents.header(record, "ce_dataschema");
+            String path = "/api/audit/schemas/" + type + ".json";
+            assertThat(dataschema).as(type).endsWith(path);
+            Schema schema = schemas.computeIfAbsent(type, unused -> registry.getSchema(auditor.get(path).toString()));
+            JsonNode data = json.readTree(record.value());
+            assertThat(schema.validate(data)).as(type + " " + data).isEmpty();
+        }
+        assertThat(schemas).hasSizeGreaterThanOrEqualTo(25);
+    }
+
+    private static GatewayClient auditor() {
+        return new GatewayClient(PORTS.gatewayUrl(), new DemoLogin(PORTS.issuer()).accessToken("hana", DemoJourney.PASSWORD), null);
+    }
+
+    private static ConsumerRecord<String, byte[]> only(List<ConsumerRecord<String, byte[]>> records, String type, String subject) {
+        List<ConsumerRecord<String, byte[]>> found = records.stream()
+                .filter(record -> type.equals(PublishedEvents.header(record, "ce_type")) && subject.equals(record.key())).toList();
+        assertThat(found).as(type + " of " + subject).hasSize(1);
+        return found.get(0);
     }
 
     private static JsonNode actor(JsonNode powerMap, String actorId, String role) {
