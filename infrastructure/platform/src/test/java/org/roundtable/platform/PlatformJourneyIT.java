@@ -19,12 +19,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +44,9 @@ class PlatformJourneyIT {
 
     /** Moved by {@code -Droundtable.it.portOffset=N} when two checkouts run this test side by side. */
     private static final Ports PORTS = new Ports(Integer.getInteger("roundtable.it.portOffset", 300));
+
+    private static final Duration EFFECT = Duration.ofSeconds(60);
+    private static final Map<String, GatewayClient> PEOPLE = new ConcurrentHashMap<>();
 
     @TempDir
     static Path data;
@@ -336,6 +345,97 @@ class PlatformJourneyIT {
                 .filter(record -> type.equals(PublishedEvents.header(record, "ce_type")) && subject.equals(record.key())).toList();
         assertThat(found).as(type + " of " + subject).hasSize(1);
         return found.get(0);
+    }
+
+    @Test
+    void onlyThoseWhoManageTheInitiativeRunItAndLivedExperienceIsItsOwnSeries() {
+        String initiativePath = "/api/outcomes/initiatives/" + journey.initiativeId();
+        String indicatorId = journey.initiative().path("indicators").get(0).path("indicatorId").asText();
+        Map<String, Object> reading = Map.of("readings", List.of(Map.of("indicatorId", indicatorId, "value", 40)),
+                "narrative", "Forty of us came", "observedOn", LocalDate.now(ZoneOffset.UTC).toString());
+
+        assertThat(as("farah").refused("PUT", initiativePath + "/provider", Map.of("providerId", "farah-ltd", "providerName", "F")))
+                .as("Farah holds no share of the fund and was recused").isEqualTo(403);
+        assertThat(as("farah").refused("POST", initiativePath + "/reviews", Map.of("status", "ACHIEVED", "reason", "done",
+                "overrideReason", "I say so"))).isEqualTo(403);
+        assertThat(as("bill").refused("POST", initiativePath + "/progress-reports", reading)).as("Bill is not the provider").isEqualTo(403);
+        as("bill").post(initiativePath + "/lived-experience", reading);
+        JsonNode initiative = as("hana").await(initiativePath, EFFECT, "Bill's lived experience is shown in its own series",
+                i -> DemoJourney.find(i.path("indicators"), "indicatorId", indicatorId).path("livedExperience").size() == 1);
+        JsonNode indicator = DemoJourney.find(initiative.path("indicators"), "indicatorId", indicatorId);
+        assertThat(indicator.path("latest").decimalValue()).as("the provider's latest value").isEqualByComparingTo("14");
+        assertThat(indicator.path("met").asBoolean()).isFalse();
+        assertThat(as("dana").refused("POST", initiativePath + "/reviews", Map.of("status", "ACHIEVED", "reason", "citizens say so")))
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aDeclaredConflictOfInterestCannotBeResetAndThePowerMapKeepsTheRecusal() {
+        String proposalId = as("amara").post("/api/proposals", Map.of("title", "Seed library at Eastfield",
+                "aspiration", "Neighbours sharing seeds and growing know-how through the library", "serviceArea", "libraries",
+                "assets", List.of(Map.of("kind", "KNOWLEDGE", "description", "Allotment holders who save seed", "holder", "Eastfield allotments")),
+                "ask", Map.of("money", Map.of("amount", 500, "currency", "GBP"), "otherResources", List.of()),
+                "intendedOutcomes", List.of("More households growing food"))).path("id").asText();
+        as("amara").post("/api/proposals/" + proposalId + "/invitations", Map.of("inviteeId", "chen"));
+        as("chen").actingAs("STAFF").post("/api/proposals/" + proposalId + "/co-designers", Map.of("brings", "The library's shelves"));
+        as("amara").await("/api/proposals/" + proposalId, EFFECT, "Chen co-designs",
+                p -> DemoJourney.find(p.path("coDesigners"), "participantId", "chen") != null);
+        as("amara").post("/api/proposals/" + proposalId + "/submission", null);
+        JsonNode cases = as("dana").await("/api/commissioning/cases", EFFECT, "a case for the seed library",
+                c -> DemoJourney.find(c, "proposalId", proposalId) != null);
+        String caseId = DemoJourney.find(cases, "proposalId", proposalId).path("caseId").asText();
+        String casePath = "/api/commissioning/cases/" + caseId;
+        Map<String, Object> panel = Map.of("fundId", journey.fundId(), "chairId", "dana",
+                "members", List.of(Map.of("memberId", "dana", "role", "COMMISSIONER"), Map.of("memberId", "eli", "role", "COMMISSIONER"),
+                        Map.of("memberId", "farah", "role", "COMMISSIONER"), Map.of("memberId", "bill", "role", "CITIZEN")),
+                "deadline", Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+        as("dana").post(casePath + "/panel", panel);
+        as("farah").post(casePath + "/declarations", Map.of("hasInterest", true, "description", "I sit on the allotment society"));
+        for (String member : List.of("dana", "eli", "bill")) {
+            as(member).post(casePath + "/declarations", Map.of("hasInterest", false));
+        }
+
+        assertThat(as("dana").refused("POST", casePath + "/closure", null)).as("no quorum, deadline ahead, no reason").isEqualTo(409);
+        as("dana").post(casePath + "/closure", Map.of("reason", "Bill cannot attend this week"));
+        as("dana").await(casePath, EFFECT, "the case awaits a new panel", c -> "OPEN".equals(c.path("status").asText()));
+        as("dana").post(casePath + "/panel", panel);
+        assertThat(as("farah").refused("POST", casePath + "/declarations", Map.of("hasInterest", false)))
+                .as("the declaration holds through the new panel").isEqualTo(400);
+        assertThat(as("farah").refused("POST", casePath + "/votes", Map.of("vote", "APPROVE", "rationale", "fine"))).isEqualTo(403);
+        for (String member : List.of("dana", "eli", "bill")) {
+            as(member).post(casePath + "/votes", Map.of("vote", "APPROVE", "rationale", "Seeds the community already saves"));
+        }
+        as("dana").post(casePath + "/closure", null);
+        JsonNode decided = as("dana").await(casePath, EFFECT, "the case is decided", c -> "CLOSED".equals(c.path("status").asText()));
+        assertThat(DemoJourney.find(decided.path("decision").path("roll"), "memberId", "farah").path("recused").asBoolean()).isTrue();
+
+        JsonNode powerMap = as("hana").await("/api/audit/power-map?serviceArea=libraries", EFFECT, "the decision reaches the power map",
+                map -> DemoJourney.find(map.path("decisions"), "outcome", "APPROVED") != null && decisions(map, caseId).size() == 2);
+        assertThat(decisions(powerMap, caseId)).extracting(d -> d.path("outcome").asText() + " recused " + d.path("recused").asInt())
+                .containsExactly("NO_QUORUM recused 1", "APPROVED recused 1");
+    }
+
+    @Test
+    void aProfileClaimsOnlyTheRolesTheTokenHolds() {
+        assertThat(as("bill").refused("PUT", "/api/participation/profile", Map.of("displayName", "Bill Turner",
+                "roles", List.of("CITIZEN", "STAFF"), "neighbourhood", "Eastfield", "namedPublicly", true))).isEqualTo(403);
+        assertThat(as("bill").get("/api/participation/participants/bill").path("roles")).extracting(JsonNode::asText)
+                .containsExactly("CITIZEN");
+    }
+
+    private static List<JsonNode> decisions(JsonNode powerMap, String caseId) {
+        List<JsonNode> found = new ArrayList<>();
+        powerMap.path("decisions").forEach(decision -> {
+            if (caseId.equals(decision.path("caseId").asText())) {
+                found.add(decision);
+            }
+        });
+        return found;
+    }
+
+    private static GatewayClient as(String username) {
+        return PEOPLE.computeIfAbsent(username, name -> new GatewayClient(PORTS.gatewayUrl(),
+                new DemoLogin(PORTS.issuer()).accessToken(name, DemoJourney.PASSWORD), null));
     }
 
     private static JsonNode actor(JsonNode powerMap, String actorId, String role) {

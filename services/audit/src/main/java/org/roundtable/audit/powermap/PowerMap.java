@@ -72,6 +72,8 @@ public record PowerMap(Instant from, Instant to, String serviceArea, List<FundHe
      *
      * @param citizensAtTable panel members sitting as citizens
      * @param citizensVoted   citizen members whose vote the roll records
+     * @param recused         members who declared an interest on the case at any sitting of its panel, even if they later
+     *                        changed their declaration, and members the roll records as recused
      */
     public record DecisionAtTable(String caseId, String proposalId, String title, String serviceArea, String outcome,
                                   Instant decidedAt, String closedBy, String closedByName, String closedByRole,

@@ -79,6 +79,7 @@ public final class PowerMaps {
     private final List<PowerMap.FundHeld> heldFunds = new ArrayList<>();
     private final Map<ActorKey, Tally> tallies = new LinkedHashMap<>();
     private final List<DecisionAtTable> decisions = new ArrayList<>();
+    private final Set<String> recusalsCounted = new HashSet<>();
 
     private PowerMaps(Instant from, Instant to, String serviceArea) {
         this.from = from;
@@ -118,7 +119,10 @@ public final class PowerMaps {
         private String title;
         private String area;
         private final Map<String, Role> seats = new LinkedHashMap<>();
+        /** Each member's declaration as it stands: a declaration holds through every later panel on the case. */
         private final Set<String> recused = new HashSet<>();
+        /** Everyone who ever declared an interest on the case, at any sitting, whatever they declared later. */
+        private final Set<String> everRecused = new HashSet<>();
         private List<RollEntry> decidingRoll;
     }
 
@@ -149,12 +153,17 @@ public final class PowerMaps {
             facts.area = facts.area != null ? facts.area : panel.serviceArea();
             facts.proposalId = facts.proposalId != null ? facts.proposalId : panel.proposalId();
             facts.seats.clear();
-            facts.recused.clear();
             for (PanelMember member : panel.members()) {
                 facts.seats.put(member.memberId(), member.role());
             }
-        } else if (event instanceof InterestDeclared declared && (declared.recused() || declared.hasInterest())) {
-            cases.computeIfAbsent(declared.caseId(), id -> new CaseFacts()).recused.add(declared.memberId());
+        } else if (event instanceof InterestDeclared declared) {
+            CaseFacts facts = cases.computeIfAbsent(declared.caseId(), id -> new CaseFacts());
+            if (declared.recused() || declared.hasInterest()) {
+                facts.recused.add(declared.memberId());
+                facts.everRecused.add(declared.memberId());
+            } else {
+                facts.recused.remove(declared.memberId());
+            }
         } else if (event instanceof DecisionReached decision) {
             CaseFacts facts = cases.computeIfAbsent(decision.caseId(), id -> new CaseFacts());
             facts.area = facts.area != null ? facts.area : decision.serviceArea();
@@ -179,7 +188,7 @@ public final class PowerMaps {
         } else if (event instanceof VoteCast vote && inArea(caseArea(vote.caseId()))) {
             tally(vote.memberId(), seatOf(vote.caseId(), vote.memberId(), entry)).votesCast++;
         } else if (event instanceof InterestDeclared declared && (declared.recused() || declared.hasInterest())
-                && inArea(caseArea(declared.caseId()))) {
+                && inArea(caseArea(declared.caseId())) && recusalsCounted.add(declared.caseId() + "/" + declared.memberId())) {
             tally(declared.memberId(), seatOf(declared.caseId(), declared.memberId(), entry)).recusals++;
         } else if (event instanceof FundsAllocated allocated && inArea(allocationArea(allocated))) {
             allocated(allocated);
@@ -215,7 +224,7 @@ public final class PowerMaps {
                 : (int) roll.stream().filter(member -> Narration.citizenSeat(member.role())).count();
         int voted = 0;
         int citizensVoted = 0;
-        int recused = 0;
+        Set<String> recused = new HashSet<>(facts == null ? Set.of() : facts.everRecused);
         boolean decidedForOrAgainst = decision.outcome() == DecisionOutcome.APPROVED || decision.outcome() == DecisionOutcome.REJECTED;
         for (RollEntry member : roll) {
             if (member.vote() != null) {
@@ -225,13 +234,15 @@ public final class PowerMaps {
                     tally(member.memberId(), name(member.role())).decisionsVotedIn++;
                 }
             }
-            recused += member.recused() ? 1 : 0;
+            if (member.recused()) {
+                recused.add(member.memberId());
+            }
         }
         decisions.add(new DecisionAtTable(decision.caseId(),
                 decision.proposalId() != null ? decision.proposalId() : facts == null ? null : facts.proposalId,
                 facts == null ? null : facts.title, caseArea(decision.caseId()), name(decision.outcome()),
                 entry.occurredAt(), entry.actorId(), names.actorOf(entry), entry.actorRole(), panelSize, panelSize - citizens, citizens, voted,
-                citizensVoted, recused, decision.allocation() == null ? null : decision.allocation().amount()));
+                citizensVoted, recused.size(), decision.allocation() == null ? null : decision.allocation().amount()));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.roundtable.events.commissioning.DecisionOutcome;
 import org.roundtable.events.commissioning.DecisionReached;
 import org.roundtable.events.commissioning.FundCreated;
 import org.roundtable.events.commissioning.FundsAllocated;
+import org.roundtable.events.commissioning.InterestDeclared;
 import org.roundtable.events.commissioning.PanelAssembled;
 import org.roundtable.events.commissioning.PanelMember;
 import org.roundtable.events.commissioning.RollEntry;
@@ -186,6 +187,44 @@ class PowerMapsTest {
         assertThat(actor(map, "dana", "COMMISSIONER").decisionsVotedIn()).isZero();
         assertThat(actor(map, "dana", "COMMISSIONER").votesCast()).isEqualTo(1);
         assertThat(actor(map, "roundtable-commissioning", "SYSTEM").decisionsClosed()).isEqualTo(2);
+    }
+
+    @Test
+    void aRecusalCountsOnceAndForAllEvenWhenTheDeclarationIsLaterChangedUnderANewPanel() {
+        String caseId = "case-reset";
+        List<PanelMember> panel = List.of(new PanelMember("dana", Role.COMMISSIONER), new PanelMember("farah", Role.COMMISSIONER),
+                new PanelMember("bill", Role.CITIZEN));
+        List<RecordedEvent> entries = new ArrayList<>(new LedgerStory()
+                .by("roundtable-commissioning", Role.SYSTEM)
+                .at("2026-04-01T09:00:00Z", new DecisionCaseOpened(caseId, "p-reset", "Pop-up library", "libraries", gbp("900.00")))
+                .by("dana", Role.COMMISSIONER)
+                .at("2026-04-02T09:00:00Z", new PanelAssembled(caseId, panel, "dana", Instant.parse("2026-05-01T17:00:00Z"), "fund-1",
+                        gbp("900.00"), "p-reset", "libraries"))
+                .by("farah", Role.COMMISSIONER)
+                .at("2026-04-02T10:00:00Z", new InterestDeclared(caseId, "farah", true, "my partner runs it", true, "p-reset"))
+                .by("dana", Role.COMMISSIONER)
+                .at("2026-04-02T11:00:00Z", new DecisionReached(caseId, "p-reset", DecisionOutcome.NO_QUORUM, List.of(
+                        new RollEntry("dana", Role.COMMISSIONER, null, null, false, null),
+                        new RollEntry("farah", Role.COMMISSIONER, null, null, true, "my partner runs it"),
+                        new RollEntry("bill", Role.CITIZEN, null, null, false, null)), null,
+                        "closed by the chair without quorum before its deadline: start again", "libraries"))
+                .at("2026-04-02T12:00:00Z", new PanelAssembled(caseId, panel, "dana", Instant.parse("2026-05-01T17:00:00Z"), "fund-1",
+                        gbp("900.00"), "p-reset", "libraries"))
+                .by("farah", Role.COMMISSIONER)
+                .at("2026-04-02T13:00:00Z", new InterestDeclared(caseId, "farah", false, null, false, "p-reset", "we separated"))
+                .at("2026-04-02T13:30:00Z", new VoteCast(caseId, "farah", Vote.APPROVE, "fine", null, "p-reset"))
+                .by("dana", Role.COMMISSIONER)
+                .at("2026-04-02T14:00:00Z", new DecisionReached(caseId, "p-reset", DecisionOutcome.APPROVED, List.of(
+                        new RollEntry("dana", Role.COMMISSIONER, Vote.APPROVE, "yes", false, null),
+                        new RollEntry("farah", Role.COMMISSIONER, Vote.APPROVE, "fine", false, null),
+                        new RollEntry("bill", Role.CITIZEN, Vote.APPROVE, "yes", false, null)), null, "closed by the chair", "libraries"))
+                .entries());
+
+        PowerMap map = PowerMaps.of(entries, null, null, null);
+
+        assertThat(map.decisions()).extracting(DecisionAtTable::outcome, DecisionAtTable::recused)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("NO_QUORUM", 1), org.assertj.core.groups.Tuple.tuple("APPROVED", 1));
+        assertThat(actor(map, "farah", "COMMISSIONER").recusals()).isEqualTo(1);
     }
 
     @Test

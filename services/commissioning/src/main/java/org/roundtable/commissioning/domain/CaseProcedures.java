@@ -10,7 +10,6 @@ import org.roundtable.commissioning.domain.CommissioningCommands.CloseAtDeadline
 import org.roundtable.commissioning.domain.CommissioningCommands.CloseDecisionCase;
 import org.roundtable.commissioning.domain.CommissioningCommands.CloseOnWithdrawal;
 import org.roundtable.events.Actor;
-import org.roundtable.events.Role;
 import org.roundtable.events.commissioning.Allocation;
 import org.roundtable.events.commissioning.DecisionOutcome;
 import org.roundtable.events.proposals.Money;
@@ -19,8 +18,9 @@ import org.roundtable.kit.domain.Require;
 import org.roundtable.kit.domain.RuleViolation;
 
 import java.time.Clock;
+import java.util.Set;
 
-import static org.roundtable.kit.actor.ActorMetadata.actorIn;
+import static org.roundtable.kit.authority.Authorities.actorOf;
 
 /**
  * The steps that involve a case and its fund together: assembling a panel (the assembler must hold the fund) and
@@ -41,7 +41,7 @@ public class CaseProcedures {
 
     @CommandHandler
     public void handle(AssemblePanel command, MetaData metadata) {
-        Actor assembler = actorIn(metadata, Role.COMMISSIONER);
+        Actor assembler = actorOf(command, metadata);
         Aggregate<DecisionCase> decisionCase = cases.load(command.caseId());
         String fundId = Require.text(command.fundId(), "fundId", 64);
         // the case is locked before the fund, in the same order as closing, so an assembly and a closing never deadlock
@@ -51,15 +51,15 @@ public class CaseProcedures {
 
     @CommandHandler
     public void handle(CloseDecisionCase command, MetaData metadata) {
-        Actor chair = actorIn(metadata, Role.COMMISSIONER, Role.CITIZEN, Role.STAFF);
+        Actor chair = actorOf(command, metadata);
         Aggregate<DecisionCase> decisionCase = cases.load(command.caseId());
-        decisionCase.execute(c -> c.requireChair(chair));
-        close(decisionCase, "closed by the chair", true);
+        String note = decisionCase.invoke(c -> c.chairCloses(chair, command.reason(), clock.instant()));
+        close(decisionCase, note, true);
     }
 
     @CommandHandler
     public void handle(CloseAtDeadline command, MetaData metadata) {
-        actorIn(metadata, Role.SYSTEM);
+        actorOf(command, metadata);
         Aggregate<DecisionCase> decisionCase = cases.load(command.caseId());
         if (decisionCase.invoke(c -> c.isDue(clock.instant()))) {
             close(decisionCase, "closed at its deadline", false);
@@ -69,7 +69,7 @@ public class CaseProcedures {
     /** A proposal withdrawn while still a draft never had a case: there is nothing to close. */
     @CommandHandler
     public void handle(CloseOnWithdrawal command, MetaData metadata) {
-        actorIn(metadata, Role.SYSTEM);
+        actorOf(command, metadata);
         Aggregate<DecisionCase> decisionCase;
         try {
             decisionCase = cases.load(command.caseId());
@@ -82,24 +82,31 @@ public class CaseProcedures {
     /** Each aggregate is changed in its own step, all within the one unit of work of the closing command. */
     private void close(Aggregate<DecisionCase> decisionCase, String how, boolean refuseUnfunded) {
         DecisionOutcome outcome = decisionCase.invoke(DecisionCase::tally);
-        Money amount = decisionCase.invoke(DecisionCase::amount);
-        if (outcome != DecisionOutcome.APPROVED || amount == null) {
+        if (outcome != DecisionOutcome.APPROVED) {
             decisionCase.execute(c -> c.decide(outcome, null, how));
             return;
         }
+        Money amount = decisionCase.invoke(DecisionCase::amount);
         String fundId = decisionCase.invoke(DecisionCase::fundId);
         String caseId = decisionCase.invoke(DecisionCase::caseId);
         String proposalId = decisionCase.invoke(DecisionCase::proposalId);
+        Aggregate<Fund> fund = funds.load(fundId);
+        Set<String> holders = fund.invoke(Fund::terms).holders();
+        if (amount == null) {
+            decisionCase.execute(c -> c.decide(outcome, null, how, holders));
+            return;
+        }
         try {
-            funds.load(fundId).execute(fund -> fund.allocate(caseId, proposalId, amount));
+            fund.execute(f -> f.allocate(caseId, proposalId, amount));
         } catch (RuleViolation unfunded) {
             if (refuseUnfunded) {
                 throw unfunded;
             }
-            decisionCase.execute(c -> c.decide(outcome, null, how + "; approved, but no money was allocated: " + unfunded.getMessage()));
+            decisionCase.execute(c -> c.decide(outcome, null, how + "; approved, but no money was allocated: " + unfunded.getMessage(),
+                    holders));
             return;
         }
-        decisionCase.execute(c -> c.decide(outcome, new Allocation(fundId, amount), how));
+        decisionCase.execute(c -> c.decide(outcome, new Allocation(fundId, amount), how, holders));
     }
 
     private Aggregate<Fund> fund(String fundId) {

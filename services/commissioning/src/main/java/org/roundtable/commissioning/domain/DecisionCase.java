@@ -37,7 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.roundtable.kit.actor.ActorMetadata.actorIn;
+import static org.roundtable.kit.authority.Authorities.actorOf;
 
 /**
  * The table round which one submitted proposal is decided: a panel of commissioners and at least one citizen member,
@@ -48,6 +48,9 @@ import static org.roundtable.kit.actor.ActorMetadata.actorIn;
  * {@code STAFF}); only the chair closes. Every member declares before voting; a declared interest recuses them, and
  * the votes of recused or undeclared members are refused. A vote may be changed until the case closes.
  *
+ * <p><b>A declaration belongs to the member and the proposal</b>, not to one sitting of the panel: it holds through
+ * every later panel, and the member changes it only by declaring again with a reason, which the event records.
+ *
  * <p>Quorum is a majority of the non-recused members having voted (abstaining counts), at least one of them a citizen
  * member. A quorate panel approves when approvals outnumber rejections, and otherwise rejects. An approval allocates
  * the panel's amount (the amount asked, unless the panel set another) from the panel's fund in the same unit of work.
@@ -55,7 +58,8 @@ import static org.roundtable.kit.actor.ActorMetadata.actorIn;
  * <p><b>Without quorum</b>, closing (by the chair or at the deadline) records {@code DecisionReached} with outcome
  * {@code NO_QUORUM} and the roll as it stood: nothing is decided for or against the proposal, nothing is allocated, the
  * proposal stays under decision, and the case returns to awaiting a panel, so that a fund holder assembles a new one
- * (new members, chair and deadline; declarations and votes start afresh, the earlier ones stay in the history).
+ * (new members, chair and deadline; votes start afresh, declarations hold). The chair closes without quorum only once
+ * the deadline has passed, or with a reason, which the decision's note records.
  *
  * <p><b>An approval the fund cannot meet</b> (another case took the money first): the chair's close is refused and
  * the case stays open, so the panel may reconsider; at the deadline the case closes as approved with no allocation,
@@ -99,7 +103,7 @@ public class DecisionCase {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(OpenDecisionCase command, MetaData metadata) {
-        actorIn(metadata, Role.SYSTEM);
+        actorOf(command, metadata);
         if (caseId == null) {
             apply(new DecisionCaseOpened(command.caseId(), command.proposalId(), command.title(), command.serviceArea(), command.asked()));
         }
@@ -143,20 +147,25 @@ public class DecisionCase {
 
     @CommandHandler
     public void handle(DeclareInterest command, MetaData metadata) {
-        Actor actor = actorIn(metadata, Role.COMMISSIONER, Role.CITIZEN, Role.STAFF);
+        Actor actor = actorOf(command, metadata);
         requireSeated(actor);
         requireOpen();
-        if (declarations.containsKey(actor.subjectId())) {
-            throw new RuleViolation("you have already declared your interests in this case");
-        }
         String description = command.hasInterest() ? Require.text(command.description(), "description", 1000)
                 : Require.optionalText(command.description(), "description", 1000);
-        apply(new InterestDeclared(caseId, actor.subjectId(), command.hasInterest(), description, command.hasInterest(), proposalId));
+        String changeReason = Require.optionalText(command.changeReason(), "changeReason", 1000);
+        if (declarations.containsKey(actor.subjectId())) {
+            Require.that(changeReason != null, "changeReason",
+                    "you have declared on this proposal before; a changed declaration needs a changeReason, which is recorded");
+        } else {
+            Require.that(changeReason == null, "changeReason", "a changeReason is given only when changing an earlier declaration");
+        }
+        apply(new InterestDeclared(caseId, actor.subjectId(), command.hasInterest(), description, command.hasInterest(), proposalId,
+                changeReason));
     }
 
     @CommandHandler
     public void handle(CastVote command, MetaData metadata) {
-        Actor actor = actorIn(metadata, Role.COMMISSIONER, Role.CITIZEN, Role.STAFF);
+        Actor actor = actorOf(command, metadata);
         requireSeated(actor);
         requireOpen();
         Declaration declaration = declarations.get(actor.subjectId());
@@ -172,7 +181,12 @@ public class DecisionCase {
         apply(new VoteCast(caseId, actor.subjectId(), vote, rationale, previous == null ? null : previous.vote(), proposalId));
     }
 
-    void requireChair(Actor actor) {
+    /**
+     * The chair may close now: without quorum, only once the deadline has passed or with a reason.
+     *
+     * @return the note the decision records
+     */
+    String chairCloses(Actor actor, String reason, Instant now) {
         requireOpen();
         if (!assembled) {
             throw new RuleViolation("the case has no panel yet");
@@ -181,6 +195,15 @@ public class DecisionCase {
             throw new NotPermitted("only the chair closes the case");
         }
         requireSeated(actor);
+        String given = Require.optionalText(reason, "reason", 1000);
+        if (tally() != DecisionOutcome.NO_QUORUM || !deadline.isAfter(now)) {
+            return given == null ? "closed by the chair" : "closed by the chair: " + given;
+        }
+        if (given == null) {
+            throw new RuleViolation("the panel has no quorum and its deadline (" + deadline
+                    + ") has not passed; the chair closes it now only with a reason, which is recorded");
+        }
+        return "closed by the chair without quorum before its deadline: " + given;
     }
 
     /** A withdrawn proposal is not decided on: an open case closes without a decision; a decided one stands. */
@@ -209,6 +232,10 @@ public class DecisionCase {
     }
 
     void decide(DecisionOutcome outcome, Allocation allocation, String note) {
+        decide(outcome, allocation, note, List.of());
+    }
+
+    void decide(DecisionOutcome outcome, Allocation allocation, String note, java.util.Collection<String> fundHolderIds) {
         List<RollEntry> roll = new ArrayList<>();
         members.forEach((id, role) -> {
             Ballot ballot = ballots.get(id);
@@ -216,7 +243,7 @@ public class DecisionCase {
             roll.add(new RollEntry(id, role, ballot == null ? null : ballot.vote(), ballot == null ? null : ballot.rationale(),
                     isRecused(id), declaration == null ? null : declaration.description()));
         });
-        apply(new DecisionReached(caseId, proposalId, outcome, roll, allocation, note, serviceArea));
+        apply(new DecisionReached(caseId, proposalId, outcome, roll, allocation, note, serviceArea, fundHolderIds.stream().sorted().toList()));
     }
 
     String caseId() {
@@ -276,7 +303,6 @@ public class DecisionCase {
         deadline = event.deadline();
         fundId = event.fundId();
         amount = event.amount();
-        declarations.clear();
         ballots.clear();
     }
 

@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.roundtable.kit.actor.ActorMetadata.actorIn;
+import static org.roundtable.kit.authority.Authorities.actorOf;
 
 /**
  * A budget for a service area and period, held by named commissioners. Allocations never exceed it: each one is
@@ -46,7 +46,7 @@ public class Fund {
 
     @CommandHandler
     public Fund(CreateFund command, MetaData metadata) {
-        Actor creator = actorIn(metadata, Role.COMMISSIONER);
+        Actor creator = actorOf(command, metadata);
         String name = Require.text(command.name(), "name", 120);
         String area = Require.text(command.serviceArea(), "serviceArea", 80).toLowerCase(Locale.ROOT);
         LocalDate start = Require.date(command.periodStart(), "periodStart");

@@ -87,7 +87,8 @@ public class CommissioningProjection {
 
     @EventHandler
     void on(InterestDeclared event, MetaData metadata, @Timestamp Instant at) {
-        entry(event.caseId(), event.recused() ? "RECUSED" : "NO_INTEREST_DECLARED", metadata, event, at);
+        String kind = event.changeReason() != null ? "DECLARATION_CHANGED" : event.recused() ? "RECUSED" : "NO_INTEREST_DECLARED";
+        entry(event.caseId(), kind, metadata, event, at);
     }
 
     @EventHandler

@@ -185,7 +185,7 @@ class DecisionCaseTest {
 
         @Test
         void membersDeclareBeforeVotingAndAnInterestRecuses() {
-            fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, true, "my partner runs the garden society"), BEA)
+            fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, true, "my partner runs the garden society", null), BEA)
                     .expectEvents(declared("bea", true));
             fixture.given(OPENED, ASSEMBLED).when(new CastVote(CASE, Vote.APPROVE, "good"), BEA)
                     .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("panel members declare their interests before voting");
@@ -194,16 +194,39 @@ class DecisionCaseTest {
         }
 
         @Test
-        void anInterestIsDescribedAndDeclaredOnce() {
-            fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, true, " "), BEA)
+        void anInterestIsDescribedAndChangesOnlyWithAReason() {
+            fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, true, " ", null), BEA)
                     .expectNoEvents().expectException(InvalidInput.class);
-            fixture.given(OPENED, ASSEMBLED, declared("bea", false)).when(new DeclareInterest(CASE, false, null), BEA)
-                    .expectNoEvents().expectException(RuleViolation.class);
+            fixture.given(OPENED, ASSEMBLED, declared("bea", false)).when(new DeclareInterest(CASE, false, null, null), BEA)
+                    .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage(
+                            "you have declared on this proposal before; a changed declaration needs a changeReason, which is recorded");
+            fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, false, null, "changed my mind"), BEA)
+                    .expectNoEvents().expectException(InvalidInput.class);
+            fixture.given(OPENED, ASSEMBLED, declared("bea", true)).when(new DeclareInterest(CASE, false, null, "my partner left the society"), BEA)
+                    .expectEvents(new InterestDeclared(CASE, "bea", false, null, false, "p-1", "my partner left the society"));
+        }
+
+        @Test
+        void aDeclarationHoldsThroughANewPanel() {
+            DecisionReached noQuorum = new DecisionReached(CASE, "p-1", DecisionOutcome.NO_QUORUM, List.of(), null, "closed", "libraries");
+            fixture.given(OPENED, ASSEMBLED, declared("bea", true), noQuorum, ASSEMBLED)
+                    .when(new CastVote(CASE, Vote.APPROVE, "good"), BEA)
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("you declared an interest and are recused from this case");
+            fixture.given(OPENED, ASSEMBLED, declared("bea", true), noQuorum, ASSEMBLED)
+                    .when(new DeclareInterest(CASE, false, null, null), BEA)
+                    .expectNoEvents().expectException(InvalidInput.class);
+            fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("cal", false), declared("bea", true), noQuorum, ASSEMBLED,
+                            voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
+                    .when(new CloseDecisionCase(CASE, null), ALI)
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            predicate(e -> e instanceof DecisionReached d && d.outcome() == DecisionOutcome.APPROVED
+                                    && d.roll().stream().anyMatch(r -> r.memberId().equals("bea") && r.recused())),
+                            andNoMore())));
         }
 
         @Test
         void onlyPanelMembersDeclareAndVote() {
-            fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, false, null), OUTSIDER)
+            fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, false, null, null), OUTSIDER)
                     .expectNoEvents().expectException(NotPermitted.class);
             fixture.given(OPENED, ASSEMBLED).when(new CastVote(CASE, Vote.APPROVE, "yes"), OUTSIDER)
                     .expectNoEvents().expectException(NotPermitted.class);
@@ -211,9 +234,9 @@ class DecisionCaseTest {
 
         @Test
         void membersActInTheRoleTheySitInAndAuditorsNeverVote() {
-            fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, false, null), as("cal", Role.COMMISSIONER))
+            fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, false, null, null), as("cal", Role.COMMISSIONER))
                     .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("you sit on this panel as CITIZEN, not as COMMISSIONER");
-            fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, false, null), as("cal", Role.STAFF))
+            fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, false, null, null), as("cal", Role.STAFF))
                     .expectEvents(new InterestDeclared(CASE, "cal", false, null, false, "p-1"));
             fixture.given(OPENED, ASSEMBLED, declared("ali", false)).when(new CastVote(CASE, Vote.APPROVE, "reads well"), as("ali", Role.AUDITOR))
                     .expectNoEvents().expectException(NotPermitted.class);
@@ -224,9 +247,9 @@ class DecisionCaseTest {
             fixture.given(OPENED, ASSEMBLED, declared("cal", false)).when(new CastVote(CASE, null, "undecided"), CAL)
                     .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage("vote is required");
             DecisionReached rejected = new DecisionReached(CASE, "p-1", DecisionOutcome.REJECTED, List.of(), null, "closed", "libraries");
-            fixture.given(OPENED, ASSEMBLED, rejected).when(new DeclareInterest(CASE, false, null), CAL)
+            fixture.given(OPENED, ASSEMBLED, rejected).when(new DeclareInterest(CASE, false, null, null), CAL)
                     .expectNoEvents().expectException(RuleViolation.class);
-            fixture.given(OPENED).when(new DeclareInterest(CASE, false, null), CAL)
+            fixture.given(OPENED).when(new DeclareInterest(CASE, false, null, null), CAL)
                     .expectNoEvents().expectException(NotPermitted.class);
         }
 
@@ -247,12 +270,12 @@ class DecisionCaseTest {
         void anApprovalByAQuoratePanelAllocatesFromTheFundWithTheFullRoll() {
             fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("bea", true), declared("cal", false),
                             voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
-                    .when(new CloseDecisionCase(CASE), ALI)
+                    .when(new CloseDecisionCase(CASE, null), ALI)
                     .expectEvents(new DecisionReached(CASE, "p-1", DecisionOutcome.APPROVED, List.of(
                             new RollEntry("ali", Role.COMMISSIONER, Vote.APPROVE, "ali weighed it", false, null),
                             new RollEntry("bea", Role.COMMISSIONER, null, null, true, "my partner runs the garden society"),
                             new RollEntry("cal", Role.CITIZEN, Vote.APPROVE, "cal weighed it", false, null)),
-                            new Allocation("fund-1", ASKED), "closed by the chair", "libraries"));
+                            new Allocation("fund-1", ASKED), "closed by the chair", "libraries", List.of("ali")));
             assertThat(fundEvents()).hasSize(2).last().isEqualTo(new FundsAllocated("fund-1", CASE, "p-1", ASKED,
                     new Money(new BigDecimal("8800.00"), "GBP"), "libraries"));
         }
@@ -260,11 +283,12 @@ class DecisionCaseTest {
         @Test
         void withoutACitizenVoteThereIsNoQuorumAndTheCaseCanBeGivenANewPanel() {
             fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("bea", false), voted("ali", Vote.APPROVE), voted("bea", Vote.APPROVE))
-                    .when(new CloseDecisionCase(CASE), ALI)
+                    .when(new CloseDecisionCase(CASE, "our citizen member has moved away"), ALI)
                     .expectEvents(new DecisionReached(CASE, "p-1", DecisionOutcome.NO_QUORUM, List.of(
                             new RollEntry("ali", Role.COMMISSIONER, Vote.APPROVE, "ali weighed it", false, null),
                             new RollEntry("bea", Role.COMMISSIONER, Vote.APPROVE, "bea weighed it", false, null),
-                            new RollEntry("cal", Role.CITIZEN, null, null, false, null)), null, "closed by the chair", "libraries"));
+                            new RollEntry("cal", Role.CITIZEN, null, null, false, null)), null,
+                            "closed by the chair without quorum before its deadline: our citizen member has moved away", "libraries"));
             assertThat(fundEvents()).hasSize(1);
             fixture.given(OPENED, ASSEMBLED, new DecisionReached(CASE, "p-1", DecisionOutcome.NO_QUORUM, List.of(), null, "closed"))
                     .when(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, null), ALI).expectEvents(ASSEMBLED);
@@ -276,11 +300,11 @@ class DecisionCaseTest {
                     new PanelMember("cal", Role.CITIZEN), new PanelMember("dan", Role.COMMISSIONER), new PanelMember("eve", Role.CITIZEN));
             PanelAssembled ofFive = new PanelAssembled(CASE, five, "ali", DEADLINE, "fund-1", ASKED, "p-1", "libraries");
             fixture.given(OPENED, ofFive, declared("ali", false), declared("cal", false), voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
-                    .when(new CloseDecisionCase(CASE), ALI)
-                    .expectEvents(decision(DecisionOutcome.NO_QUORUM, ofFive, null));
+                    .when(new CloseDecisionCase(CASE, null), ALI)
+                    .expectNoEvents().expectException(RuleViolation.class);
             fixture.given(OPENED, ofFive, declared("ali", false), declared("cal", false), declared("bea", true), declared("dan", true),
                             voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
-                    .when(new CloseDecisionCase(CASE), ALI)
+                    .when(new CloseDecisionCase(CASE, null), ALI)
                     .expectEventsMatching(payloadsMatching(
                             exactSequenceOf(
                                     predicate(e -> e instanceof DecisionReached d
@@ -289,10 +313,27 @@ class DecisionCaseTest {
         }
 
         @Test
+        void withoutQuorumTheChairClosesBeforeTheDeadlineOnlyWithAReason() {
+            fixture.given(OPENED, ASSEMBLED, declared("bea", true)).when(new CloseDecisionCase(CASE, null), ALI)
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(
+                            "the panel has no quorum and its deadline (" + DEADLINE
+                                    + ") has not passed; the chair closes it now only with a reason, which is recorded");
+            fixture.given(OPENED, ASSEMBLED, declared("bea", true)).when(new CloseDecisionCase(CASE, " "), ALI)
+                    .expectNoEvents().expectException(RuleViolation.class);
+            clock = Clock.fixed(DEADLINE, ZoneOffset.UTC);
+            fixture();
+            fixture.given(OPENED, ASSEMBLED, declared("bea", true)).when(new CloseDecisionCase(CASE, null), ALI)
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            predicate(e -> e instanceof DecisionReached d && d.outcome() == DecisionOutcome.NO_QUORUM
+                                    && d.note().equals("closed by the chair")),
+                            andNoMore())));
+        }
+
+        @Test
         void aTieIsNotAnApproval() {
             fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("bea", false), declared("cal", false),
                             voted("ali", Vote.APPROVE), voted("bea", Vote.REJECT), voted("cal", Vote.ABSTAIN))
-                    .when(new CloseDecisionCase(CASE), ALI)
+                    .when(new CloseDecisionCase(CASE, null), ALI)
                     .expectEventsMatching(payloadsMatching(
                             exactSequenceOf(
                                     predicate(e -> e instanceof DecisionReached d
@@ -303,7 +344,7 @@ class DecisionCaseTest {
 
         @Test
         void aCaseWithoutAPanelCannotBeClosed() {
-            fixture.given(OPENED).when(new CloseDecisionCase(CASE), ALI).expectNoEvents().expectException(RuleViolation.class)
+            fixture.given(OPENED).when(new CloseDecisionCase(CASE, null), ALI).expectNoEvents().expectException(RuleViolation.class)
                     .expectExceptionMessage("the case has no panel yet");
             fixture.given(OPENED).when(new CloseAtDeadline(CASE), PLATFORM).expectSuccessfulHandlerExecution().expectNoEvents();
             fixture.given(OPENED, ASSEMBLED).when(new CloseAtDeadline(CASE), ALI).expectNoEvents().expectException(NotPermitted.class);
@@ -312,7 +353,7 @@ class DecisionCaseTest {
         @Test
         void rejectionsOutnumberingApprovalsReject() {
             fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("cal", false), voted("ali", Vote.REJECT), voted("cal", Vote.ABSTAIN))
-                    .when(new CloseDecisionCase(CASE), ALI)
+                    .when(new CloseDecisionCase(CASE, null), ALI)
                     .expectEvents(new DecisionReached(CASE, "p-1", DecisionOutcome.REJECTED, List.of(
                             new RollEntry("ali", Role.COMMISSIONER, Vote.REJECT, "ali weighed it", false, null),
                             new RollEntry("bea", Role.COMMISSIONER, null, null, false, null),
@@ -321,7 +362,7 @@ class DecisionCaseTest {
 
         @Test
         void onlyTheChairClosesAndAClosedCaseStands() {
-            fixture.given(OPENED, ASSEMBLED).when(new CloseDecisionCase(CASE), BEA).expectNoEvents().expectException(NotPermitted.class);
+            fixture.given(OPENED, ASSEMBLED).when(new CloseDecisionCase(CASE, null), BEA).expectNoEvents().expectException(NotPermitted.class);
             fixture.given(OPENED, ASSEMBLED, new DecisionReached(CASE, "p-1", DecisionOutcome.REJECTED, List.of(), null, "closed"))
                     .when(new CastVote(CASE, Vote.APPROVE, "too late"), CAL).expectNoEvents().expectException(RuleViolation.class);
         }
@@ -331,7 +372,7 @@ class DecisionCaseTest {
             PanelAssembled expensive = new PanelAssembled(CASE, PANEL, "ali", DEADLINE, "fund-1", new Money(new BigDecimal("20000.00"), "GBP"),
                     "p-1", "libraries");
             fixture.given(OPENED, expensive, declared("ali", false), declared("cal", false), voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
-                    .when(new CloseDecisionCase(CASE), ALI)
+                    .when(new CloseDecisionCase(CASE, null), ALI)
                     .expectNoEvents().expectException(RuleViolation.class);
             assertThat(fundEvents()).hasSize(1);
         }
@@ -349,7 +390,7 @@ class DecisionCaseTest {
                             new RollEntry("bea", Role.COMMISSIONER, null, null, false, null),
                             new RollEntry("cal", Role.CITIZEN, Vote.APPROVE, "cal weighed it", false, null)), null,
                             "closed at its deadline; approved, but no money was allocated: fund fund-1 holds only 10000.00 GBP; it cannot allocate 20000.00",
-                            "libraries"));
+                            "libraries", List.of("ali")));
             assertThat(fundEvents()).hasSize(1);
         }
 
@@ -365,7 +406,7 @@ class DecisionCaseTest {
                             new RollEntry("cal", Role.CITIZEN, null, null, false, null)), null, "closed at its deadline", "libraries"));
             fixture.given(OPENED, ASSEMBLED, noQuorum).when(new CloseAtDeadline(CASE), PLATFORM)
                     .expectSuccessfulHandlerExecution().expectNoEvents();
-            fixture.given(OPENED, ASSEMBLED, noQuorum).when(new CloseDecisionCase(CASE), ALI)
+            fixture.given(OPENED, ASSEMBLED, noQuorum).when(new CloseDecisionCase(CASE, null), ALI)
                     .expectNoEvents().expectException(RuleViolation.class);
         }
 
@@ -418,7 +459,7 @@ class DecisionCaseTest {
                             new RollEntry("ali", Role.COMMISSIONER, Vote.APPROVE, "ali weighed it", false, null),
                             new RollEntry("bea", Role.COMMISSIONER, null, null, false, null),
                             new RollEntry("cal", Role.CITIZEN, Vote.APPROVE, "cal weighed it", false, null)),
-                            new Allocation("fund-1", ASKED), "closed at its deadline", "libraries"));
+                            new Allocation("fund-1", ASKED), "closed at its deadline", "libraries", List.of("ali")));
         }
     }
 }

@@ -114,7 +114,7 @@ class ApiRefusalsIT extends CommissioningIntegrationTest {
         assertProblem(api().post(casePath + "/panel", commissioner("ali"), panel(fundId, "ali", "bea", "cal", null)), 409);
         assertProblem(api().post(casePath + "/votes", citizen("cal"), Map.of("vote", "APPROVE", "rationale", "undeclared")), 409);
         assertProblem(api().post(casePath + "/votes", commissioner("bea"), Map.of("vote", "APPROVE", "rationale", "recused")), 403);
-        assertProblem(api().post(casePath + "/declarations", commissioner("bea"), Map.of("hasInterest", false)), 409);
+        assertField(api().post(casePath + "/declarations", commissioner("bea"), Map.of("hasInterest", false)), "changeReason");
         assertProblem(api().post(casePath + "/declarations", commissioner("zed"), Map.of("hasInterest", false)), 403);
         assertProblem(api().post(casePath + "/declarations", auditor("cal"), Map.of("hasInterest", false)), 403);
         assertProblem(api().send("POST", casePath + "/declarations", TestTokens.shared().mint("cal", "Cal", "CITIZEN", "COMMISSIONER"),

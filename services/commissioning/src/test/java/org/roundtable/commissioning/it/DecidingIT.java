@@ -42,7 +42,7 @@ class DecidingIT extends CommissioningIntegrationTest {
 
         Money asked = ASKED;
         EventEnvelope decided = published(caseId, "DecisionReached", 1).get(0);
-        assertThat(decided.actor()).isEqualTo(Actor.of("ali", Role.COMMISSIONER));
+        assertThat(decided.actor()).as("the chair, named as an office holder").isEqualTo(new Actor("ali", Role.COMMISSIONER, "Commissioner ali"));
         DecisionReached decision = decided.dataAs(DecisionReached.class);
         assertThat(decision.outcome()).isEqualTo(DecisionOutcome.APPROVED);
         assertThat(decision.serviceArea()).isEqualTo(AREA);
@@ -93,7 +93,9 @@ class DecidingIT extends CommissioningIntegrationTest {
         vote(caseId, commissioner("ali"), "APPROVE", "good");
         vote(caseId, commissioner("bea"), "APPROVE", "good too");
 
-        expect(204, api().post("/api/commissioning/cases/" + caseId + "/closure", commissioner("ali"), null));
+        assertProblem(api().post("/api/commissioning/cases/" + caseId + "/closure", commissioner("ali"), null), 409);
+        expect(204, api().post("/api/commissioning/cases/" + caseId + "/closure", commissioner("ali"),
+                java.util.Map.of("reason", "our citizen member cannot attend before the deadline")));
 
         DecisionReached noQuorum = published(caseId, "DecisionReached", 1).get(0).dataAs(DecisionReached.class);
         assertThat(noQuorum.outcome()).isEqualTo(DecisionOutcome.NO_QUORUM);
@@ -113,7 +115,7 @@ class DecidingIT extends CommissioningIntegrationTest {
         });
         assertProblem(api().post("/api/commissioning/cases/" + caseId + "/votes", commissioner("bea"),
                 java.util.Map.of("vote", "APPROVE", "rationale", "still good")), 403);
-        declare(caseId, commissioner("ali"), false, null);
+        // ali's declaration holds through the new panel; eve is new round the table
         declare(caseId, citizen("eve"), false, null);
         vote(caseId, commissioner("ali"), "APPROVE", "good");
         vote(caseId, citizen("eve"), "APPROVE", "we need it");
@@ -130,6 +132,42 @@ class DecidingIT extends CommissioningIntegrationTest {
             assertThat(view.get("outcome").asText()).isEqualTo("APPROVED");
             assertThat(view.get("timeline")).extracting(e -> e.get("kind").asText())
                     .containsSubsequence("PANEL_ASSEMBLED", "DECISION_REACHED", "PANEL_ASSEMBLED", "DECISION_REACHED");
+        });
+    }
+
+    @Test
+    void aDeclaredInterestHoldsThroughANewPanelAndChangesOnlyWithAReasonThatIsShown() throws Exception {
+        String fundId = fund("ali", "5000.00");
+        String caseId = submitted(UUID.randomUUID().toString());
+        String casePath = "/api/commissioning/cases/" + caseId;
+        expect(204, api().post(casePath + "/panel", commissioner("ali"), panel(fundId, "ali", "bea", "cal", "800.00")));
+        declare(caseId, commissioner("bea"), true, "I am a trustee of the library's friends");
+        assertProblem(api().post(casePath + "/votes", commissioner("bea"), java.util.Map.of("vote", "APPROVE", "rationale", "x")), 403);
+
+        ApiClient.Response atOnce = api().post(casePath + "/closure", commissioner("ali"), null);
+        assertProblem(atOnce, 409);
+        assertThat(atOnce.body().get("detail").asText()).contains("only with a reason");
+        expect(204, api().post(casePath + "/closure", commissioner("ali"), java.util.Map.of("reason", "start again")));
+        DecisionReached noQuorum = published(caseId, "DecisionReached", 1).get(0).dataAs(DecisionReached.class);
+        assertThat(noQuorum.note()).isEqualTo("closed by the chair without quorum before its deadline: start again");
+        expect(204, api().post(casePath + "/panel", commissioner("ali"), panel(fundId, "ali", "bea", "cal", "800.00")));
+
+        long before = storedEvents();
+        assertField(api().post(casePath + "/declarations", commissioner("bea"), java.util.Map.of("hasInterest", false)), "changeReason");
+        assertProblem(api().post(casePath + "/votes", commissioner("bea"), java.util.Map.of("vote", "APPROVE", "rationale", "x")), 403);
+        assertThat(storedEvents()).isEqualTo(before);
+
+        expect(204, api().post(casePath + "/declarations", commissioner("bea"),
+                java.util.Map.of("hasInterest", false, "changeReason", "I stood down as a trustee last month")));
+        Eventually.within(PATIENCE, () -> {
+            JsonNode changed = null;
+            for (JsonNode entry : decisionCase(caseId).body().get("timeline")) {
+                if ("DECLARATION_CHANGED".equals(entry.get("kind").asText())) {
+                    changed = entry;
+                }
+            }
+            assertThat(changed).isNotNull();
+            assertThat(changed.toString()).contains("I stood down as a trustee last month");
         });
     }
 

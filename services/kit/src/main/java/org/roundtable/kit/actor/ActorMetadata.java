@@ -4,9 +4,6 @@ import org.axonframework.messaging.MetaData;
 import org.roundtable.events.Actor;
 import org.roundtable.events.Role;
 
-import org.roundtable.kit.domain.NotPermitted;
-
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,19 +42,6 @@ public final class ActorMetadata {
         }
         Object name = metadata.get(ACTOR_NAME);
         return Optional.of(new Actor(id.toString(), Role.parse(role.toString()), name == null ? null : name.toString()));
-    }
-
-    /**
-     * The actor of a command, who must act in one of the permitted roles.
-     *
-     * @throws NotPermitted when the command names no actor, or one acting in another role
-     */
-    public static Actor actorIn(MetaData metadata, Role... permitted) {
-        Actor actor = actorOf(metadata).orElseThrow(() -> new NotPermitted("the command names no actor"));
-        if (!Arrays.asList(permitted).contains(actor.role())) {
-            throw new NotPermitted("this is open to " + Arrays.toString(permitted) + ", not to " + actor.role());
-        }
-        return actor;
     }
 
     public static Optional<String> correlationIdOf(MetaData metadata) {

@@ -4,10 +4,12 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.roundtable.events.Actor;
 import org.roundtable.events.Role;
+import org.roundtable.kit.authority.Authorities;
 
 /**
- * Sends a command on behalf of the person making the current request, acting in one of the roles the action is open
- * to, and waits for its outcome. A refusal comes back as the domain's exception.
+ * Sends a command on behalf of the person making the current request, acting in one of the roles the command's
+ * {@link org.roundtable.kit.authority.Authority} opens it to, and waits for its outcome. A refusal comes back as the
+ * domain's exception.
  */
 public class Commands {
 
@@ -19,8 +21,8 @@ public class Commands {
         this.actors = actors;
     }
 
-    public <R> R send(Object command, Role... actingAs) {
-        Actor actor = actors.actingAs(actingAs);
+    public <R> R send(Object command) {
+        Actor actor = actors.actingAs(Authorities.rolesOf(command.getClass()).toArray(Role[]::new));
         String correlationId = actors.correlationId().orElseGet(CorrelationIds::create);
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(ActorMetadata.of(actor, correlationId, null)));

@@ -42,6 +42,11 @@ public class RequestActors {
         return actorFor(auth, Arrays.asList(permitted));
     }
 
+    /** The roles the current request's token holds; none when it is not authenticated. */
+    public Set<Role> heldRoles() {
+        return authentication().map(RoundtableAuthentication::roles).orElse(Set.of());
+    }
+
     /** The correlation id of the current request, if there is one. */
     public Optional<String> correlationId() {
         return request().map(request -> (String) request.getAttribute(CorrelationIdFilter.ATTRIBUTE));

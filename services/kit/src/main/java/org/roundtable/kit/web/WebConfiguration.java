@@ -3,6 +3,9 @@ package org.roundtable.kit.web;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.roundtable.kit.actor.CorrelationIdFilter;
+import org.roundtable.kit.actor.RequestActors;
+import org.roundtable.kit.authority.SendsInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -14,10 +17,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Problem+json for every refusal and every error, whoever raises it (a controller, a filter, the firewall, the
- * container), a correlation id on every request, and query parameters every query can take.
+ * container), a correlation id on every request, query parameters every query can take, and endpoints marked
+ * {@link org.roundtable.kit.authority.Sends} open only to the roles their command declares.
  */
 @AutoConfiguration(beforeName = {"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
@@ -77,5 +83,15 @@ public class WebConfiguration {
                 }
             });
         }
+    }
+
+    @Bean
+    WebMvcConfigurer sendsInterceptor(ObjectProvider<RequestActors> actors) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                actors.ifAvailable(requestActors -> registry.addInterceptor(new SendsInterceptor(requestActors)));
+            }
+        };
     }
 }

@@ -37,6 +37,7 @@ import org.roundtable.outcomes.domain.InitiativeCommands.ReleaseContribution;
 import org.roundtable.outcomes.domain.InitiativeCommands.ReportProgress;
 import org.roundtable.outcomes.domain.InitiativeCommands.ReviewInitiative;
 import org.roundtable.outcomes.domain.InitiativeCommands.ScheduleReviewDates;
+import org.roundtable.outcomes.domain.InitiativeCommands.ShareLivedExperience;
 import org.roundtable.outcomes.domain.InitiativeCommands.StartInitiative;
 
 import java.math.BigDecimal;
@@ -54,7 +55,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.roundtable.kit.actor.ActorMetadata.actorIn;
+import static org.roundtable.kit.authority.Authorities.actorOf;
 
 /**
  * A commissioned proposal being delivered: its provider, its indicators and their readings, the assets expected and
@@ -78,6 +79,7 @@ public class Initiative {
     private String providerId;
     private InitiativeStatus status;
     private final Set<String> coDesignerIds = new HashSet<>();
+    private final Set<String> managerIds = new HashSet<>();
     private final Map<String, Indicator> indicators = new LinkedHashMap<>();
     private final Map<String, Pledge> expected = new LinkedHashMap<>();
     private final Set<String> released = new HashSet<>();
@@ -96,7 +98,7 @@ public class Initiative {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(StartInitiative command, MetaData metadata) {
-        actorIn(metadata, Role.SYSTEM);
+        actorOf(command, metadata);
         if (initiativeId != null) {
             return;
         }
@@ -105,13 +107,13 @@ public class Initiative {
             drafts.add(new DraftIndicator("indicator-" + (drafts.size() + 1), outcome));
         }
         apply(new InitiativeStarted(command.initiativeId(), command.proposalId(), command.caseId(), command.title(),
-                command.serviceArea(), command.funding(), drafts, command.coDesignerIds()));
+                command.serviceArea(), command.funding(), drafts, command.coDesignerIds(), command.managerIds()));
         command.pledges().forEach(this::expect);
     }
 
     @CommandHandler
     public void handle(AssignProvider command, MetaData metadata) {
-        actorIn(metadata, Role.COMMISSIONER);
+        requireManager(actorOf(command, metadata));
         requireOpen();
         String id = Require.text(command.providerId(), "providerId", NAME_MAX);
         String name = Require.text(command.providerName(), "providerName", NAME_MAX);
@@ -120,7 +122,7 @@ public class Initiative {
 
     @CommandHandler
     public void handle(DefineIndicator command, MetaData metadata) {
-        actorIn(metadata, Role.COMMISSIONER);
+        requireManager(actorOf(command, metadata));
         Indicator indicator = indicators.get(command.indicatorId());
         if (indicator == null) {
             throw new NotFound("no indicator " + Require.excerpt(command.indicatorId()) + " in initiative " + initiativeId);
@@ -142,7 +144,7 @@ public class Initiative {
 
     @CommandHandler
     public void handle(ScheduleReviewDates command, MetaData metadata, Clock clock) {
-        actorIn(metadata, Role.COMMISSIONER);
+        requireManager(actorOf(command, metadata));
         requireOpen();
         List<LocalDate> dates = Require.present(command.reviewDates(), "reviewDates");
         Require.that(!dates.isEmpty(), "reviewDates", "reviewDates must hold at least one date");
@@ -159,32 +161,39 @@ public class Initiative {
     }
 
     /**
-     * The assigned provider reports as provider; citizens and staff report their lived experience. The day it is
-     * reported on comes from the clock; the day the values describe from the reporter.
+     * The assigned provider reports progress. The day it is reported on comes from the clock; the day the values
+     * describe from the reporter.
      */
     @CommandHandler
     public void handle(ReportProgress command, MetaData metadata, Clock clock) {
-        Actor reporter = actorIn(metadata, Role.PROVIDER, Role.CITIZEN, Role.STAFF);
-        boolean livedExperience = reporter.role() != Role.PROVIDER;
-        if (!livedExperience) {
-            requireAssignedProvider(reporter, "reports progress");
-        }
+        requireAssignedProvider(actorOf(command, metadata), "reports progress");
+        report(command.reportId(), command.readings(), command.narrative(), command.observedOn(), clock, false);
+    }
+
+    /** Citizens and staff report their lived experience: its own series, never the provider's latest value. */
+    @CommandHandler
+    public void handle(ShareLivedExperience command, MetaData metadata, Clock clock) {
+        actorOf(command, metadata);
+        report(command.reportId(), command.readings(), command.narrative(), command.observedOn(), clock, true);
+    }
+
+    private void report(String id, List<IndicatorReading> given, String text, LocalDate observed, Clock clock, boolean livedExperience) {
         requireOpen();
-        String reportId = Require.text(command.reportId(), "reportId", 100);
+        String reportId = Require.text(id, "reportId", 100);
         if (reports.contains(reportId)) {
             throw new RuleViolation("report " + reportId + " is already recorded");
         }
-        List<IndicatorReading> readings = readings(command.readings());
-        String narrative = Require.text(command.narrative(), "narrative", TEXT_MAX);
+        List<IndicatorReading> readings = readings(given);
+        String narrative = Require.text(text, "narrative", TEXT_MAX);
         LocalDate today = LocalDate.now(clock);
-        LocalDate observedOn = notAfter(command.observedOn(), today, "observedOn");
+        LocalDate observedOn = notAfter(observed, today, "observedOn");
         apply(new ProgressReported(initiativeId, reportId, readings, narrative, observedOn, today, livedExperience));
     }
 
     /** A pledge already expected, or one withdrawn before it reached here, changes nothing; so does a closed initiative. */
     @CommandHandler
     public void handle(ExpectContribution command, MetaData metadata) {
-        actorIn(metadata, Role.SYSTEM);
+        actorOf(command, metadata);
         if (!status.isClosed()) {
             expect(command.pledge());
         }
@@ -193,7 +202,7 @@ public class Initiative {
     /** Releasing a pledge that is not expected (any more) changes nothing. */
     @CommandHandler
     public void handle(ReleaseContribution command, MetaData metadata) {
-        actorIn(metadata, Role.SYSTEM);
+        actorOf(command, metadata);
         if (!status.isClosed() && expected.containsKey(command.pledgeId()) && !released.contains(command.pledgeId())) {
             apply(new ContributionReleased(initiativeId, command.pledgeId()));
         }
@@ -202,7 +211,7 @@ public class Initiative {
     /** The assigned provider and the proposal's co-designers record what was actually given. */
     @CommandHandler
     public void handle(RecordAssetsGiven command, MetaData metadata, Clock clock) {
-        Actor recorder = actorIn(metadata, Role.PROVIDER, Role.CITIZEN, Role.STAFF);
+        Actor recorder = actorOf(command, metadata);
         if (recorder.role() == Role.PROVIDER) {
             requireAssignedProvider(recorder, "records assets given");
         } else if (!coDesignerIds.contains(recorder.subjectId())) {
@@ -236,12 +245,12 @@ public class Initiative {
     }
 
     /**
-     * {@code ACHIEVED} only when every indicator is defined and its latest value (the one observed last, from the
-     * provider or from lived experience) has met its target, or with an explicit override reason.
+     * {@code ACHIEVED} only when every indicator is defined and its latest value (the one the assigned provider observed
+     * last; lived experience is never it) has met its target, or with an explicit override reason.
      */
     @CommandHandler
     public void handle(ReviewInitiative command, MetaData metadata) {
-        actorIn(metadata, Role.COMMISSIONER);
+        requireManager(actorOf(command, metadata));
         requireOpen();
         ReviewStatus reviewStatus = Require.present(command.status(), "status");
         String reason = Require.text(command.reason(), "reason", TEXT_MAX);
@@ -335,6 +344,13 @@ public class Initiative {
         return date;
     }
 
+    private void requireManager(Actor actor) {
+        if (!managerIds.contains(actor.subjectId())) {
+            throw new NotPermitted("only the holders of the fund that paid for this initiative, and the commissioners who sat on "
+                    + "the panel that approved it and were not recused, manage it");
+        }
+    }
+
     private void requireAssignedProvider(Actor actor, String action) {
         if (providerId == null) {
             throw new NotPermitted("no provider is assigned yet; only the assigned provider " + action);
@@ -355,6 +371,7 @@ public class Initiative {
         initiativeId = event.initiativeId();
         status = InitiativeStatus.IN_DELIVERY;
         coDesignerIds.addAll(event.coDesignerIds());
+        managerIds.addAll(event.managerIds());
         event.indicators().forEach(draft -> indicators.put(draft.indicatorId(), new Indicator(draft.name())));
     }
 
@@ -376,6 +393,9 @@ public class Initiative {
     @EventSourcingHandler
     void on(ProgressReported event) {
         reports.add(event.reportId());
+        if (event.livedExperience()) {
+            return;
+        }
         for (IndicatorReading reading : event.readings()) {
             Indicator indicator = indicators.get(reading.indicatorId());
             if (indicator != null && (indicator.latestOn == null || !event.observedOn().isBefore(indicator.latestOn))) {

@@ -36,6 +36,9 @@ public class ProposalDossier {
     private String fundingCurrency;
     @Column(length = 64)
     private String initiativeId;
+    /** JSON array of who manages the initiative: the fund's holders and the panel's commissioners not recused. */
+    @Column(columnDefinition = "text")
+    private String managerIds;
 
     protected ProposalDossier() {
     }
@@ -47,8 +50,9 @@ public class ProposalDossier {
         this.coDesignerIds = coDesignerIds;
     }
 
-    void approved(String caseId, BigDecimal fundingAmount, String fundingCurrency) {
+    void approved(String caseId, BigDecimal fundingAmount, String fundingCurrency, String managerIds) {
         this.approvingCaseId = caseId;
+        this.managerIds = managerIds;
         this.fundingAmount = fundingAmount;
         this.fundingCurrency = fundingCurrency;
     }
@@ -74,4 +78,5 @@ public class ProposalDossier {
     BigDecimal getFundingAmount() { return fundingAmount; }
     String getFundingCurrency() { return fundingCurrency; }
     String getInitiativeId() { return initiativeId; }
+    String getManagerIds() { return managerIds; }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.roundtable.events.commissioning.DecisionOutcome;
 import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.commissioning.RollEntry;
+import org.roundtable.events.Role;
 import org.roundtable.events.participation.AssetPledged;
 import org.roundtable.events.participation.PledgeWithdrawn;
 import org.roundtable.events.proposals.CoDesigner;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Turns what other services tell about a proposal into its initiative, whatever order the news arrives in: the
@@ -54,7 +57,10 @@ public class ProposalsToInitiatives {
         startIfReady(dossier);
     }
 
-    /** Only an approval starts an initiative; a rejection, or a decision without quorum, starts none. */
+    /**
+     * Only an approval starts an initiative; a rejection, or a decision without quorum, starts none. Its managers are the
+     * fund's holders and the commissioners on the panel who were not recused.
+     */
     @Transactional
     public void decided(DecisionReached decision) {
         if (decision.outcome() != DecisionOutcome.APPROVED) {
@@ -65,7 +71,11 @@ public class ProposalsToInitiatives {
             return;
         }
         Money funding = decision.allocation() == null ? null : decision.allocation().amount();
-        dossier.approved(decision.caseId(), funding == null ? null : funding.amount(), funding == null ? null : funding.currency());
+        List<String> managers = Stream.concat(decision.fundHolderIds().stream(), decision.roll().stream()
+                        .filter(member -> member.role() == Role.COMMISSIONER && !member.recused()).map(RollEntry::memberId))
+                .distinct().toList();
+        dossier.approved(decision.caseId(), funding == null ? null : funding.amount(), funding == null ? null : funding.currency(),
+                write(managers));
         startIfReady(dossier);
     }
 
@@ -106,7 +116,8 @@ public class ProposalsToInitiatives {
                 dossier.getTitle(), dossier.getServiceArea(), funding, read(dossier.getIntendedOutcomes()),
                 read(dossier.getCoDesignerIds()),
                 pledges.findByProposalIdOrderByHeardAtAscPledgeIdAsc(dossier.getProposalId()).stream()
-                        .filter(KnownPledge::isActive).map(KnownPledge::toPledge).toList()));
+                        .filter(KnownPledge::isActive).map(KnownPledge::toPledge).toList(),
+                read(dossier.getManagerIds())));
         dossier.started(initiativeId);
     }
 

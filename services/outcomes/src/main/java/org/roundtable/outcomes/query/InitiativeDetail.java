@@ -23,13 +23,15 @@ public record InitiativeDetail(String id, String proposalId, String caseId, Stri
     }
 
     /**
-     * An indicator; {@code series} is in the order of the days observed (a late report lands where its day is; on one
-     * day, in the order reported), and {@code latest}, {@code progress} and {@code met} follow from the last point,
-     * whether the provider or a citizen's lived experience reported it ({@code progress} and {@code met} are
-     * {@code null} without a point or while the indicator is not yet defined; see {@link Progress}).
+     * An indicator; {@code series} holds the assigned provider's readings in the order of the days observed (a late
+     * report lands where its day is; on one day, in the order reported), and {@code latest}, {@code progress} and
+     * {@code met} follow from its last point ({@code progress} and {@code met} are {@code null} without a point or
+     * while the indicator is not yet defined; see {@link Progress}). {@code livedExperience} is the series citizens and
+     * staff reported from their own experience, in the same order, shown beside it and never taken as the latest value.
      */
     public record Indicator(String indicatorId, String name, boolean defined, String unit, BigDecimal baseline, BigDecimal target,
-                            Direction direction, List<Point> series, BigDecimal latest, BigDecimal progress, Boolean met) {
+                            Direction direction, List<Point> series, BigDecimal latest, BigDecimal progress, Boolean met,
+                            List<Point> livedExperience) {
     }
 
     public record Point(LocalDate observedOn, LocalDate reportedOn, BigDecimal value, boolean livedExperience, String reportId) {

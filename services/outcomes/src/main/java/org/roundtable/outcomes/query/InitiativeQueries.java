@@ -116,7 +116,7 @@ public class InitiativeQueries {
                 .forEach(view -> fundingByCurrency.merge(view.getFundingCurrency(), view.getFundingAmount(), BigDecimal::add));
 
         Map<String, ReadingView> latest = new LinkedHashMap<>();
-        readings.findByInitiativeIdInOrderByObservedOnAscId(ids)
+        readings.findByInitiativeIdInOrderByObservedOnAscId(ids).stream().filter(reading -> !reading.isLivedExperience())
                 .forEach(reading -> latest.put(reading.getInitiativeId() + "/" + reading.getIndicatorId(), reading));
         int defined = 0;
         int withReadings = 0;
@@ -149,15 +149,19 @@ public class InitiativeQueries {
     }
 
     private static InitiativeDetail.Indicator indicator(IndicatorView indicator, List<ReadingView> series) {
-        List<InitiativeDetail.Point> points = series.stream()
-                .map(r -> new InitiativeDetail.Point(r.getObservedOn(), r.getReportedOn(), r.getValue(), r.isLivedExperience(), r.getReportId()))
-                .toList();
+        List<InitiativeDetail.Point> points = series.stream().filter(r -> !r.isLivedExperience()).map(InitiativeQueries::point).toList();
+        List<InitiativeDetail.Point> lived = series.stream().filter(ReadingView::isLivedExperience).map(InitiativeQueries::point).toList();
         BigDecimal latest = points.isEmpty() ? null : points.get(points.size() - 1).value();
         Progress progress = latest == null || !indicator.isDefined() ? null
                 : Progress.toward(indicator.getBaseline(), indicator.getTarget(), indicator.getDirection(), latest);
         return new InitiativeDetail.Indicator(indicator.getIndicatorId(), indicator.getName(), indicator.isDefined(), indicator.getUnit(),
                 indicator.getBaseline(), indicator.getTarget(), indicator.getDirection(), points, latest,
-                progress == null ? null : progress.fraction(), progress == null ? null : progress.met());
+                progress == null ? null : progress.fraction(), progress == null ? null : progress.met(), lived);
+    }
+
+    private static InitiativeDetail.Point point(ReadingView reading) {
+        return new InitiativeDetail.Point(reading.getObservedOn(), reading.getReportedOn(), reading.getValue(), reading.isLivedExperience(),
+                reading.getReportId());
     }
 
     private InitiativeDetail.Assets assets(String initiativeId) {

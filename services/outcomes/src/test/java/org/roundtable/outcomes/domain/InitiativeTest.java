@@ -38,6 +38,7 @@ import org.roundtable.outcomes.domain.InitiativeCommands.ReleaseContribution;
 import org.roundtable.outcomes.domain.InitiativeCommands.ReportProgress;
 import org.roundtable.outcomes.domain.InitiativeCommands.ReviewInitiative;
 import org.roundtable.outcomes.domain.InitiativeCommands.ScheduleReviewDates;
+import org.roundtable.outcomes.domain.InitiativeCommands.ShareLivedExperience;
 import org.roundtable.outcomes.domain.InitiativeCommands.StartInitiative;
 
 import java.math.BigDecimal;
@@ -61,6 +62,7 @@ class InitiativeTest {
 
     static final MetaData PLATFORM = MetaData.from(ActorMetadata.of(Actor.system("outcomes"), "corr", "event-1"));
     static final MetaData DANA = as("dana", Role.COMMISSIONER);
+    static final MetaData FARAH = as("farah", Role.COMMISSIONER);
     static final MetaData GREEN = as("greenshoots", Role.PROVIDER);
     static final MetaData OTHER_PROVIDER = as("other-provider", Role.PROVIDER);
     static final MetaData AMARA = as("amara", Role.CITIZEN);
@@ -72,11 +74,11 @@ class InitiativeTest {
     static final Pledge DIGGING = new Pledge("pledge-1", "bill", "Bill Turner", AssetKind.TIME, "Two hours of digging a week", 8);
     static final Pledge VENUE = new Pledge("pledge-2", "chen", null, AssetKind.PLACE, "The staff room on Saturdays", null);
     static final StartInitiative START = new StartInitiative(ID, "p-1", CASE, "Library garden", "libraries", FUNDING,
-            List.of("More connection between neighbours", "Fewer people feeling alone"), List.of("amara", "chen"), List.of(DIGGING));
+            List.of("More connection between neighbours", "Fewer people feeling alone"), List.of("amara", "chen"), List.of(DIGGING), List.of("dana"));
 
     static final InitiativeStarted STARTED = new InitiativeStarted(ID, "p-1", CASE, "Library garden", "libraries", FUNDING,
             List.of(new DraftIndicator("indicator-1", "More connection between neighbours"),
-                    new DraftIndicator("indicator-2", "Fewer people feeling alone")), List.of("amara", "chen"));
+                    new DraftIndicator("indicator-2", "Fewer people feeling alone")), List.of("amara", "chen"), List.of("dana"));
     static final ContributionExpected DIGGING_EXPECTED = new ContributionExpected(ID, "pledge-1", "bill", "Bill Turner", AssetKind.TIME,
             "Two hours of digging a week", 8);
     static final ProviderAssigned ASSIGNED = new ProviderAssigned(ID, "greenshoots", "Green Shoots CIC");
@@ -111,6 +113,10 @@ class InitiativeTest {
 
     static ReportProgress report(String reportId, LocalDate observedOn, IndicatorReading... readings) {
         return new ReportProgress(ID, reportId, Arrays.asList(readings), "what we saw", observedOn);
+    }
+
+    static ShareLivedExperience lived(String reportId, LocalDate observedOn, IndicatorReading... readings) {
+        return new ShareLivedExperience(ID, reportId, Arrays.asList(readings), "what we saw", observedOn);
     }
 
     /** Refused: the exception of the kind given, and nothing stored. */
@@ -149,6 +155,13 @@ class InitiativeTest {
 
     @Nested
     class Providers {
+
+        @Test
+        void onlyACommissionerWhoManagesTheInitiativeAssignsOne() {
+            refused(fixture.given(STARTED).when(new AssignProvider(ID, "greenshoots", "Green Shoots CIC"), FARAH), NotPermitted.class);
+            refused(fixture.given(new InitiativeStarted(ID, "p-1", CASE, "Library garden", "libraries", FUNDING, List.of(), List.of()))
+                    .when(new AssignProvider(ID, "greenshoots", "Green Shoots CIC"), DANA), NotPermitted.class);
+        }
 
         @Test
         void aCommissionerAssignsTheProvider() {
@@ -275,10 +288,16 @@ class InitiativeTest {
 
         @Test
         void citizensAndStaffReportLivedExperience() {
-            fixture.given(STARTED, CONNECTION).when(report("r-2", TODAY, reading("indicator-1", "4")), BILL)
+            fixture.given(STARTED, CONNECTION).when(lived("r-2", TODAY, reading("indicator-1", "4")), BILL)
                     .expectEvents(reported("r-2", TODAY, true, reading("indicator-1", "4")));
-            fixture.given(STARTED, CONNECTION).when(report("r-3", TODAY, reading("indicator-1", "4")), CHEN)
+            fixture.given(STARTED, CONNECTION).when(lived("r-3", TODAY, reading("indicator-1", "4")), CHEN)
                     .expectEvents(reported("r-3", TODAY, true, reading("indicator-1", "4")));
+        }
+
+        @Test
+        void onlyTheAssignedProviderReportsProgressAndProvidersDoNotShareLivedExperience() {
+            refused(fixture.given(STARTED, ASSIGNED, CONNECTION).when(report("r-1", TODAY, reading("indicator-1", "5")), BILL), NotPermitted.class);
+            refused(fixture.given(STARTED, ASSIGNED, CONNECTION).when(lived("r-1", TODAY, reading("indicator-1", "5")), GREEN), NotPermitted.class);
         }
 
         @Test
@@ -292,43 +311,44 @@ class InitiativeTest {
         void commissionersAndAuditorsDoNotReport() {
             refused(fixture.given(STARTED, CONNECTION).when(report("r-1", TODAY, reading("indicator-1", "5")), DANA), NotPermitted.class);
             refused(fixture.given(STARTED, CONNECTION).when(report("r-1", TODAY, reading("indicator-1", "5")), HANA), NotPermitted.class);
+            refused(fixture.given(STARTED, CONNECTION).when(lived("r-1", TODAY, reading("indicator-1", "5")), DANA), NotPermitted.class);
         }
 
         @Test
         void readingsAreValidatedAgainstTheIndicators() {
-            refused(fixture.given(STARTED, CONNECTION).when(report("r-1", TODAY, reading("indicator-9", "5")), BILL),
+            refused(fixture.given(STARTED, CONNECTION).when(lived("r-1", TODAY, reading("indicator-9", "5")), BILL),
                     invalid("readings[0].indicatorId"));
-            refused(fixture.given(STARTED, CONNECTION).when(report("r-1", TODAY, reading("indicator-2", "5")), BILL), RuleViolation.class);
-            refused(fixture.given(STARTED, CONNECTION).when(report("r-1", TODAY, reading("indicator-1", "5"), reading("indicator-1", "6")), BILL),
+            refused(fixture.given(STARTED, CONNECTION).when(lived("r-1", TODAY, reading("indicator-2", "5")), BILL), RuleViolation.class);
+            refused(fixture.given(STARTED, CONNECTION).when(lived("r-1", TODAY, reading("indicator-1", "5"), reading("indicator-1", "6")), BILL),
                     invalid("readings[1].indicatorId"));
-            refused(fixture.given(STARTED, CONNECTION).when(report("r-1", TODAY, new IndicatorReading("indicator-1", null)), BILL),
+            refused(fixture.given(STARTED, CONNECTION).when(lived("r-1", TODAY, new IndicatorReading("indicator-1", null)), BILL),
                     invalid("readings[0].value"));
-            refused(fixture.given(STARTED, CONNECTION).when(report("r-1", TODAY, reading("indicator-1", "5.12345")), BILL),
+            refused(fixture.given(STARTED, CONNECTION).when(lived("r-1", TODAY, reading("indicator-1", "5.12345")), BILL),
                     invalid("readings[0].value"));
-            refused(fixture.given(STARTED, CONNECTION).when(report("r-1", TODAY), BILL), invalid("readings"));
-            refused(fixture.given(STARTED, CONNECTION).when(new ReportProgress(ID, "r-1", null, "x", TODAY), BILL), invalid("readings"));
+            refused(fixture.given(STARTED, CONNECTION).when(lived("r-1", TODAY), BILL), invalid("readings"));
+            refused(fixture.given(STARTED, CONNECTION).when(new ShareLivedExperience(ID, "r-1", null, "x", TODAY), BILL), invalid("readings"));
             List<IndicatorReading> tooMany = new ArrayList<>();
             for (int i = 0; i < 51; i++) {
                 tooMany.add(reading("indicator-1", "1"));
             }
-            refused(fixture.given(STARTED, CONNECTION).when(new ReportProgress(ID, "r-1", tooMany, "x", TODAY), BILL), invalid("readings"));
-            refused(fixture.given(STARTED, CONNECTION).when(report("r-1", TODAY, reading("indicator-1", "-1e13")), BILL),
+            refused(fixture.given(STARTED, CONNECTION).when(new ShareLivedExperience(ID, "r-1", tooMany, "x", TODAY), BILL), invalid("readings"));
+            refused(fixture.given(STARTED, CONNECTION).when(lived("r-1", TODAY, reading("indicator-1", "-1e13")), BILL),
                     invalid("readings[0].value"));
         }
 
         @Test
         void aReportHasANarrativeAndADayThatIsNotInTheFuture() {
-            refused(fixture.given(STARTED, CONNECTION).when(new ReportProgress(ID, "r-1", List.of(reading("indicator-1", "5")), " ", TODAY), BILL),
+            refused(fixture.given(STARTED, CONNECTION).when(new ShareLivedExperience(ID, "r-1", List.of(reading("indicator-1", "5")), " ", TODAY), BILL),
                     invalid("narrative"));
-            refused(fixture.given(STARTED, CONNECTION).when(report("r-1", TODAY.plusDays(1), reading("indicator-1", "5")), BILL),
+            refused(fixture.given(STARTED, CONNECTION).when(lived("r-1", TODAY.plusDays(1), reading("indicator-1", "5")), BILL),
                     invalid("observedOn"));
-            refused(fixture.given(STARTED, CONNECTION).when(report("r-1", null, reading("indicator-1", "5")), BILL), invalid("observedOn"));
+            refused(fixture.given(STARTED, CONNECTION).when(lived("r-1", null, reading("indicator-1", "5")), BILL), invalid("observedOn"));
         }
 
         @Test
         void aReportIsRecordedOnce() {
             refused(fixture.given(STARTED, CONNECTION, reported("r-1", TODAY, true, reading("indicator-1", "4")))
-                    .when(report("r-1", TODAY, reading("indicator-1", "5")), BILL), RuleViolation.class);
+                    .when(lived("r-1", TODAY, reading("indicator-1", "5")), BILL), RuleViolation.class);
         }
     }
 
@@ -454,6 +474,25 @@ class InitiativeTest {
         }
 
         @Test
+        void onlyACommissionerWhoManagesTheInitiativeReviewsOrDefinesOrSchedules() {
+            refused(fixture.given(STARTED).when(new ReviewInitiative(ID, ReviewStatus.ON_TRACK, "fine", null), FARAH), NotPermitted.class);
+            refused(fixture.given(STARTED).when(new DefineIndicator(ID, "indicator-1", null, "people", BigDecimal.ONE, BigDecimal.TEN,
+                    Direction.HIGHER_IS_BETTER), FARAH), NotPermitted.class);
+            refused(fixture.given(STARTED).when(new ScheduleReviewDates(ID, List.of(TODAY)), FARAH), NotPermitted.class);
+        }
+
+        @Test
+        void livedExperienceIsNeverTheLatestValueNorTheGroundOfAchieved() {
+            ProgressReported livedMet = reported("r-6", TODAY, true, reading("indicator-1", "40"));
+            ProgressReported livedLonelinessMet = reported("r-7", TODAY, true, reading("indicator-2", "10"));
+            refused(fixture.given(STARTED, CONNECTION, LONELINESS, livedMet, livedLonelinessMet)
+                    .when(new ReviewInitiative(ID, ReviewStatus.ACHIEVED, "citizens say so", null), DANA), RuleViolation.class);
+            ProgressReported providerShort = reported("r-8", TODAY.minusDays(5), false, reading("indicator-1", "5"));
+            refused(fixture.given(STARTED, CONNECTION, LONELINESS, LONELINESS_MET, providerShort, livedMet)
+                    .when(new ReviewInitiative(ID, ReviewStatus.ACHIEVED, "citizens say so", null), DANA), RuleViolation.class);
+        }
+
+        @Test
         void achievedWhenEveryTargetIsMetNeedsNoOverride() {
             fixture.given(STARTED, CONNECTION, LONELINESS, CONNECTION_MET, LONELINESS_MET)
                     .when(new ReviewInitiative(ID, ReviewStatus.ACHIEVED, "every target met", "not needed"), DANA)
@@ -496,7 +535,7 @@ class InitiativeTest {
             InitiativeReviewed achieved = new InitiativeReviewed(ID, ReviewStatus.ACHIEVED, "done", "accepted");
             refused(fixture.given(STARTED, stopped).when(new ReviewInitiative(ID, ReviewStatus.ON_TRACK, "reopen", null), DANA), RuleViolation.class);
             refused(fixture.given(STARTED, achieved).when(new AssignProvider(ID, "greenshoots", "Green Shoots CIC"), DANA), RuleViolation.class);
-            refused(fixture.given(STARTED, CONNECTION, stopped).when(report("r-9", TODAY, reading("indicator-1", "5")), BILL), RuleViolation.class);
+            refused(fixture.given(STARTED, CONNECTION, stopped).when(lived("r-9", TODAY, reading("indicator-1", "5")), BILL), RuleViolation.class);
             refused(fixture.given(STARTED, stopped).when(new DefineIndicator(ID, "indicator-1", null, "people", BigDecimal.ONE, BigDecimal.TEN,
                     Direction.HIGHER_IS_BETTER), DANA), RuleViolation.class);
             refused(fixture.given(STARTED, stopped).when(new ScheduleReviewDates(ID, List.of(TODAY)), DANA), RuleViolation.class);
@@ -506,7 +545,7 @@ class InitiativeTest {
         @Test
         void anOnTrackReviewKeepsTheInitiativeOpen() {
             fixture.given(STARTED, CONNECTION, new InitiativeReviewed(ID, ReviewStatus.ON_TRACK, "fine", null))
-                    .when(report("r-9", TODAY, reading("indicator-1", "5")), BILL)
+                    .when(lived("r-9", TODAY, reading("indicator-1", "5")), BILL)
                     .expectEvents(reported("r-9", TODAY, true, reading("indicator-1", "5")));
         }
     }

@@ -46,8 +46,29 @@ class ApiRefusalsIT extends OutcomesIntegrationTest {
         assertProblem(api().post(base + "/reviews", provider("greenshoots"), Map.of("status", "ON_TRACK", "reason", "fine")), 403);
         assertProblem(api().post(base + "/progress-reports", provider("greenshoots"), report("indicator-1")), 403);
         assertProblem(api().post(base + "/assets-given", citizen("bill"), Map.of("kind", "SKILL", "description", "x", "givenOn", TODAY.toString())), 403);
+        assertProblem(api().post(base + "/progress-reports", citizen("bill"), report("indicator-1")), 403);
+        assertProblem(api().post(base + "/lived-experience", provider("greenshoots"), report("indicator-1")), 403);
         assertThat(storedEvents()).isEqualTo(before);
         assertThat(api().get(base, auditor("hana")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheFundsHoldersAndThePanelsUnrecusedCommissionersManageTheInitiative() throws Exception {
+        String id = startedInitiative(area(), "amara");
+        String base = "/api/outcomes/initiatives/" + id;
+        long before = storedEvents();
+
+        ApiClient.Response recused = api().put(base + "/provider", commissioner("farah"), Map.of("providerId", "greenshoots", "providerName", "G"));
+        assertProblem(recused, 403);
+        assertThat(recused.body().get("detail").asText()).contains("manage it");
+        assertProblem(api().put(base + "/provider", commissioner("zed"), Map.of("providerId", "greenshoots", "providerName", "G")), 403);
+        assertProblem(api().post(base + "/reviews", commissioner("farah"), Map.of("status", "ON_TRACK", "reason", "fine")), 403);
+        assertProblem(api().put(base + "/indicators/indicator-1", commissioner("farah"), DEFINITION), 403);
+        assertProblem(api().put(base + "/review-dates", commissioner("zed"), Map.of("reviewDates", List.of(TODAY.toString()))), 403);
+        assertThat(storedEvents()).isEqualTo(before);
+
+        expect(204, api().put(base + "/provider", commissioner("eli"), Map.of("providerId", "greenshoots", "providerName", "Green Shoots CIC")));
+        expect(204, api().post(base + "/reviews", commissioner("dana"), Map.of("status", "ON_TRACK", "reason", "started well")));
     }
 
     @Test
@@ -65,11 +86,11 @@ class ApiRefusalsIT extends OutcomesIntegrationTest {
         assertField(api().put(base + "/indicators/indicator-1", dana, "{\"unit\": "), "body");
         assertField(api().put(base + "/provider", dana, Map.of("providerName", "Green Shoots CIC")), "providerId");
         assertField(api().put(base + "/review-dates", dana, Map.of("reviewDates", List.of(TODAY.minusDays(1).toString()))), "reviewDates[0]");
-        assertField(api().post(base + "/progress-reports", citizen("bill"), report("indicator-7")), "readings[0].indicatorId");
-        assertField(api().post(base + "/progress-reports", citizen("bill"),
+        assertField(api().post(base + "/lived-experience", citizen("bill"), report("indicator-7")), "readings[0].indicatorId");
+        assertField(api().post(base + "/lived-experience", citizen("bill"),
                 Map.of("readings", List.of(Map.of("indicatorId", "indicator-1", "value", 5)), "narrative", "x",
                         "observedOn", TODAY.plusDays(2).toString())), "observedOn");
-        assertField(api().post(base + "/progress-reports", citizen("bill"),
+        assertField(api().post(base + "/lived-experience", citizen("bill"),
                 Map.of("readings", List.of(Map.of("indicatorId", "indicator-1", "value", 5)), "observedOn", TODAY.toString())), "narrative");
         assertField(api().post(base + "/assets-given", citizen("amara"), Map.of("kind", "TIME", "description", "Digging",
                 "givenOn", TODAY.toString())), "hours");
@@ -93,7 +114,7 @@ class ApiRefusalsIT extends OutcomesIntegrationTest {
         assertProblem(api().get("/api/outcomes/initiatives/" + unknown, auditor("hana")), 404);
         assertProblem(api().put("/api/outcomes/initiatives/" + unknown + "/provider", commissioner("dana"),
                 Map.of("providerId", "greenshoots", "providerName", "Green Shoots CIC")), 404);
-        assertProblem(api().post("/api/outcomes/initiatives/" + unknown + "/progress-reports", citizen("bill"), report("indicator-1")), 404);
+        assertProblem(api().post("/api/outcomes/initiatives/" + unknown + "/lived-experience", citizen("bill"), report("indicator-1")), 404);
         assertProblem(api().put("/api/outcomes/initiatives/" + id + "/indicators/indicator-9", commissioner("dana"), DEFINITION), 404);
         assertProblem(api().get("/api/outcomes/service-areas/nowhere-" + unknown, auditor("hana")), 404);
         assertThat(storedEvents()).isEqualTo(before);
@@ -106,7 +127,7 @@ class ApiRefusalsIT extends OutcomesIntegrationTest {
         String dana = commissioner("dana");
         long before = storedEvents();
 
-        ApiClient.Response undefined = api().post(base + "/progress-reports", citizen("bill"), report("indicator-1"));
+        ApiClient.Response undefined = api().post(base + "/lived-experience", citizen("bill"), report("indicator-1"));
         assertProblem(undefined, 409);
         assertThat(undefined.body().get("detail").asText()).contains("not defined yet");
         assertProblem(api().post(base + "/reviews", dana, Map.of("status", "ACHIEVED", "reason", "done")), 409);

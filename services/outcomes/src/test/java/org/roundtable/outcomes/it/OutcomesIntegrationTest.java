@@ -9,6 +9,8 @@ import org.roundtable.events.RoundtableEvents;
 import org.roundtable.events.commissioning.Allocation;
 import org.roundtable.events.commissioning.DecisionOutcome;
 import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.commissioning.RollEntry;
+import org.roundtable.events.commissioning.Vote;
 import org.roundtable.events.participation.AssetPledged;
 import org.roundtable.events.participation.PledgeWithdrawn;
 import org.roundtable.events.proposals.Ask;
@@ -58,8 +60,12 @@ abstract class OutcomesIntegrationTest extends ServiceIntegrationTest {
     }
 
     static DecisionReached decided(String caseId, String proposalId, DecisionOutcome outcome) {
-        return new DecisionReached(caseId, proposalId, outcome, List.of(),
-                outcome == DecisionOutcome.APPROVED ? new Allocation("fund-1", GRANTED) : null, "closed by the chair");
+        return new DecisionReached(caseId, proposalId, outcome, List.of(
+                new RollEntry("eli", Role.COMMISSIONER, Vote.APPROVE, "sound", false, null),
+                new RollEntry("farah", Role.COMMISSIONER, null, null, true, "my partner volunteers there"),
+                new RollEntry("cal", Role.CITIZEN, Vote.APPROVE, "we need it", false, null)),
+                outcome == DecisionOutcome.APPROVED ? new Allocation("fund-1", GRANTED) : null, "closed by the chair", "libraries",
+                List.of("dana"));
     }
 
     static AssetPledged pledged(String proposalId, String pledgeId, String participantId, int hoursPerMonth) {

@@ -38,7 +38,7 @@ class ProgressAndAssetsIT extends OutcomesIntegrationTest {
 
         expect(201, api().post(base + "/progress-reports", green, report(TODAY.minusDays(5), Map.of("indicator-1", 6, "indicator-2", 34))));
         expect(201, api().post(base + "/progress-reports", green, report(TODAY.minusDays(20), Map.of("indicator-1", 4))));
-        expect(201, api().post(base + "/progress-reports", citizen("bill"), report(TODAY.minusDays(1), Map.of("indicator-1", 8))));
+        expect(201, api().post(base + "/lived-experience", citizen("bill"), report(TODAY.minusDays(1), Map.of("indicator-1", 40))));
 
         Eventually.within(WAIT, () -> assertThat(detail(id).body().get("reports")).hasSize(3));
         JsonNode detail = detail(id).body();
@@ -46,12 +46,13 @@ class ProgressAndAssetsIT extends OutcomesIntegrationTest {
         assertThat(detail.get("reviewDates")).extracting(JsonNode::asText)
                 .containsExactly(TODAY.plusDays(30).toString(), TODAY.plusDays(90).toString());
         JsonNode connection = detail.get("indicators").get(0);
-        assertThat(connection.get("series")).extracting(p -> p.get("observedOn").asText() + "=" + p.get("value").decimalValue().stripTrailingZeros()
-                        + (p.get("livedExperience").asBoolean() ? " lived" : ""))
-                .containsExactly(TODAY.minusDays(20) + "=4", TODAY.minusDays(5) + "=6", TODAY.minusDays(1) + "=8 lived");
+        assertThat(connection.get("series")).extracting(p -> p.get("observedOn").asText() + "=" + p.get("value").decimalValue().stripTrailingZeros())
+                .as("the provider's series alone").containsExactly(TODAY.minusDays(20) + "=4", TODAY.minusDays(5) + "=6");
+        assertThat(connection.get("livedExperience")).extracting(p -> p.get("observedOn").asText() + "=" + p.get("value").decimalValue().stripTrailingZeros().toPlainString())
+                .containsExactly(TODAY.minusDays(1) + "=40");
         assertThat(connection.get("series")).extracting(p -> p.get("reportedOn").asText()).containsOnly(TODAY.toString());
-        assertThat(connection.get("latest").decimalValue()).isEqualByComparingTo("8");
-        assertThat(connection.get("progress").decimalValue()).isEqualByComparingTo("0.7143");
+        assertThat(connection.get("latest").decimalValue()).as("lived experience is never the latest value").isEqualByComparingTo("6");
+        assertThat(connection.get("progress").decimalValue()).isEqualByComparingTo("0.4286");
         assertThat(connection.get("met").asBoolean()).isFalse();
         JsonNode loneliness = detail.get("indicators").get(1);
         assertThat(loneliness.get("name").asText()).isEqualTo("People feeling alone");

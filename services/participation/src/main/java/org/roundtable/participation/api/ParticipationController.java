@@ -5,9 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.roundtable.events.Role;
 import org.roundtable.kit.actor.Commands;
+import org.roundtable.kit.authority.Sends;
 import org.roundtable.kit.actor.RequestActors;
 import org.roundtable.kit.domain.InvalidInput;
 import org.roundtable.kit.domain.NotFound;
+import org.roundtable.kit.domain.NotPermitted;
 import org.roundtable.kit.domain.Require;
 import org.roundtable.participation.api.ParticipationRequests.AttendanceForm;
 import org.roundtable.participation.api.ParticipationRequests.ContributionForm;
@@ -75,7 +77,7 @@ public class ParticipationController {
 
     @Operation(summary = "Register or correct your own profile, with your consent to be named and to be contacted")
     @PutMapping("/profile")
-    @PreAuthorize(PARTICIPANT)
+    @Sends(RegisterProfile.class)
     @Transactional
     ResponseEntity<Void> saveProfile(@RequestBody ProfileForm form) {
         String me = me();
@@ -87,13 +89,18 @@ public class ParticipationController {
         if (form.reachable() && email == null) {
             throw new InvalidInput("contactEmail", "to be contacted, give a contactEmail");
         }
+        if (form.roles() != null) {
+            form.roles().stream().filter(role -> role != null && !actors.heldRoles().contains(role)).findFirst().ifPresent(role -> {
+                throw new NotPermitted("a profile claims only roles the token holds; it does not hold " + role);
+            });
+        }
         ProfileDetails details = new ProfileDetails(form.named() ? displayName : pseudonyms.of(me), form.named(),
                 form.roles(), form.neighbourhood(), form.offers(), form.livesLocally(), form.usesServices(), form.reachable());
         boolean registered = privateDetails.existsById(me);
         if (registered) {
-            commands.send(new CorrectProfile(me, details), PARTICIPANTS);
+            commands.send(new CorrectProfile(me, details));
         } else {
-            commands.send(new RegisterProfile(me, details), PARTICIPANTS);
+            commands.send(new RegisterProfile(me, details));
         }
         privateDetails.save(new PrivateDetails(me, displayName, form.reachable() ? email : null));
         return ResponseEntity.noContent().build();
@@ -126,7 +133,7 @@ public class ParticipationController {
 
     @Operation(summary = "Endorse a submitted proposal, saying what you care enough about to change")
     @PostMapping("/proposals/{proposalId}/endorsements")
-    @PreAuthorize(PARTICIPANT)
+    @Sends(Endorse.class)
     ResponseEntity<Void> endorse(@PathVariable UUID proposalId, @RequestBody(required = false) EndorsementForm form) {
         send(proposalId, new Endorse(proposalId.toString(), queries.publicName(me()), form == null ? null : form.reason()));
         return ResponseEntity.noContent().build();
@@ -134,7 +141,7 @@ public class ParticipationController {
 
     @Operation(summary = "Withdraw your endorsement")
     @DeleteMapping("/proposals/{proposalId}/endorsements/mine")
-    @PreAuthorize(PARTICIPANT)
+    @Sends(WithdrawEndorsement.class)
     ResponseEntity<Void> withdrawEndorsement(@PathVariable UUID proposalId) {
         send(proposalId, new WithdrawEndorsement(proposalId.toString()));
         return ResponseEntity.noContent().build();
@@ -142,7 +149,7 @@ public class ParticipationController {
 
     @Operation(summary = "Pledge an asset: hours of time per month, a skill, a place or another strength")
     @PostMapping("/proposals/{proposalId}/pledges")
-    @PreAuthorize(PARTICIPANT)
+    @Sends(PledgeAsset.class)
     ResponseEntity<Created> pledge(@PathVariable UUID proposalId, @RequestBody PledgeForm form) {
         String id = UUID.randomUUID().toString();
         send(proposalId, new PledgeAsset(proposalId.toString(), id, queries.publicName(me()), form.kind(), form.description(), form.hoursPerMonth()));
@@ -151,7 +158,7 @@ public class ParticipationController {
 
     @Operation(summary = "Withdraw one of your pledges")
     @DeleteMapping("/proposals/{proposalId}/pledges/{pledgeId}")
-    @PreAuthorize(PARTICIPANT)
+    @Sends(WithdrawPledge.class)
     ResponseEntity<Void> withdrawPledge(@PathVariable UUID proposalId, @PathVariable UUID pledgeId) {
         send(proposalId, new WithdrawPledge(proposalId.toString(), pledgeId.toString()));
         return ResponseEntity.noContent().build();
@@ -159,7 +166,7 @@ public class ParticipationController {
 
     @Operation(summary = "A co-designer schedules a co-design workshop, at a place or online")
     @PostMapping("/proposals/{proposalId}/workshops")
-    @PreAuthorize(PARTICIPANT)
+    @Sends(ScheduleWorkshop.class)
     ResponseEntity<Created> schedule(@PathVariable UUID proposalId, @RequestBody WorkshopForm form) {
         String id = UUID.randomUUID().toString();
         send(proposalId, new ScheduleWorkshop(proposalId.toString(), id, form.title(), form.startsAt(), form.place(), form.isOnline()));
@@ -168,7 +175,7 @@ public class ParticipationController {
 
     @Operation(summary = "Register for a workshop")
     @PostMapping("/proposals/{proposalId}/workshops/{workshopId}/registrations")
-    @PreAuthorize(PARTICIPANT)
+    @Sends(RegisterForWorkshop.class)
     ResponseEntity<Void> register(@PathVariable UUID proposalId, @PathVariable UUID workshopId) {
         send(proposalId, new RegisterForWorkshop(proposalId.toString(), workshopId.toString(), queries.publicName(me())));
         return ResponseEntity.noContent().build();
@@ -176,7 +183,7 @@ public class ParticipationController {
 
     @Operation(summary = "A co-designer marks a registered participant as attended")
     @PostMapping("/proposals/{proposalId}/workshops/{workshopId}/attendance")
-    @PreAuthorize(PARTICIPANT)
+    @Sends(MarkAttended.class)
     ResponseEntity<Void> attended(@PathVariable UUID proposalId, @PathVariable UUID workshopId, @RequestBody AttendanceForm form) {
         send(proposalId, new MarkAttended(proposalId.toString(), workshopId.toString(), Require.text(form.participantId(), "participantId", 200)));
         return ResponseEntity.noContent().build();
@@ -184,7 +191,7 @@ public class ParticipationController {
 
     @Operation(summary = "Record an idea contributed at a workshop")
     @PostMapping("/proposals/{proposalId}/workshops/{workshopId}/contributions")
-    @PreAuthorize(PARTICIPANT)
+    @Sends(RecordContribution.class)
     ResponseEntity<Created> contribute(@PathVariable UUID proposalId, @PathVariable UUID workshopId, @RequestBody ContributionForm form) {
         String id = UUID.randomUUID().toString();
         send(proposalId, new RecordContribution(proposalId.toString(), workshopId.toString(), id, queries.publicName(me()), form.idea()));
@@ -200,7 +207,7 @@ public class ParticipationController {
 
     private void send(UUID proposalId, Object command) {
         try {
-            commands.send(command, PARTICIPANTS);
+            commands.send(command);
         } catch (AggregateNotFoundException unknown) {
             throw new NotFound("no proposal " + proposalId + " is known here");
         }

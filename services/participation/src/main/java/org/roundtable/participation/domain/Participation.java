@@ -47,7 +47,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.roundtable.kit.actor.ActorMetadata.actorIn;
+import static org.roundtable.kit.authority.Authorities.actorOf;
 
 /**
  * Everything the community does around one proposal: workshops while it is co-designed, endorsements and pledges
@@ -73,7 +73,7 @@ public class Participation {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(FollowProposal command, MetaData metadata) {
-        actorIn(metadata, Role.SYSTEM);
+        actorOf(command, metadata);
         if (proposalId == null) {
             apply(new ProposalFollowed(command.proposalId(), command.title(), command.serviceArea(), command.authorId()));
         }
@@ -82,7 +82,7 @@ public class Participation {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RecogniseCoDesigner command, MetaData metadata) {
-        actorIn(metadata, Role.SYSTEM);
+        actorOf(command, metadata);
         if (!coDesigners.contains(command.participantId())) {
             apply(new CoDesignerRecognised(command.proposalId(), command.participantId()));
         }
@@ -91,7 +91,7 @@ public class Participation {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(OpenEndorsements command, MetaData metadata) {
-        actorIn(metadata, Role.SYSTEM);
+        actorOf(command, metadata);
         if (stage == Stage.OPEN || stage == Stage.CLOSED) {
             return;
         }
@@ -106,7 +106,7 @@ public class Participation {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(CloseEndorsements command, MetaData metadata) {
-        actorIn(metadata, Role.SYSTEM);
+        actorOf(command, metadata);
         if (stage != Stage.CLOSED) {
             apply(new EndorsementsClosed(command.proposalId(), command.reason()));
         }
@@ -114,7 +114,7 @@ public class Participation {
 
     @CommandHandler
     public void handle(Endorse command, MetaData metadata) {
-        Actor actor = actorIn(metadata, Role.CITIZEN, Role.STAFF);
+        Actor actor = actorOf(command, metadata);
         requireOpen("endorsed");
         if (endorsers.contains(actor.subjectId())) {
             throw new RuleViolation("you already endorse this proposal");
@@ -125,7 +125,7 @@ public class Participation {
 
     @CommandHandler
     public void handle(WithdrawEndorsement command, MetaData metadata) {
-        Actor actor = actorIn(metadata, Role.CITIZEN, Role.STAFF);
+        Actor actor = actorOf(command, metadata);
         requireOpen("changed");
         if (!endorsers.contains(actor.subjectId())) {
             throw new RuleViolation("you do not endorse this proposal");
@@ -135,7 +135,7 @@ public class Participation {
 
     @CommandHandler
     public void handle(PledgeAsset command, MetaData metadata) {
-        Actor actor = actorIn(metadata, Role.CITIZEN, Role.STAFF);
+        Actor actor = actorOf(command, metadata);
         requireOpen("pledged to");
         AssetKind kind = Require.present(command.kind(), "kind");
         Integer hours = command.hoursPerMonth();
@@ -152,7 +152,7 @@ public class Participation {
 
     @CommandHandler
     public void handle(WithdrawPledge command, MetaData metadata) {
-        Actor actor = actorIn(metadata, Role.CITIZEN, Role.STAFF);
+        Actor actor = actorOf(command, metadata);
         String owner = pledgeOwners.get(command.pledgeId());
         if (owner == null) {
             throw new NotFound("no pledge " + command.pledgeId() + " to this proposal");
@@ -166,7 +166,7 @@ public class Participation {
 
     @CommandHandler
     public void handle(ScheduleWorkshop command, MetaData metadata) {
-        Actor actor = actorIn(metadata, Role.CITIZEN, Role.STAFF);
+        Actor actor = actorOf(command, metadata);
         requireCoDesigner(actor, "schedule workshops");
         requireNotClosed();
         Instant startsAt = Require.instant(command.startsAt(), "startsAt");
@@ -177,7 +177,7 @@ public class Participation {
 
     @CommandHandler
     public void handle(RegisterForWorkshop command, MetaData metadata) {
-        Actor actor = actorIn(metadata, Role.CITIZEN, Role.STAFF);
+        Actor actor = actorOf(command, metadata);
         Set<String> registered = workshop(command.workshopId());
         if (registered.contains(actor.subjectId())) {
             throw new RuleViolation("you are already registered for this workshop");
@@ -187,7 +187,7 @@ public class Participation {
 
     @CommandHandler
     public void handle(MarkAttended command, MetaData metadata) {
-        Actor actor = actorIn(metadata, Role.CITIZEN, Role.STAFF);
+        Actor actor = actorOf(command, metadata);
         requireCoDesigner(actor, "mark attendance");
         Set<String> registered = workshop(command.workshopId());
         if (!registered.contains(command.participantId())) {
@@ -198,7 +198,7 @@ public class Participation {
 
     @CommandHandler
     public void handle(RecordContribution command, MetaData metadata) {
-        Actor actor = actorIn(metadata, Role.CITIZEN, Role.STAFF);
+        Actor actor = actorOf(command, metadata);
         Set<String> registered = workshop(command.workshopId());
         if (!registered.contains(actor.subjectId()) && !coDesigners.contains(actor.subjectId())) {
             throw new NotPermitted("contributions come from the workshop's participants");

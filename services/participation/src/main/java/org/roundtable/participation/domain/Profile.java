@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.roundtable.kit.actor.ActorMetadata.actorIn;
+import static org.roundtable.kit.authority.Authorities.actorOf;
 
 /** A participant's public profile. Only its owner registers or corrects it; contact details are never part of it. */
 @Aggregate
@@ -37,7 +37,7 @@ public class Profile {
 
     @CommandHandler
     public Profile(RegisterProfile command, MetaData metadata) {
-        requireOwner(metadata, command.participantId());
+        requireOwner(command, metadata, command.participantId());
         ProfileDetails details = valid(command.details());
         apply(new ProfileRegistered(command.participantId(), details.publicName(), details.namedPublicly(), details.roles(),
                 details.neighbourhood(), details.offers(), details.livesLocally(), details.usesServices(), details.contactable()));
@@ -45,14 +45,14 @@ public class Profile {
 
     @CommandHandler
     public void handle(CorrectProfile command, MetaData metadata) {
-        requireOwner(metadata, participantId);
+        requireOwner(command, metadata, participantId);
         ProfileDetails details = valid(command.details());
         apply(new ProfileCorrected(participantId, details.publicName(), details.namedPublicly(), details.roles(),
                 details.neighbourhood(), details.offers(), details.livesLocally(), details.usesServices(), details.contactable()));
     }
 
-    private static void requireOwner(MetaData metadata, String owner) {
-        Actor actor = actorIn(metadata, Role.CITIZEN, Role.STAFF);
+    private static void requireOwner(Object command, MetaData metadata, String owner) {
+        Actor actor = actorOf(command, metadata);
         if (!actor.subjectId().equals(owner)) {
             throw new NotPermitted("people see and correct only their own profile");
         }

@@ -84,6 +84,25 @@ class PrivacyIT extends ParticipationIntegrationTest {
     }
 
     @Test
+    void aProfileClaimsOnlyRolesTheTokenHolds() throws Exception {
+        String bill = "bill-" + UUID.randomUUID();
+        long before = storedEvents();
+        Map<String, Object> asStaff = profile("Bill Turner", true, false, null);
+        asStaff.put("roles", List.of("CITIZEN", "STAFF"));
+        asStaff.put("livesLocally", true);
+        asStaff.put("usesServices", true);
+
+        ApiClient.Response refused = api().send("PUT", "/api/participation/profile", citizen(bill), asStaff);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().get("detail").asText()).contains("does not hold STAFF");
+        assertThat(storedEvents()).isEqualTo(before);
+        expect(204, api().send("PUT", "/api/participation/profile", citizen(bill), profile("Bill Turner", true, false, null)));
+        Eventually.within(Duration.ofSeconds(30), () -> assertThat(api().get("/api/participation/participants/" + bill, citizen("reader"))
+                .body().get("roles")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly("CITIZEN"));
+    }
+
+    @Test
     void profilesRefuseBadInputNamingTheField() {
         String token = citizen("careless-" + UUID.randomUUID());
 

@@ -2,9 +2,9 @@ package org.roundtable.proposals.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.roundtable.events.Role;
 import org.roundtable.events.proposals.ProposalContent;
 import org.roundtable.kit.actor.Commands;
+import org.roundtable.kit.authority.Sends;
 import org.roundtable.kit.domain.InvalidInput;
 import org.roundtable.kit.domain.NotFound;
 import org.roundtable.kit.web.PageOf;
@@ -27,7 +27,6 @@ import org.roundtable.proposals.query.ProposalQueries;
 import org.roundtable.proposals.query.ProposalSummary;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,9 +49,7 @@ import java.util.UUID;
 @Tag(name = "proposals", description = "Asset-based co-design proposals")
 public class ProposalsController {
 
-    private static final Role[] WRITERS = {Role.CITIZEN, Role.STAFF};
     private static final Set<String> SORTABLE = Set.of("updatedAt", "createdAt", "submittedAt", "title");
-    private static final String WRITE = "hasAnyRole('CITIZEN', 'STAFF')";
 
     private final Commands commands;
     private final ProposalQueries queries;
@@ -64,10 +61,10 @@ public class ProposalsController {
 
     @Operation(summary = "Draft a proposal: aspiration, service area, assets, ask and intended outcomes")
     @PostMapping
-    @PreAuthorize(WRITE)
+    @Sends(DraftProposal.class)
     ResponseEntity<Created> draft(@RequestBody ProposalContent content) {
         String id = UUID.randomUUID().toString();
-        commands.send(new DraftProposal(id, content), WRITERS);
+        commands.send(new DraftProposal(id, content));
         return ResponseEntity.created(URI.create("/api/proposals/" + id)).body(new Created(id));
     }
 
@@ -97,41 +94,41 @@ public class ProposalsController {
 
     @Operation(summary = "The author invites someone to co-design")
     @PostMapping("/{id}/invitations")
-    @PreAuthorize(WRITE)
+    @Sends(InviteCoDesigner.class)
     ResponseEntity<Void> invite(@PathVariable UUID id, @RequestBody Invitation invitation) {
-        commands.send(new InviteCoDesigner(id.toString(), invitation.inviteeId()), WRITERS);
+        commands.send(new InviteCoDesigner(id.toString(), invitation.inviteeId()));
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Join as co-designer (by invitation), saying what you bring")
     @PostMapping("/{id}/co-designers")
-    @PreAuthorize(WRITE)
+    @Sends(JoinAsCoDesigner.class)
     ResponseEntity<Void> join(@PathVariable UUID id, @RequestBody Joining joining) {
-        commands.send(new JoinAsCoDesigner(id.toString(), joining.brings()), WRITERS);
+        commands.send(new JoinAsCoDesigner(id.toString(), joining.brings()));
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "A co-designer amends the draft: a new revision with a note; earlier ones are kept")
     @PostMapping("/{id}/revisions")
-    @PreAuthorize(WRITE)
+    @Sends(AmendProposal.class)
     ResponseEntity<Void> amend(@PathVariable UUID id, @RequestBody Amendment amendment) {
-        commands.send(new AmendProposal(id.toString(), amendment.content(), amendment.note()), WRITERS);
+        commands.send(new AmendProposal(id.toString(), amendment.content(), amendment.note()));
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Submit the proposal to commissioners; it is frozen from now on")
     @PostMapping("/{id}/submission")
-    @PreAuthorize(WRITE)
+    @Sends(SubmitProposal.class)
     ResponseEntity<Void> submit(@PathVariable UUID id) {
-        commands.send(new SubmitProposal(id.toString()), WRITERS);
+        commands.send(new SubmitProposal(id.toString()));
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Withdraw an open proposal")
     @PostMapping("/{id}/withdrawal")
-    @PreAuthorize(WRITE)
+    @Sends(WithdrawProposal.class)
     ResponseEntity<Void> withdraw(@PathVariable UUID id, @RequestBody(required = false) Withdrawal withdrawal) {
-        commands.send(new WithdrawProposal(id.toString(), withdrawal == null ? null : withdrawal.reason()), WRITERS);
+        commands.send(new WithdrawProposal(id.toString(), withdrawal == null ? null : withdrawal.reason()));
         return ResponseEntity.noContent().build();
     }
 

@@ -37,7 +37,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.roundtable.kit.actor.ActorMetadata.actorIn;
+import static org.roundtable.kit.authority.Authorities.actorOf;
 
 /**
  * A change to a public service, framed by what the community already has, shaped by its co-designers. Every refusal
@@ -60,13 +60,13 @@ public class Proposal {
 
     @CommandHandler
     public Proposal(DraftProposal command, MetaData metadata) {
-        Actor author = actorIn(metadata, Role.CITIZEN, Role.STAFF);
+        Actor author = actorOf(command, metadata);
         apply(new ProposalDrafted(command.proposalId(), author.subjectId(), author.role(), ProposalRules.content(command.content())));
     }
 
     @CommandHandler
     public void handle(InviteCoDesigner command, MetaData metadata) {
-        Actor actor = actorIn(metadata, Role.CITIZEN, Role.STAFF);
+        Actor actor = actorOf(command, metadata);
         if (!actor.subjectId().equals(authorId)) {
             throw new NotPermitted("only the author invites co-designers");
         }
@@ -83,7 +83,7 @@ public class Proposal {
 
     @CommandHandler
     public void handle(JoinAsCoDesigner command, MetaData metadata) {
-        Actor actor = actorIn(metadata, Role.CITIZEN, Role.STAFF);
+        Actor actor = actorOf(command, metadata);
         requireDraft();
         if (coDesigners.containsKey(actor.subjectId())) {
             throw new RuleViolation("you are already a co-designer");
@@ -97,7 +97,7 @@ public class Proposal {
 
     @CommandHandler
     public void handle(AmendProposal command, MetaData metadata) {
-        Actor actor = actorIn(metadata, Role.CITIZEN, Role.STAFF);
+        Actor actor = actorOf(command, metadata);
         requireCoDesigner(actor, "amend");
         requireDraft();
         ProposalContent amended = ProposalRules.content(command.content());
@@ -107,7 +107,7 @@ public class Proposal {
 
     @CommandHandler
     public void handle(SubmitProposal command, MetaData metadata) {
-        Actor actor = actorIn(metadata, Role.CITIZEN, Role.STAFF);
+        Actor actor = actorOf(command, metadata);
         requireCoDesigner(actor, "submit");
         requireDraft();
         if (content.assets().isEmpty()) {
@@ -124,7 +124,7 @@ public class Proposal {
 
     @CommandHandler
     public void handle(WithdrawProposal command, MetaData metadata) {
-        Actor actor = actorIn(metadata, Role.CITIZEN, Role.STAFF);
+        Actor actor = actorOf(command, metadata);
         requireCoDesigner(actor, "withdraw");
         if (!status.isOpen()) {
             throw new RuleViolation("the proposal is " + status + "; only an open proposal can be withdrawn");
@@ -135,7 +135,7 @@ public class Proposal {
     /** A case opened for a proposal that is no longer waiting for one (withdrawn meanwhile) changes nothing. */
     @CommandHandler
     public void handle(MarkUnderDecision command, MetaData metadata) {
-        actorIn(metadata, Role.SYSTEM);
+        actorOf(command, metadata);
         if (status == ProposalStatus.SUBMITTED) {
             apply(new ProposalUnderDecision(proposalId, command.caseId()));
         }
@@ -147,7 +147,7 @@ public class Proposal {
      */
     @CommandHandler
     public void handle(RecordDecision command, MetaData metadata) {
-        actorIn(metadata, Role.SYSTEM);
+        actorOf(command, metadata);
         if (status != ProposalStatus.SUBMITTED && status != ProposalStatus.UNDER_DECISION) {
             return;
         }

@@ -1,0 +1,23 @@
+package org.roundtable.outcomes;
+
+import org.junit.jupiter.api.Test;
+import org.roundtable.outcomes.domain.Initiative;
+import org.roundtable.kit.authority.AuthorityTable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who may send each command this service handles, from the declarations, is what the README tells its readers. */
+class AuthorityTableTest {
+
+    @Test
+    void theReadmeShowsWhoMaySendEveryCommand() throws IOException {
+        String table = AuthorityTable.render(AuthorityTable.commandsHandledBy(Initiative.class));
+        System.out.println(table);
+        assertThat(table).contains("| `ReportProgress` | PROVIDER | are the provider assigned to the initiative |");
+        assertThat(AuthorityTable.section(Files.readString(Path.of("../../README.md")), "outcomes")).isEqualTo(table);
+    }
+}
