@@ -21,15 +21,22 @@ create table if not exists ledger_entry (
     previous_hash   varchar(64)  not null,
     hash            varchar(64)  not null,
     headers         text         not null,
-    chain_index     bigint       not null
+    chain_index     bigint       not null,
+    -- the payload as jsonb when PostgreSQL can index it (not for an undecodable record or a payload jsonb refuses)
+    payload_json    jsonb
 );
+alter table ledger_entry add column if not exists payload_json jsonb;
 create index if not exists ledger_entry_chain on ledger_entry (topic, kafka_partition, chain_index);
 create index if not exists ledger_entry_subject on ledger_entry (subject);
 create index if not exists ledger_entry_occurred_at on ledger_entry (occurred_at);
 -- The auditor views follow a proposal through the ids its events carry; AuditViewsBenchmark measures what these save.
-create index if not exists ledger_entry_payload_proposal on ledger_entry ((payload::jsonb ->> 'proposalId'));
-create index if not exists ledger_entry_payload_case on ledger_entry ((payload::jsonb ->> 'caseId'));
-create index if not exists ledger_entry_payload_initiative on ledger_entry ((payload::jsonb ->> 'initiativeId'));
+-- Only payload_json is indexed: an index over payload::jsonb would refuse a payload jsonb cannot hold, and stop the ledger.
+drop index if exists ledger_entry_payload_proposal;
+drop index if exists ledger_entry_payload_case;
+drop index if exists ledger_entry_payload_initiative;
+create index if not exists ledger_entry_json_proposal on ledger_entry ((payload_json ->> 'proposalId'));
+create index if not exists ledger_entry_json_case on ledger_entry ((payload_json ->> 'caseId'));
+create index if not exists ledger_entry_json_initiative on ledger_entry ((payload_json ->> 'initiativeId'));
 create index if not exists ledger_entry_event_name on ledger_entry (event_name, occurred_at);
 -- "Why did this happen" follows causation ids forwards.
 create index if not exists ledger_entry_causation on ledger_entry (causation_id);

@@ -33,8 +33,12 @@ public final class Json {
         }
     }
 
+    /** Deeper nesting is refused, so that no text can exhaust the reader's stack (or PostgreSQL's, which allows less). */
+    public static final int MAX_DEPTH = 256;
+
     private final String text;
     private int at;
+    private int depth;
 
     private Json(String text) {
         this.text = text;
@@ -133,9 +137,12 @@ public final class Json {
             throw malformed("a value is missing");
         }
         char c = text.charAt(at);
+        if ((c == '{' || c == '[') && depth >= MAX_DEPTH) {
+            throw malformed("nested deeper than " + MAX_DEPTH + " levels");
+        }
         return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
+            case '{' -> nested(this::object);
+            case '[' -> nested(this::array);
             case '"' -> string();
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
@@ -147,6 +154,15 @@ public final class Json {
                 throw malformed("unexpected character '" + c + "'");
             }
         };
+    }
+
+    private Object nested(java.util.function.Supplier<Object> reader) {
+        depth++;
+        try {
+            return reader.get();
+        } finally {
+            depth--;
+        }
     }
 
     private Map<String, Object> object() {
@@ -217,7 +233,7 @@ public final class Json {
             }
             char c = text.charAt(at++);
             if (c == '"') {
-                return out.toString();
+                return wellFormed(out);
             }
             if (c < 0x20) {
                 throw malformed("a control character inside a string");
@@ -251,6 +267,19 @@ public final class Json {
                 default -> throw malformed("unknown escape '\\" + escaped + "'");
             }
         }
+    }
+
+    /** A string whose UTF-16 holds a lone surrogate has no UTF-8 form: two different texts would encode alike. */
+    private String wellFormed(StringBuilder chars) {
+        for (int i = 0; i < chars.length(); i++) {
+            char c = chars.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < chars.length() && Character.isLowSurrogate(chars.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw malformed("a string holds a lone surrogate (U+" + Integer.toHexString(c).toUpperCase() + "), which is not Unicode text");
+            }
+        }
+        return chars.toString();
     }
 
     private Number number() {

@@ -23,6 +23,14 @@ public record LedgerRecord(String topic, int partition, long offset,
 
     static final String VERSION = "roundtable-ledger-entry/v1";
 
+    /**
+     * The type of an entry for a Kafka record the ledger could not read as a Roundtable event. No service can publish
+     * it (no topic belongs to a source named {@code ledger}), so it marks exactly those entries. Such an entry is
+     * chained and hashed like any other; its payload holds the reason and the record's key and value bytes (base64).
+     */
+    public static final String UNDECODABLE_TYPE = "org.roundtable.ledger.Undecodable";
+    public static final String UNDECODABLE_NAME = "Undecodable";
+
     public LedgerRecord {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(eventId, "eventId");
@@ -34,6 +42,11 @@ public record LedgerRecord(String topic, int partition, long offset,
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(payload, "payload");
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Whether this records a Kafka record that could not be read as a Roundtable event. */
+    public boolean undecodable() {
+        return UNDECODABLE_TYPE.equals(type);
     }
 
     public ChainId chain() {

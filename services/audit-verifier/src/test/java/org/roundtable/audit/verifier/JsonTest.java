@@ -29,4 +29,18 @@ class JsonTest {
         assertThatThrownBy(() -> Json.parse("\"open")).hasMessageContaining("not closed");
         assertThatThrownBy(() -> Json.parse("")).hasMessageContaining("missing");
     }
+
+    @Test
+    void refusesALoneSurrogateEscapedOrRawSoThatTwoTextsNeverEncodeAlike() {
+        assertThatThrownBy(() -> Json.parse("\"a\\ud800b\"")).hasMessageContaining("lone surrogate (U+D800)");
+        assertThatThrownBy(() -> Json.parse("\"a\\udc00\"")).hasMessageContaining("lone surrogate (U+DC00)");
+        assertThatThrownBy(() -> Json.parse("\"a\ud800\"")).hasMessageContaining("lone surrogate");
+        assertThat(Json.parse("\"\\ud83d\\ude00\"")).isEqualTo("\ud83d\ude00");
+    }
+
+    @Test
+    void refusesNestingDeeperThanTheBoundInsteadOfOverflowingTheStack() {
+        assertThat(Json.parse("[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH))).isNotNull();
+        assertThatThrownBy(() -> Json.parse("[".repeat(100_000))).hasMessageContaining("nested deeper than " + Json.MAX_DEPTH);
+    }
 }

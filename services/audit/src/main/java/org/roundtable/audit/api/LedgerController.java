@@ -68,16 +68,19 @@ public class LedgerController {
         this.readOnly.setReadOnly(true);
     }
 
-    @Operation(summary = "Ledger entries in position order, after a position (keyset paging: pass the page's nextAfterPosition)")
+    @Operation(summary = "Ledger entries in position order, after a position (keyset paging: pass the page's nextAfterPosition)",
+            description = "undecodable=true lists only the records that could not be read as Roundtable events; they are "
+                    + "chained and committed like every other entry, their payload holding the reason and the record's bytes.")
     @GetMapping("/ledger")
-    EntryPage entries(@RequestParam(defaultValue = "0") long afterPosition, @RequestParam(defaultValue = "50") int size) {
+    EntryPage entries(@RequestParam(defaultValue = "0") long afterPosition, @RequestParam(defaultValue = "50") int size,
+                      @RequestParam(defaultValue = "false") boolean undecodable) {
         if (afterPosition < 0) {
             throw new InvalidInput("afterPosition", "afterPosition must be 0 or more");
         }
         if (size < 1 || size > MAX_PAGE) {
             throw new InvalidInput("size", "size must be between 1 and " + MAX_PAGE);
         }
-        List<EntryView> items = store.page(afterPosition, size).stream().map(EntryView::of).toList();
+        List<EntryView> items = store.page(afterPosition, size, undecodable).stream().map(EntryView::of).toList();
         long next = items.isEmpty() ? afterPosition : items.get(items.size() - 1).position();
         return new EntryPage(items, next, store.lastPosition());
     }
@@ -185,13 +188,13 @@ public class LedgerController {
     public record EntryView(long position, String eventId, String source, String type, String eventName, String subject,
                             String actorId, String actorRole, String actorName, String correlationId, String causationId,
                             Long sequence, Instant occurredAt, Instant recordedAt, String topic, int partition, long offset,
-                            long chainIndex, String headers, String payload, String previousHash, String hash) {
+                            long chainIndex, boolean undecodable, String headers, String payload, String previousHash, String hash) {
 
         static EntryView of(LedgerEntry entry) {
             var r = entry.record();
             return new EntryView(entry.position(), r.eventId(), r.source(), r.type(), r.eventName(), r.subject(), r.actorId(),
                     r.actorRole(), r.actorName(), r.correlationId(), r.causationId(), r.sequence(), r.occurredAt(),
-                    entry.recordedAt(), r.topic(), r.partition(), r.offset(), entry.chainIndex(), r.headers(), r.payload(),
+                    entry.recordedAt(), r.topic(), r.partition(), r.offset(), entry.chainIndex(), r.undecodable(), r.headers(), r.payload(),
                     entry.previousHash(), entry.hash());
         }
     }

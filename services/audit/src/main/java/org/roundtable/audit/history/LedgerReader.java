@@ -39,19 +39,19 @@ public class LedgerReader {
 
     /** The cases and initiatives opened for a proposal. */
     private static final String OPENED_FOR_PROPOSAL = """
-            select payload::jsonb ->> (case event_name when 'DecisionCaseOpened' then 'caseId' else 'initiativeId' end)
+            select payload_json ->> (case event_name when 'DecisionCaseOpened' then 'caseId' else 'initiativeId' end)
               from ledger_entry
              where event_name in ('DecisionCaseOpened', 'InitiativeStarted')
                and strpos(payload, :mention0) > 0
-               and payload::jsonb ->> 'proposalId' = :proposalId""";
+               and payload_json ->> 'proposalId' = :proposalId""";
 
     private static final String ABOUT = """
             select %s from ledger_entry e
              where (e.subject in (:related)
                     or ((%s)
-                        and (e.payload::jsonb ->> 'proposalId' = :proposalId
-                             or e.payload::jsonb ->> 'caseId' in (:related)
-                             or e.payload::jsonb ->> 'initiativeId' in (:related))))
+                        and (e.payload_json ->> 'proposalId' = :proposalId
+                             or e.payload_json ->> 'caseId' in (:related)
+                             or e.payload_json ->> 'initiativeId' in (:related))))
                %s
              order by e.occurred_at, e.position""";
 

@@ -6,10 +6,9 @@ import org.roundtable.audit.verifier.Chain;
 import org.roundtable.audit.verifier.ChainId;
 import org.roundtable.audit.verifier.LedgerEntry;
 import org.roundtable.audit.verifier.LedgerRecord;
-import org.roundtable.events.EventDecodingException;
-import org.roundtable.kit.inbox.DeadLetters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,9 +29,12 @@ import java.util.Set;
  *   <li>a record at an offset the chain has already passed is a redelivery and is skipped;</li>
  *   <li>an event whose id the ledger already holds (the same event published twice) is skipped, and its offset
  *       passed: the ledger holds each event once;</li>
- *   <li>a record that cannot be read as a Roundtable event goes to {@code <topic>.dlt} with the reason in the kit's
- *       {@value DeadLetters#REASON_HEADER} header, and its offset is passed.</li>
+ *   <li>a record that cannot be read as a Roundtable event is appended all the same, as an
+ *       {@link LedgerRecord#UNDECODABLE_TYPE} entry holding the reason and the record's bytes
+ *       ({@link LedgerRecords#read}): chained, committed by checkpoints and listed like any other, never skipped.</li>
  * </ul>
+ * Whatever is appended is stored: the payload's text is kept as hashed, and only a payload PostgreSQL can index is
+ * copied to the indexed {@code payload_json} column ({@link IndexableJson}); so no record can stop the ledger.
  * Positions continue from the highest one stored, so they are 1, 2, 3 ... in the order of appending.
  */
 @Component
@@ -42,33 +44,36 @@ public class LedgerAppender {
 
     private final LedgerStore store;
     private final TransactionTemplate transaction;
-    private final DeadLetters deadLetters;
     private final LedgerMetrics metrics;
     private final Clock clock;
 
-    public LedgerAppender(LedgerStore store, TransactionTemplate transaction, DeadLetters deadLetters,
-                          LedgerMetrics metrics, Clock clock) {
+    public LedgerAppender(LedgerStore store, TransactionTemplate transaction, LedgerMetrics metrics, Clock clock) {
         this.store = store;
         this.transaction = transaction;
-        this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.clock = clock;
     }
 
     /** Appends the records in the order given (Kafka's order within each partition); returns the entries appended. */
     public List<LedgerEntry> append(List<ConsumerRecord<String, byte[]>> records) {
-        List<LedgerEntry> appended = transaction.execute(status -> appendLocked(records));
+        List<LedgerEntry> appended;
+        try {
+            appended = transaction.execute(status -> appendLocked(records, true));
+        } catch (DataIntegrityViolationException unindexable) {
+            log.warn("ledger: PostgreSQL refused to index a payload of this batch; appending it without the index: {}",
+                    unindexable.getMostSpecificCause().getMessage());
+            appended = transaction.execute(status -> appendLocked(records, false));
+        }
         appended.forEach(entry -> metrics.appended(entry.record().topic()));
         return appended;
     }
 
-    private List<LedgerEntry> appendLocked(List<ConsumerRecord<String, byte[]>> records) {
+    private List<LedgerEntry> appendLocked(List<ConsumerRecord<String, byte[]>> records, boolean indexing) {
         store.lockWriters();
         Map<ChainId, ChainState> chains = new HashMap<>();
         Set<String> seen = new HashSet<>();
-        List<Read> reads = records.stream().map(Read::of).toList();
-        Set<String> recorded = store.recordedEventIds(reads.stream().filter(read -> read.record() != null)
-                .map(read -> read.record().eventId()).toList());
+        List<LedgerRecord> reads = records.stream().map(LedgerRecords::read).toList();
+        Set<String> recorded = store.recordedEventIds(reads.stream().map(LedgerRecord::eventId).toList());
         long position = store.lastPosition();
         Instant now = clock.instant();
         List<LedgerEntry> entries = new ArrayList<>();
@@ -80,36 +85,23 @@ public class LedgerAppender {
                 metrics.redelivered(record.topic());
                 continue;
             }
-            LedgerRecord ledgerRecord = reads.get(i).record();
-            if (ledgerRecord == null) {
-                deadLetter(record, reads.get(i).refusal());
-            } else if (recorded.contains(ledgerRecord.eventId()) || !seen.add(ledgerRecord.eventId())) {
+            LedgerRecord ledgerRecord = reads.get(i);
+            if (recorded.contains(ledgerRecord.eventId()) || !seen.add(ledgerRecord.eventId())) {
+                log.info("ledger: {}-{}@{} repeats event {}, already recorded", record.topic(), record.partition(), record.offset(),
+                        ledgerRecord.eventId());
                 metrics.duplicate(record.topic());
             } else {
+                if (ledgerRecord.undecodable()) {
+                    log.warn("ledger: {}-{}@{} is not a Roundtable event; recorded as undecodable: {}", record.topic(),
+                            record.partition(), record.offset(), ledgerRecord.subject());
+                    metrics.undecodable(record.topic());
+                }
                 entries.add(state.chain().append(ledgerRecord, ++position, now));
             }
             chains.put(id, new ChainState(state.chain(), record.offset() + 1));
         }
-        store.insert(entries);
+        store.insert(entries, indexing);
         chains.values().forEach(store::saveChain);
         return entries;
-    }
-
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        log.warn("ledger: {}-{}@{} goes to the dead-letter topic: {}", record.topic(), record.partition(), record.offset(), reason);
-        deadLetters.send(record, reason);
-        metrics.deadLettered(record.topic());
-    }
-
-    /** A record read for the ledger, or the reason it cannot be. */
-    private record Read(LedgerRecord record, String refusal) {
-
-        static Read of(ConsumerRecord<String, byte[]> record) {
-            try {
-                return new Read(LedgerRecords.from(record), null);
-            } catch (EventDecodingException unreadable) {
-                return new Read(null, unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage());
-            }
-        }
     }
 }

@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code roundtable.audit.ledger.appended}, {@code .duplicates} (an event id already in the ledger),
- * {@code .redelivered} (an offset already passed) and {@code .dead.lettered}, each tagged with the topic, and
+ * {@code .redelivered} (an offset already passed) and {@code .undecodable} (a record recorded though it is not a
+ * Roundtable event), each tagged with the topic, and
  * {@code roundtable.audit.checkpoints} signed.
  */
 @Component
@@ -29,8 +30,8 @@ public class LedgerMetrics {
         registry.counter("roundtable.audit.ledger.redelivered", "topic", topic).increment();
     }
 
-    void deadLettered(String topic) {
-        registry.counter("roundtable.audit.ledger.dead.lettered", "topic", topic).increment();
+    void undecodable(String topic) {
+        registry.counter("roundtable.audit.ledger.undecodable", "topic", topic).increment();
     }
 
     void checkpointSigned() {

@@ -18,8 +18,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads what the ledger records from a raw Kafka record, for every event type, known to the catalog or not: the
@@ -27,26 +31,64 @@ import java.util.List;
  * came, and the value as canonical JSON. The payload is not decoded into an event record, so a version or an event
  * the catalog does not know yet is recorded all the same.
  *
- * <p>A record is refused ({@link EventDecodingException}, sent to the topic's dead-letter topic) when it is not a
- * CloudEvent in binary mode; its type is not {@code org.roundtable.<service>.<Name>.v<N>} of the service that owns
+ * <p>A record is not an event ({@link EventDecodingException}) when it is not a CloudEvent in binary mode; its type is not {@code org.roundtable.<service>.<Name>.v<N>} of the service that owns
  * the topic, or its source is not that service; its subject or time is missing; its value is not UTF-8 JSON; its
- * actor role is not a Roundtable role or its sequence not a number; or a value does not fit its ledger column.
+ * actor role is not a Roundtable role or its sequence not a number; or a value does not fit its ledger column. {@link #read} records such a record all the same, as an {@link LedgerRecord#UNDECODABLE_TYPE} entry that
+ * keeps the reason and the record's bytes, so that nothing Kafka holds is left out of the ledger.
  */
 public final class LedgerRecords {
 
+    static final int MAX_REASON = 500;
+
     private LedgerRecords() {
+    }
+
+    /** The record as an event, or as an undecodable entry when it is not one; never refuses. */
+    public static LedgerRecord read(ConsumerRecord<String, byte[]> record) {
+        try {
+            return from(record);
+        } catch (EventDecodingException notAnEvent) {
+            return undecodable(record, notAnEvent.getMessage());
+        }
+    }
+
+    /**
+     * An entry for a record that is not a Roundtable event: its id and subject name where it was read, its time is the
+     * record's Kafka timestamp, its headers carry their values in base64 and its payload the reason with the key and
+     * value bytes in base64, so every byte the record held is hashed and can be compared with the topic.
+     */
+    static LedgerRecord undecodable(ConsumerRecord<String, byte[]> record, String reason) {
+        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        String owner = Arrays.stream(Source.values()).filter(source -> source.topic().equals(record.topic()))
+                .map(Source::service).findFirst().orElse("unknown");
+        List<Object> headers = new ArrayList<>();
+        for (Header header : record.headers()) {
+            headers.add(Arrays.asList(header.key(), base64(header.value())));
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("reason", reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason);
+        payload.put("key", record.key());
+        payload.put("value", base64(record.value()));
+        Instant time = record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : Instant.EPOCH;
+        return new LedgerRecord(record.topic(), record.partition(), record.offset(), "undecodable:" + where, owner,
+                LedgerRecord.UNDECODABLE_TYPE, LedgerRecord.UNDECODABLE_NAME, where, null, null, null, null, null, null,
+                time, Json.write(headers), Json.write(payload));
+    }
+
+    private static String base64(byte[] bytes) {
+        return bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
     }
 
     public static LedgerRecord from(ConsumerRecord<String, byte[]> record) {
         String where = record.topic() + "-" + record.partition() + "@" + record.offset();
         try {
-            return read(record);
+            return decode(record);
         } catch (EventDecodingException refused) {
             throw new EventDecodingException(where + ": " + refused.getMessage(), refused.getCause());
         }
     }
 
-    private static LedgerRecord read(ConsumerRecord<String, byte[]> record) {
+    private static LedgerRecord decode(ConsumerRecord<String, byte[]> record) {
         Source owner = Arrays.stream(Source.values()).filter(source -> source.topic().equals(record.topic())).findFirst()
                 .orElseThrow(() -> new EventDecodingException("the topic is not a Roundtable event topic"));
         CloudEvent event;

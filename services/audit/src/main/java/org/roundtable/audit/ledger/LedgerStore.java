@@ -111,8 +111,14 @@ public class LedgerStore {
         }, (rs, row) -> rs.getString(1)));
     }
 
-    void insert(List<LedgerEntry> entries) {
-        jdbc.batchUpdate("insert into ledger_entry (" + ENTRY_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    /**
+     * Inserts entries; with {@code indexing}, a payload PostgreSQL can hold as {@code jsonb} is also copied to the indexed
+     * {@code payload_json} column (without, none is: the way round a payload PostgreSQL refuses in a way
+     * {@link IndexableJson} did not foresee).
+     */
+    void insert(List<LedgerEntry> entries, boolean indexing) {
+        jdbc.batchUpdate("insert into ledger_entry (" + ENTRY_COLUMNS + ", payload_json) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))",
                 entries, entries.size(), (statement, entry) -> {
                     LedgerRecord r = entry.record();
                     statement.setLong(1, entry.position());
@@ -141,6 +147,7 @@ public class LedgerStore {
                     statement.setString(20, entry.hash());
                     statement.setString(21, r.headers());
                     statement.setLong(22, entry.chainIndex());
+                    statement.setString(23, indexing && !r.undecodable() ? IndexableJson.of(r.payload()) : null);
                 });
     }
 
@@ -148,8 +155,10 @@ public class LedgerStore {
         return jdbc.query("select " + ENTRY_COLUMNS + " from ledger_entry where event_id = ?", ENTRY, eventId).stream().findFirst();
     }
 
-    public List<LedgerEntry> page(long afterPosition, int size) {
-        return jdbc.query("select " + ENTRY_COLUMNS + " from ledger_entry where position > ? order by position limit ?",
+    /** Entries after a position in position order; with {@code onlyUndecodable}, only the records that are not events. */
+    public List<LedgerEntry> page(long afterPosition, int size, boolean onlyUndecodable) {
+        return jdbc.query("select " + ENTRY_COLUMNS + " from ledger_entry where position > ? "
+                        + (onlyUndecodable ? "and type = '" + LedgerRecord.UNDECODABLE_TYPE + "' " : "") + "order by position limit ?",
                 ENTRY, afterPosition, size);
     }
 

@@ -2,8 +2,6 @@ package org.roundtable.audit.it;
 
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.roundtable.audit.verifier.HashChain;
@@ -12,7 +10,7 @@ import org.roundtable.events.Actor;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.Role;
 import org.roundtable.events.participation.EndorsementGiven;
-import org.roundtable.kit.inbox.DeadLetters;
+import org.roundtable.audit.verifier.LedgerRecord;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.Eventually;
 import org.roundtable.testsupport.Topics;
@@ -24,6 +22,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +53,7 @@ class LedgerIT extends AuditIntegrationTest {
             assertThat(row.get("headers").toString()).contains("[\"ce_id\",\"" + sent.id() + "\"]");
             assertThat((String) row.get("hash")).hasSize(64).isNotEqualTo(row.get("previous_hash"));
         }
-        assertThat(jdbc.queryForObject("select payload::jsonb ->> 'proposalId' from ledger_entry where event_id = ?", String.class,
+        assertThat(jdbc.queryForObject("select payload_json ->> 'proposalId' from ledger_entry where event_id = ?", String.class,
                 journey.events().get(5).id())).isEqualTo(journey.proposalId());
         assertThat(jdbc.queryForList("select distinct source from ledger_entry where event_id = any(?)", String.class,
                 (Object) journey.events().stream().map(EventEnvelope::id).toArray(String[]::new)))
@@ -120,21 +119,69 @@ class LedgerIT extends AuditIntegrationTest {
     }
 
     @Test
-    void aRecordThatIsNotARoundtableEventGoesToTheDeadLetterTopicWithItsReasonAndDoesNotBlock() throws Exception {
+    void aRecordThatIsNotARoundtableEventIsAppendedChainedAndListedAsUndecodableAndLaterRecordsKeepFlowing() throws Exception {
         String key = "garbage-" + UUID.randomUUID();
+        byte[] poison = {'n', 'o', 't', 0, ' ', (byte) 0xff, (byte) 0xfe, 'a', 'n', ' ', 'e', 'v', 'e', 'n', 't'};
         EventEnvelope next = publishLater();
-        Topics.send(new ProducerRecord<>("roundtable.commissioning", key, "not an event".getBytes(StandardCharsets.UTF_8)));
+        Topics.send(new ProducerRecord<>("roundtable.commissioning", key, poison));
         publish(next);
 
         awaitLedgerHolds(next);
-        List<ConsumerRecord<String, byte[]>> dead;
-        try (KafkaConsumer<String, byte[]> consumer = Topics.consumer("roundtable.commissioning.dlt")) {
-            dead = Topics.readUntil(consumer, Duration.ofSeconds(60), record -> key.equals(record.key()), kept -> !kept.isEmpty());
+        Map<String, Object> row = jdbc.queryForMap("select * from ledger_entry where type = ? and payload like ?",
+                LedgerRecord.UNDECODABLE_TYPE, "%\"key\":\"" + key + "\"%");
+        assertThat(row.get("event_name")).isEqualTo("Undecodable");
+        assertThat(row.get("payload_json")).isNull();
+        Map<String, Object> payload = payloadOf(row.get("payload"));
+        assertThat(Base64.getDecoder().decode((String) payload.get("value"))).isEqualTo(poison);
+        assertThat((String) payload.get("reason")).contains("not a CloudEvents");
+        assertThat((Long) row.get("position")).isLessThan(jdbc.queryForObject("select position from ledger_entry where event_id = ?",
+                Long.class, next.id()));
+
+        ApiClient.Response listed = api().get("/api/audit/ledger?undecodable=true&size=500", auditor());
+        expect(200, listed);
+        assertThat(listed.body().get("items").findValuesAsText("eventId")).contains((String) row.get("event_id"));
+        listed.body().get("items").forEach(item -> assertThat(item.get("undecodable").asBoolean()).isTrue());
+        assertVerifies();
+    }
+
+    @Test
+    void anEventWhosePayloadJsonbCannotHoldIsAppendedUnindexedAndDoesNotStallTheLedger() throws Exception {
+        String nul = UUID.randomUUID().toString();
+        String huge = UUID.randomUUID().toString();
+        Topics.send(rawEvent(nul, "{\"initiativeId\":\"" + nul + "\",\"note\":\"a\\u0000b\"}"),
+                rawEvent(huge, "{\"initiativeId\":\"" + huge + "\",\"guests\":1e131072}"));
+        EventEnvelope next = publishLater();
+        publish(next);
+
+        awaitLedgerHolds(next);
+        for (String id : List.of(nul, huge)) {
+            Map<String, Object> row = jdbc.queryForMap("select * from ledger_entry where event_id = ?", id);
+            assertThat(row.get("event_name")).isEqualTo("InitiativeCelebrated");
+            assertThat(row.get("payload_json")).isNull();
+            assertThat((String) row.get("payload")).contains(id);
         }
-        assertThat(dead).hasSize(1);
-        assertThat(Topics.header(dead.get(0), DeadLetters.REASON_HEADER)).contains("not a CloudEvents");
-        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
-        assertThat(jdbc.queryForObject("select count(*) from ledger_entry where subject = ?", Long.class, key)).isZero();
+        assertThat(jdbc.queryForObject("select payload_json ->> 'caseId' from ledger_entry where event_id = ?", String.class, next.id()))
+                .isEqualTo(next.subject());
+        assertVerifies();
+    }
+
+    private static ProducerRecord<String, byte[]> rawEvent(String id, String data) {
+        return KafkaMessageFactory.<String>createWriter("roundtable.outcomes", id).writeBinary(
+                CloudEventBuilder.v1().withId(id).withSource(URI.create("/roundtable/outcomes"))
+                        .withType("org.roundtable.outcomes.InitiativeCelebrated.v1").withSubject(id).withTime(OffsetDateTime.now())
+                        .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build());
+    }
+
+    private void assertVerifies() throws Exception {
+        expect(201, api().post("/api/audit/checkpoints", auditor(), null));
+        ApiClient.Response verified = api().get("/api/audit/verification", auditor());
+        expect(200, verified);
+        assertThat(verified.body().get("intact").asBoolean()).as(verified.body().toString()).isTrue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> payloadOf(Object json) {
+        return (Map<String, Object>) Json.parse((String) json);
     }
 
     private EventEnvelope publishLater() {
