@@ -52,14 +52,20 @@ create table if not exists ledger_chain (
     primary key (topic, kafka_partition)
 );
 
--- Signed checkpoints: the Merkle root over every chain's tree, committing all heads at once.
-create table if not exists ledger_checkpoint (
-    id              bigserial    primary key,
-    tree_size       bigint       not null,
+-- The log: one RFC 9162 Merkle tree over every entry in position order (leaf i commits the entry at position i + 1,
+-- its position and hash). Every complete subtree is kept as it is completed, so inclusion and consistency proofs read
+-- O(log² n) rows and never the entries.
+create table if not exists ledger_log_node (
+    level           smallint     not null,
+    idx             bigint       not null,
+    hash            bytea        not null,
+    primary key (level, idx)
+);
+
+-- Every signed checkpoint of the log, as its C2SP signed note (with the witnesses' cosignatures added as they come).
+create table if not exists ledger_log_checkpoint (
+    tree_size       bigint       primary key,
     root_hash       varchar(64)  not null,
     issued_at       timestamptz  not null,
-    last_position   bigint       not null,
-    chains          text         not null,
-    key_id          varchar(64)  not null,
-    signature       varchar(200) not null
+    note            text         not null
 );

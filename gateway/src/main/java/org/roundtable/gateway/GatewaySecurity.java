@@ -61,6 +61,9 @@ class GatewaySecurity {
     /** The web application's landing after login: guarded here, so that a visitor signs in and comes back to it. */
     static final String SIGN_IN = "/sign-in";
 
+    /** Read by anyone without logging in: the audit ledger's log (checkpoints, proofs, leaf hashes, its key). */
+    static final String[] PUBLIC_READS = {"/api/audit/log/**"};
+
     @Bean
     SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
         DefaultServerOAuth2AuthorizationRequestResolver pkce = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
@@ -78,6 +81,7 @@ class GatewaySecurity {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(OPEN_PATHS).permitAll()
+                        .pathMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
                         .pathMatchers(API_PATHS).authenticated()
                         .pathMatchers(SIGN_IN).authenticated()
                         // the web application's pages: public ones for visitors, the rest send them to sign in themselves

@@ -1,6 +1,9 @@
 package org.roundtable.audit.verifier;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,7 +26,22 @@ public record ChainHead(ChainId chain, long size, String headHash, String root) 
         Sha256.fromHex(root);
     }
 
-    /** The data of this chain's leaf in a checkpoint's tree. */
+    /**
+     * The root hash over chain heads, sorted by topic and partition: equal for two ledgers that have read the same
+     * offsets, whatever order they read the partitions in (so a rebuilt ledger is compared with the live one by it).
+     */
+    public static String rootOf(List<ChainHead> chains) {
+        List<byte[]> leaves = new ArrayList<>();
+        chains.stream().sorted(Comparator.comparing(ChainHead::chain))
+                .forEach(head -> leaves.add(MerkleTree.leafHash(head.leafData())));
+        return Sha256.hex(MerkleTree.root(leaves));
+    }
+
+    public static long sizeOf(List<ChainHead> chains) {
+        return chains.stream().mapToLong(ChainHead::size).sum();
+    }
+
+    /** The data of this chain's leaf in the tree over chain heads. */
     public byte[] leafData() {
         return new CanonicalEncoding(VERSION).field(chain.topic()).field((long) chain.partition()).field(size)
                 .field(headHash).field(root).bytes();
@@ -40,7 +58,7 @@ public record ChainHead(ChainId chain, long size, String headHash, String root) 
     }
 
     public static ChainHead fromJson(Map<String, Object> json) {
-        return new ChainHead(new ChainId(Fields.text(json, "topic"), (int) Fields.number(json, "partition")),
+        return new ChainHead(new ChainId(Fields.text(json, "topic"), Fields.integer(json, "partition")),
                 Fields.number(json, "size"), Fields.text(json, "headHash"), Fields.text(json, "root"));
     }
 }

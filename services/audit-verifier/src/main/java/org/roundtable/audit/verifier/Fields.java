@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Reads typed fields out of parsed JSON objects, naming the field when it is missing or of the wrong kind. */
 final class Fields {
+
+    private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
 
     private Fields() {
     }
@@ -38,27 +41,53 @@ final class Fields {
         return value;
     }
 
+    /**
+     * A whole number written as a plain integer literal (no fraction, exponent or leading zero) within 64 bits;
+     * anything else is refused, never rounded or wrapped.
+     */
     static Long optionalNumber(Map<String, Object> json, String name) {
         Object value = json.get(name);
         if (value == null) {
             return null;
         }
-        try {
-            if (value instanceof Json.Number number) {
-                return number.longValue();
-            }
-        } catch (NumberFormatException notWhole) {
-            throw new IllegalArgumentException("field '" + name + "' must be a whole number");
+        if (!(value instanceof Json.Number number)) {
+            throw new IllegalArgumentException("field '" + name + "' must be a number");
         }
-        throw new IllegalArgumentException("field '" + name + "' must be a number");
+        if (!INTEGER.matcher(number.literal()).matches()) {
+            throw new IllegalArgumentException("field '" + name + "' must be a whole number written as an integer, not " + number.literal());
+        }
+        try {
+            return Long.parseLong(number.literal());
+        } catch (NumberFormatException tooLarge) {
+            throw new IllegalArgumentException("field '" + name + "' is beyond 64 bits: " + number.literal());
+        }
     }
 
+    /** A whole number within 32 bits (a Kafka partition): 4294967296 is refused, not read as 0. */
+    static int integer(Map<String, Object> json, String name) {
+        long value = number(json, name);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("field '" + name + "' is beyond 32 bits: " + value);
+        }
+        return (int) value;
+    }
+
+    /**
+     * An instant in the one form the ledger writes ({@link Instant#toString()}: UTC with {@code Z}); another spelling of
+     * the same instant ({@code +00:00}, trailing zeros) is refused, since the text is what is hashed.
+     */
     static Instant instant(Map<String, Object> json, String name) {
+        String text = text(json, name);
+        Instant instant;
         try {
-            return Instant.parse(text(json, name));
+            instant = Instant.parse(text);
         } catch (DateTimeParseException notInstant) {
             throw new IllegalArgumentException("field '" + name + "' must be an ISO-8601 instant");
         }
+        if (!instant.toString().equals(text)) {
+            throw new IllegalArgumentException("field '" + name + "' is not in canonical form: '" + text + "' is written '" + instant + "'");
+        }
+        return instant;
     }
 
     @SuppressWarnings("unchecked")

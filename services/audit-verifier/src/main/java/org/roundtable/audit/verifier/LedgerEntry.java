@@ -16,6 +16,21 @@ import java.util.Map;
 public record LedgerEntry(long position, long chainIndex, LedgerRecord record, Instant recordedAt,
                           String previousHash, String hash) {
 
+    static final String LEAF_VERSION = "roundtable-ledger-leaf/v1";
+
+    /**
+     * This entry's leaf in the ledger's log: its position and its entry hash, so the log's tree commits the order of
+     * all entries across chains as well as their content.
+     */
+    public byte[] leafData() {
+        return new CanonicalEncoding(LEAF_VERSION).field(position).field(hash).bytes();
+    }
+
+    /** The RFC 9162 leaf hash of {@link #leafData()}. */
+    public byte[] leafHash() {
+        return MerkleTree.leafHash(leafData());
+    }
+
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("position", position);
@@ -50,7 +65,7 @@ public record LedgerEntry(long position, long chainIndex, LedgerRecord record, I
     /** Reads one export line; a missing or mistyped field raises {@link IllegalArgumentException} naming it. */
     public static LedgerEntry fromJsonLine(String line) {
         Map<String, Object> json = Fields.object(Json.parse(line), "a ledger entry");
-        LedgerRecord record = new LedgerRecord(Fields.text(json, "topic"), (int) Fields.number(json, "partition"),
+        LedgerRecord record = new LedgerRecord(Fields.text(json, "topic"), Fields.integer(json, "partition"),
                 Fields.number(json, "offset"), Fields.text(json, "eventId"), Fields.text(json, "source"),
                 Fields.text(json, "type"), Fields.text(json, "eventName"), Fields.text(json, "subject"),
                 Fields.optionalText(json, "actorId"), Fields.optionalText(json, "actorRole"), Fields.optionalText(json, "actorName"),

@@ -92,6 +92,23 @@ public final class LedgerKeys {
         return Sha256.hex(Sha256.of(publicKey.getEncoded()));
     }
 
+    /** The Ed25519 signature of the data. */
+    public byte[] signature(byte[] data) {
+        try {
+            Signature signer = Signature.getInstance(ALGORITHM);
+            signer.initSign(privateKey);
+            signer.update(data);
+            return signer.sign();
+        } catch (GeneralSecurityException failure) {
+            throw new IllegalStateException("could not sign with Ed25519", failure);
+        }
+    }
+
+    /** This key as a named signed-note key of the given signature type. */
+    public NoteKey noteKey(String name, byte type) {
+        return NoteKey.of(name, type, publicKey);
+    }
+
     /** The Ed25519 signature of the data, base64. */
     public String sign(byte[] data) {
         try {

@@ -1,53 +1,63 @@
 package org.roundtable.audit.verifier;
 
-import java.security.PublicKey;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Re-verifies a ledger read entry by entry in position order, in constant memory per chain, and finds the first entry
- * that does not match. For each entry it checks, in this order:
+ * Re-verifies a ledger read entry by entry in position order, in constant memory per chain, against signed
+ * checkpoints of its log, and finds the first entry that does not match. For each entry it checks, in this order:
  * <ol>
  *   <li>its position is the next one (a gap means an entry was removed, a step back that entries were reordered);</li>
  *   <li>it is the next entry of its chain (chain index and a Kafka offset after the previous one's);</li>
  *   <li>its previous hash is the hash of the chain's entry before it (a removed or moved entry breaks this link);</li>
- *   <li>its hash is the hash of its previous hash and its content (a changed byte breaks this).</li>
+ *   <li>its hash is the hash of its previous hash and its content (a changed byte breaks this);</li>
+ *   <li>when its position is a checkpoint's size, the root of the log's tree over every entry so far (each leaf
+ *       committing an entry's position and hash) is the root that checkpoint states.</li>
  * </ol>
- * Given a checkpoint, it also checks the checkpoint on its own (root over its chain heads, size, Ed25519 signature)
- * and that every chain, when it reaches the size the checkpoint commits, has the committed head hash and Merkle root.
+ * Every checkpoint must carry a valid signature of the pinned log key and be of that key's log; two checkpoints of
+ * one size with different roots (a split view) are refused, and so is a ledger that ends before a checkpoint's size
+ * (a truncated tail presented with an older checkpoint is caught by any newer one). Entries after the largest
+ * checkpoint are read and chain-checked but are not verified: {@link #entriesBeyond()} counts them.
  */
 public final class LedgerVerifier {
 
-    private final Checkpoint checkpoint;
-    private final PublicKey publicKey;
+    private final TreeMap<Long, Checkpoint> checkpoints = new TreeMap<>();
     private final Map<ChainId, ChainState> chains = new HashMap<>();
-    private final Map<ChainId, ChainHead> committed = new TreeMap<>();
-    private long expectedPosition;
-    private long entries;
+    private final MerkleFrontier log = new MerkleFrontier();
+    private long expectedPosition = 1;
+    private long entriesBeyond;
     private Discrepancy discrepancy;
 
-    private LedgerVerifier(long firstPosition, Checkpoint checkpoint, PublicKey publicKey) {
-        this.expectedPosition = firstPosition;
-        this.checkpoint = checkpoint;
-        this.publicKey = publicKey;
-        if (checkpoint != null) {
-            checkpoint.chains().forEach(head -> committed.put(head.chain(), head));
-            String problem = checkpoint.problemWith(publicKey);
-            if (problem != null) {
-                discrepancy = new Discrepancy(null, null, "the checkpoint is not sound: " + problem);
+    private LedgerVerifier(List<Checkpoint> signed, NoteKey logKey) {
+        for (Checkpoint checkpoint : signed) {
+            if (!checkpoint.origin().equals(logKey.name())) {
+                discrepancy = new Discrepancy(null, null, "the " + checkpoint + " is not of the log " + logKey.name());
+                return;
+            }
+            if (!checkpoint.signedBy(logKey)) {
+                discrepancy = new Discrepancy(null, null, "the " + checkpoint + " is not signed by the pinned key " + logKey.vkey());
+                return;
+            }
+            Checkpoint same = checkpoints.putIfAbsent(checkpoint.size(), checkpoint);
+            if (same != null && !Arrays.equals(same.root(), checkpoint.root())) {
+                discrepancy = new Discrepancy(null, null, "two checkpoints of " + checkpoint.size() + " entries state different roots, "
+                        + same.rootHex() + " and " + checkpoint.rootHex() + " (a split view)");
+                return;
             }
         }
     }
 
-    /** Verifies a whole ledger, from position 1, without a checkpoint. */
-    public static LedgerVerifier fromTheStart() {
-        return new LedgerVerifier(1, null, null);
+    /** Verifies a whole ledger, from position 1, without a checkpoint: hashes and chains only. */
+    public static LedgerVerifier fromTheStart(NoteKey logKey) {
+        return new LedgerVerifier(List.of(), logKey);
     }
 
-    /** Verifies a whole ledger, from position 1, against a signed checkpoint. */
-    public static LedgerVerifier against(Checkpoint checkpoint, PublicKey publicKey) {
-        return new LedgerVerifier(1, checkpoint, publicKey);
+    /** Verifies a whole ledger, from position 1, against checkpoints signed by the pinned log key. */
+    public static LedgerVerifier against(List<Checkpoint> checkpoints, NoteKey logKey) {
+        return new LedgerVerifier(checkpoints, logKey);
     }
 
     /** Takes the next entry; returns {@code false} once a discrepancy has been found (later entries are not read). */
@@ -64,9 +74,9 @@ public final class LedgerVerifier {
                     entry.position() > expectedPosition ? null : record.eventId(), problem);
         }
         ChainState chain = chains.computeIfAbsent(record.chain(), id -> new ChainState());
-        if (entry.chainIndex() != chain.frontier.size() + 1) {
+        if (entry.chainIndex() != chain.size + 1) {
             return fail(entry, "it is entry " + entry.chainIndex() + " of chain " + record.chain() + ", but the chain has "
-                    + chain.frontier.size() + " entries before it");
+                    + chain.size + " entries before it");
         }
         if (record.offset() <= chain.lastOffset) {
             return fail(entry, "its offset " + record.offset() + " in " + record.chain()
@@ -87,54 +97,46 @@ public final class LedgerVerifier {
         }
         chain.head = entry.hash();
         chain.lastOffset = record.offset();
-        chain.frontier.append(MerkleTree.leafHash(Sha256.fromHex(entry.hash())));
-        ChainHead promised = committed.get(record.chain());
-        if (promised != null && promised.size() == chain.frontier.size()) {
-            String root = Sha256.hex(chain.frontier.root());
-            if (!promised.headHash().equals(entry.hash()) || !promised.root().equals(root)) {
-                return fail(entry, "chain " + record.chain() + " at " + promised.size() + " entries has head " + entry.hash()
-                        + " and root " + root + ", but the checkpoint commits head " + promised.headHash() + " and root " + promised.root());
+        chain.size++;
+        log.append(entry.leafHash());
+        Checkpoint checkpoint = checkpoints.get(entry.position());
+        if (checkpoint != null) {
+            byte[] root = log.root();
+            if (!Arrays.equals(root, checkpoint.root())) {
+                return fail(entry, "the log's root over positions 1.." + entry.position() + " is " + Sha256.hex(root)
+                        + ", but the signed checkpoint of " + checkpoint.size() + " entries states " + checkpoint.rootHex());
             }
-            chain.matchedCheckpoint = true;
         }
-        if (checkpoint != null && entry.position() == checkpoint.lastPosition()) {
-            String problem = checkpointNotReached();
-            if (problem != null) {
-                return fail(entry, "at the checkpoint's last position " + problem);
-            }
+        if (checkpoints.isEmpty() || entry.position() > checkpoints.lastKey()) {
+            entriesBeyond++;
         }
         expectedPosition++;
-        entries++;
         return true;
     }
 
     /** Called after the last entry: the first discrepancy, or {@code null} when everything matches. */
     public Discrepancy finish() {
-        if (discrepancy == null && checkpoint != null && expectedPosition <= checkpoint.lastPosition()) {
+        if (discrepancy == null && !checkpoints.isEmpty() && expectedPosition <= checkpoints.lastKey()) {
             discrepancy = new Discrepancy(expectedPosition, null, "the ledger ends at position " + (expectedPosition - 1)
-                    + ", before the checkpoint's last position " + checkpoint.lastPosition() + " (entries are missing)");
+                    + ", but a signed checkpoint commits " + checkpoints.lastKey() + " entries (entries are missing: "
+                    + "a truncated tail, or a rollback to an older state)");
         }
         return discrepancy;
     }
 
+    /** Entries read and found sound that the checkpoints commit. */
     public long entriesVerified() {
-        return entries;
+        return expectedPosition - 1 - entriesBeyond;
     }
 
-    private String checkpointNotReached() {
-        for (ChainHead promised : committed.values()) {
-            ChainState chain = chains.get(promised.chain());
-            long size = chain == null ? 0 : chain.frontier.size();
-            if (size != promised.size() || (size > 0 && !chain.matchedCheckpoint)) {
-                return "chain " + promised.chain() + " has " + size + " entries, the checkpoint commits " + promised.size();
-            }
-        }
-        for (Map.Entry<ChainId, ChainState> chain : chains.entrySet()) {
-            if (!committed.containsKey(chain.getKey())) {
-                return "chain " + chain.getKey() + " has entries the checkpoint does not commit";
-            }
-        }
-        return null;
+    /** Entries read after the largest checkpoint's size: chain-checked, but no signed root commits them yet. */
+    public long entriesBeyond() {
+        return entriesBeyond;
+    }
+
+    /** The largest checkpoint verified against, or {@code null}. */
+    public Checkpoint latest() {
+        return checkpoints.isEmpty() ? null : checkpoints.lastEntry().getValue();
     }
 
     private boolean fail(LedgerEntry entry, String problem) {
@@ -147,9 +149,8 @@ public final class LedgerVerifier {
     }
 
     private static final class ChainState {
-        private final MerkleFrontier frontier = new MerkleFrontier();
         private String head = HashChain.GENESIS;
         private long lastOffset = -1;
-        private boolean matchedCheckpoint;
+        private long size;
     }
 }

@@ -24,12 +24,39 @@ public final class MerkleFrontier {
 
     /** Appends a leaf hash (already hashed with {@link MerkleTree#leafHash}). */
     public void append(byte[] leafHash) {
+        append(leafHash, (level, index, hash) -> {
+        });
+    }
+
+    /** Appends a leaf hash and hands every complete subtree it completes (the leaf itself first) to {@code completed}. */
+    public void append(byte[] leafHash, NodeSink completed) {
         byte[] carry = leafHash;
+        completed.node(0, size, carry);
+        int level = 0;
         for (long n = size; (n & 1) == 1; n >>= 1) {
             carry = MerkleTree.nodeHash(subtrees.remove(subtrees.size() - 1), carry);
+            level++;
+            completed.node(level, size >> level, carry);
         }
         subtrees.add(carry);
         size++;
+    }
+
+    /** Receives the complete subtrees a growing tree completes: leaves {@code [index * 2^level, (index + 1) * 2^level)}. */
+    @FunctionalInterface
+    public interface NodeSink {
+        void node(int level, long index, byte[] hash);
+    }
+
+    /** The frontier of a tree of {@code size} leaves, read from its stored complete subtrees. */
+    public static MerkleFrontier of(long size, MerkleTree.Nodes nodes) {
+        List<byte[]> subtrees = new ArrayList<>();
+        for (int level = 63; level >= 0; level--) {
+            if ((size >> level & 1) == 1) {
+                subtrees.add(nodes.node(level, (size >> level) - 1));
+            }
+        }
+        return new MerkleFrontier(size, subtrees);
     }
 
     public long size() {

@@ -44,35 +44,153 @@ public final class MerkleTree {
 
     /** The audit path of leaf {@code index} in the tree over {@code leafHashes}, from the leaf's sibling upwards. */
     public static List<byte[]> inclusionPath(List<byte[]> leafHashes, long index) {
-        if (index < 0 || index >= leafHashes.size()) {
-            throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + leafHashes.size());
+        return inclusionProof(over(leafHashes), index, leafHashes.size());
+    }
+
+    /** The hash of a subtree: the Merkle tree hash of the leaves {@code [from, to)}. */
+    @FunctionalInterface
+    public interface Subtrees {
+        byte[] hash(long from, long to);
+    }
+
+    /** A stored complete subtree: the hash of leaves {@code [index * 2^level, (index + 1) * 2^level)}. */
+    @FunctionalInterface
+    public interface Nodes {
+        byte[] node(int level, long index);
+    }
+
+    public static Subtrees over(List<byte[]> leafHashes) {
+        return (from, to) -> root(leafHashes.subList((int) from, (int) to));
+    }
+
+    /**
+     * Subtree hashes from stored complete nodes. Every subtree a proof needs is either complete or runs to the tree's
+     * right edge; the latter is the complete subtrees of its size's binary digits, largest first, joined right to left,
+     * so a proof costs O(log² n) node reads and never reads the leaves.
+     */
+    public static Subtrees over(Nodes nodes) {
+        return (from, to) -> {
+            List<byte[]> parts = new ArrayList<>();
+            long at = from;
+            while (at < to) {
+                int level = Long.numberOfTrailingZeros(at == 0 ? Long.highestOneBit(to) : at);
+                while (at + (1L << level) > to) {
+                    level--;
+                }
+                parts.add(nodes.node(level, at >> level));
+                at += 1L << level;
+            }
+            if (parts.isEmpty()) {
+                return emptyRoot();
+            }
+            byte[] hash = parts.get(parts.size() - 1);
+            for (int i = parts.size() - 2; i >= 0; i--) {
+                hash = nodeHash(parts.get(i), hash);
+            }
+            return hash;
+        };
+    }
+
+    /** The inclusion proof (audit path) of leaf {@code index} in the tree of the first {@code size} leaves (RFC 9162 2.1.3.1). */
+    public static List<byte[]> inclusionProof(Subtrees tree, long index, long size) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + size);
         }
         List<byte[]> path = new ArrayList<>();
-        path(leafHashes, 0, leafHashes.size(), (int) index, path);
+        inclusion(tree, 0, size, index, path);
         return path;
     }
 
-    private static void path(List<byte[]> leaves, int from, int to, int index, List<byte[]> path) {
-        int n = to - from;
+    private static void inclusion(Subtrees tree, long from, long to, long index, List<byte[]> path) {
+        long n = to - from;
         if (n == 1) {
             return;
         }
-        int k = largestPowerOfTwoBelow(n);
+        long k = largestPowerOfTwoBelow(n);
         if (index < k) {
-            path(leaves, from, from + k, index, path);
-            path.add(subtreeRoot(leaves, from + k, to));
+            inclusion(tree, from, from + k, index, path);
+            path.add(tree.hash(from + k, to));
         } else {
-            path(leaves, from + k, to, index - k, path);
-            path.add(subtreeRoot(leaves, from, from + k));
+            inclusion(tree, from + k, to, index - k, path);
+            path.add(tree.hash(from, from + k));
         }
     }
 
-    private static byte[] subtreeRoot(List<byte[]> leaves, int from, int to) {
-        return root(leaves.subList(from, to));
+    /** The consistency proof between the trees of the first {@code first} and {@code second} leaves (RFC 9162 2.1.4.1). */
+    public static List<byte[]> consistencyProof(Subtrees tree, long first, long second) {
+        if (first < 1 || first > second) {
+            throw new IllegalArgumentException("no consistency proof from a tree of " + first + " to one of " + second);
+        }
+        List<byte[]> proof = new ArrayList<>();
+        if (first < second) {
+            subproof(tree, first, 0, second, true, proof);
+        }
+        return proof;
     }
 
-    static int largestPowerOfTwoBelow(int n) {
-        return Integer.highestOneBit(n - 1);
+    private static void subproof(Subtrees tree, long m, long from, long to, boolean complete, List<byte[]> proof) {
+        long n = to - from;
+        if (m == n) {
+            if (!complete) {
+                proof.add(tree.hash(from, to));
+            }
+            return;
+        }
+        long k = largestPowerOfTwoBelow(n);
+        if (m <= k) {
+            subproof(tree, m, from, from + k, complete, proof);
+            proof.add(tree.hash(from + k, to));
+        } else {
+            subproof(tree, m - k, from + k, to, false, proof);
+            proof.add(tree.hash(from, from + k));
+        }
+    }
+
+    /** Checks a consistency proof between two tree heads (RFC 9162 2.1.4.2). */
+    public static boolean verifyConsistency(long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> proof) {
+        if (first < 1 || first > second) {
+            return false;
+        }
+        if (first == second) {
+            return proof.isEmpty() && Arrays.equals(firstRoot, secondRoot);
+        }
+        List<byte[]> path = new ArrayList<>(proof);
+        if (Long.bitCount(first) == 1) {
+            path.add(0, firstRoot);
+        }
+        if (path.isEmpty()) {
+            return false;
+        }
+        long fn = first - 1;
+        long sn = second - 1;
+        while ((fn & 1) == 1) {
+            fn >>= 1;
+            sn >>= 1;
+        }
+        byte[] fr = path.get(0);
+        byte[] sr = path.get(0);
+        for (byte[] c : path.subList(1, path.size())) {
+            if (sn == 0) {
+                return false;
+            }
+            if ((fn & 1) == 1 || fn == sn) {
+                fr = nodeHash(c, fr);
+                sr = nodeHash(c, sr);
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>= 1;
+                    sn >>= 1;
+                }
+            } else {
+                sr = nodeHash(sr, c);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        return sn == 0 && Arrays.equals(fr, firstRoot) && Arrays.equals(sr, secondRoot);
+    }
+
+    static long largestPowerOfTwoBelow(long n) {
+        return Long.highestOneBit(n - 1);
     }
 
     /**

@@ -4,16 +4,20 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Each kind of tampering, caught by the verifier the service and the verifier jar share. */
 class LedgerVerifierTest {
 
     private final SampleLedger ledger = new SampleLedger(40);
 
-    private Discrepancy verify(List<LedgerEntry> entries, Checkpoint checkpoint) {
-        LedgerVerifier verifier = LedgerVerifier.against(checkpoint, ledger.keys.publicKey());
+    private LedgerVerifier verifier;
+
+    private Discrepancy verify(List<LedgerEntry> entries, Checkpoint... checkpoints) {
+        verifier = LedgerVerifier.against(List.of(checkpoints), ledger.logKey());
         for (LedgerEntry entry : entries) {
             if (!verifier.accept(entry)) {
                 break;
@@ -23,19 +27,21 @@ class LedgerVerifierTest {
     }
 
     @Test
-    void anUnalteredLedgerMatchesItsCheckpoint() {
-        LedgerVerifier verifier = LedgerVerifier.against(ledger.checkpoint(), ledger.keys.publicKey());
-        ledger.entries.forEach(verifier::accept);
-        assertThat(verifier.finish()).isNull();
+    void anUnalteredLedgerMatchesEveryCheckpointOfItsLog() {
+        Checkpoint at25 = SampleLedger.checkpointOf(ledger.entries.subList(0, 25), ledger.keys);
+        assertThat(verify(ledger.entries, at25, ledger.checkpoint())).isNull();
         assertThat(verifier.entriesVerified()).isEqualTo(40);
+        assertThat(verifier.entriesBeyond()).isZero();
     }
 
     @Test
-    void entriesAppendedAfterTheCheckpointStillVerify() {
+    void entriesAppendedAfterTheCheckpointAreCountedAsBeyondItNotAsVerified() {
         Checkpoint checkpoint = ledger.checkpoint();
         ledger.append(new ChainId("roundtable.outcomes", 0), 100);
         ledger.append(new ChainId("roundtable.proposals", 0), 101);
         assertThat(verify(ledger.entries, checkpoint)).isNull();
+        assertThat(verifier.entriesVerified()).isEqualTo(40);
+        assertThat(verifier.entriesBeyond()).isEqualTo(2);
     }
 
     @Test
@@ -80,7 +86,7 @@ class LedgerVerifierTest {
     }
 
     @Test
-    void twoSwappedEntriesOfOneChainAreNamedAtTheFirst() {
+    void twoEntriesOfOneChainSwappedWithTheirPositionsRewrittenAreNamedAtTheFirst() {
         List<LedgerEntry> entries = new ArrayList<>(ledger.entries);
         ChainId chain = entries.get(4).record().chain();
         int later = 5;
@@ -99,6 +105,31 @@ class LedgerVerifierTest {
     }
 
     @Test
+    void twoEntriesOfDifferentChainsSwappedWithTheirPositionsRewrittenAreCaughtByTheLogRoot() {
+        List<LedgerEntry> entries = new ArrayList<>(ledger.entries);
+        int a = 6;
+        int b = a + 1;
+        while (entries.get(b).record().chain().equals(entries.get(a).record().chain())) {
+            b++;
+        }
+        ChainId chainA = entries.get(a).record().chain();
+        ChainId chainB = entries.get(b).record().chain();
+        for (int i = a + 1; i < b; i++) {
+            assertThat(entries.get(i).record().chain()).as("nothing between them of either chain").isNotIn(chainA, chainB);
+        }
+        LedgerEntry first = entries.get(a);
+        LedgerEntry second = entries.get(b);
+        entries.set(a, SampleLedger.atPosition(second, a + 1));
+        entries.set(b, SampleLedger.atPosition(first, b + 1));
+
+        Discrepancy found = verify(entries, ledger.checkpoint());
+
+        assertThat(found).as("every chain still links: only the log's leaves commit the order across chains").isNotNull();
+        assertThat(found.position()).isEqualTo(40);
+        assertThat(found.problem()).contains("the log's root over positions 1..40").contains("signed checkpoint of 40 entries states");
+    }
+
+    @Test
     void twoSwappedPayloadsAreNamedAtTheFirst() {
         List<LedgerEntry> entries = new ArrayList<>(ledger.entries);
         LedgerEntry a = entries.get(3);
@@ -110,51 +141,68 @@ class LedgerVerifierTest {
     }
 
     @Test
-    void aRecomputedTailIsCaughtByTheSignedCheckpoint() {
-        Checkpoint checkpoint = ledger.checkpoint();
+    void aRecomputedLedgerIsCaughtByTheSignedCheckpoint() {
         SampleLedger forged = new SampleLedger(39);
-        LedgerEntry last = forged.append(ledger.entries.get(39).record().chain(), 999);
+        forged.append(ledger.entries.get(39).record().chain(), 999);
 
-        Discrepancy found = verify(forged.entries, checkpoint);
+        Discrepancy found = verify(forged.entries, ledger.checkpoint());
 
-        assertThat(found.position()).isEqualTo(last.position());
-        assertThat(found.problem()).contains("the checkpoint commits head");
+        assertThat(found.position()).isEqualTo(40);
+        assertThat(found.problem()).contains("signed checkpoint of 40 entries states");
     }
 
     @Test
-    void aTruncatedLedgerFallsShortOfTheCheckpoint() {
-        Discrepancy found = verify(ledger.entries.subList(0, 38), ledger.checkpoint());
+    void aTailTruncatedAndPresentedWithAnOlderCheckpointIsCaughtByAnyNewerOne() {
+        Checkpoint older = SampleLedger.checkpointOf(ledger.entries.subList(0, 30), ledger.keys);
+        List<LedgerEntry> truncated = ledger.entries.subList(0, 30);
+        assertThat(verify(truncated, older)).as("the older checkpoint alone cannot tell").isNull();
 
-        assertThat(found.position()).isEqualTo(39);
-        assertThat(found.problem()).contains("before the checkpoint's last position 40");
+        Discrepancy found = verify(truncated, older, ledger.checkpoint());
+
+        assertThat(found.position()).isEqualTo(31);
+        assertThat(found.problem()).contains("ends at position 30, but a signed checkpoint commits 40 entries");
     }
 
     @Test
-    void aCheckpointSignedByAnotherKeyOrWithAChangedRootIsRefused() {
-        Checkpoint checkpoint = ledger.checkpoint();
-        Checkpoint otherKey = Checkpoint.over(checkpoint.chains(), checkpoint.issuedAt(), 40).signedWith(LedgerKeys.generate());
-        assertThat(verify(ledger.entries, otherKey).problem()).contains("signature does not verify");
+    void aLedgerReSignedWithAnotherKeyIsRefusedWhateverItsHashes() {
+        SampleLedger forged = new SampleLedger(40);
+        Checkpoint reSigned = forged.checkpoint();
 
-        Checkpoint changedRoot = new Checkpoint(checkpoint.treeSize(), "ab".repeat(32), checkpoint.issuedAt(), 40,
-                checkpoint.chains(), checkpoint.keyId(), checkpoint.signature());
-        assertThat(verify(ledger.entries, changedRoot).problem()).contains("is not the root over its chain heads");
+        Discrepancy found = verify(forged.entries, reSigned);
 
-        Checkpoint laterTime = new Checkpoint(checkpoint.treeSize(), checkpoint.rootHash(), Instant.parse("2030-01-01T00:00:00Z"), 40,
-                checkpoint.chains(), checkpoint.keyId(), checkpoint.signature());
-        assertThat(verify(ledger.entries, laterTime).problem()).contains("signature does not verify");
+        assertThat(found.position()).isNull();
+        assertThat(found.problem()).contains("is not signed by the pinned key " + ledger.logKey().vkey());
     }
 
     @Test
-    void aLedgerRebuiltInAnotherPartitionOrderHasTheSameCheckpointRoot() {
+    void twoCheckpointsOfOneSizeWithDifferentRootsAreASplitView() {
+        List<LedgerEntry> other = new ArrayList<>(ledger.entries);
+        other.set(39, SampleLedger.withPayload(other.get(39), "{\"title\":\"another view\"}"));
+        Checkpoint otherView = Checkpoint.of(SampleLedger.ORIGIN, 40,
+                MerkleTree.root(SampleLedger.leaves(List.of(other.get(39))))).signedBy(ledger.keys, SampleLedger.ORIGIN);
+
+        Discrepancy found = verify(ledger.entries, ledger.checkpoint(), otherView);
+
+        assertThat(found.problem()).contains("two checkpoints of 40 entries state different roots").contains("split view");
+    }
+
+    @Test
+    void aCheckpointOfAnotherLogIsRefused() {
+        Checkpoint elsewhere = Checkpoint.of("elsewhere.example/log", 40, ledger.checkpoint().root()).signedBy(ledger.keys, "elsewhere.example/log");
+        assertThat(verify(ledger.entries, elsewhere).problem()).contains("is not of the log " + SampleLedger.ORIGIN);
+    }
+
+    @Test
+    void aLedgerRebuiltInAnotherPartitionOrderHasTheSameChainHeads() {
         SampleLedger rebuilt = new SampleLedger(0);
         ledger.entries.stream()
-                .sorted(java.util.Comparator.comparing((LedgerEntry e) -> e.record().chain()).thenComparingLong(e -> e.record().offset()))
+                .sorted(Comparator.comparing((LedgerEntry e) -> e.record().chain()).thenComparingLong(e -> e.record().offset()))
                 .forEach(entry -> rebuilt.chains.computeIfAbsent(entry.record().chain(), Chain::new)
                         .append(entry.record(), rebuilt.entries.size() + 1, Instant.now()));
 
         assertThat(rebuilt.chains.values().stream().map(Chain::state).toList())
                 .isEqualTo(ledger.chains.values().stream().map(Chain::state).toList());
-        assertThat(Checkpoint.rootOf(rebuilt.chains.values().stream().map(Chain::state).toList()))
-                .isEqualTo(ledger.checkpoint().rootHash());
+        assertThat(ChainHead.rootOf(rebuilt.chains.values().stream().map(Chain::state).toList()))
+                .isEqualTo(ChainHead.rootOf(ledger.chains.values().stream().map(Chain::state).toList()));
     }
 }

@@ -35,9 +35,24 @@ final class SampleLedger {
         return entry;
     }
 
+    static final String ORIGIN = "roundtable.test/ledger";
+
+    /** The log's checkpoint over every entry so far, signed by the log's key. */
     Checkpoint checkpoint() {
-        return Checkpoint.over(chains.values().stream().map(Chain::state).toList(), Instant.parse("2026-01-01T12:00:00Z"),
-                entries.size()).signedWith(keys);
+        return checkpointOf(entries, keys);
+    }
+
+    /** A checkpoint over these entries as a log signs it (leaves in list order), signed by these keys. */
+    static Checkpoint checkpointOf(List<LedgerEntry> entries, LedgerKeys keys) {
+        return Checkpoint.of(ORIGIN, entries.size(), MerkleTree.root(leaves(entries))).signedBy(keys, ORIGIN);
+    }
+
+    static List<byte[]> leaves(List<LedgerEntry> entries) {
+        return entries.stream().map(LedgerEntry::leafHash).toList();
+    }
+
+    NoteKey logKey() {
+        return keys.noteKey(ORIGIN, NoteKey.ED25519);
     }
 
     /** A copy of an entry with one field of its content changed, hashes untouched. */

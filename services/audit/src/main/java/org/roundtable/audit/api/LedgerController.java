@@ -5,11 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roundtable.audit.ledger.Checkpoints;
 import org.roundtable.audit.ledger.LedgerConsumer;
 import org.roundtable.audit.ledger.LedgerStore;
-import org.roundtable.audit.verification.InclusionProofs;
+import org.roundtable.audit.verification.LogProofs;
 import org.roundtable.audit.verification.LedgerVerification;
 import org.roundtable.audit.verifier.ChainHead;
-import org.roundtable.audit.verifier.Checkpoint;
-import org.roundtable.audit.verifier.Json;
 import org.roundtable.audit.verifier.LedgerEntry;
 import org.roundtable.kit.domain.InvalidInput;
 import org.roundtable.kit.domain.NotFound;
@@ -36,14 +34,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The ledger for auditors: its entries, the re-verification of the whole chain, inclusion proofs, signed checkpoints
- * and their public key, the NDJSON export the offline verifier reads, and the rebuild. Auditors read; nothing here
- * changes an entry.
+ * The ledger for auditors: its entries (they hold personal data), the re-verification of the whole ledger, receipts
+ * of any event, signing a checkpoint now, the NDJSON export the offline verifier reads, and the rebuild. Auditors read;
+ * nothing here changes an entry. What anyone may read (checkpoints, proofs, leaf hashes, the key) is {@link LogController}.
  */
 @RestController
 @RequestMapping(value = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 @PreAuthorize("hasRole('AUDITOR')")
-@Tag(name = "ledger", description = "The hash-chained, signed ledger of every event, its verification and export (AUDITOR only)")
+@Tag(name = "ledger", description = "The hash-chained ledger of every event, its verification, receipts and export (AUDITOR only)")
 public class LedgerController {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
@@ -53,11 +51,11 @@ public class LedgerController {
     private final LedgerStore store;
     private final Checkpoints checkpoints;
     private final LedgerVerification verification;
-    private final InclusionProofs proofs;
+    private final LogProofs proofs;
     private final LedgerConsumer consumer;
     private final TransactionTemplate readOnly;
 
-    LedgerController(LedgerStore store, Checkpoints checkpoints, LedgerVerification verification, InclusionProofs proofs,
+    LedgerController(LedgerStore store, Checkpoints checkpoints, LedgerVerification verification, LogProofs proofs,
                      LedgerConsumer consumer, PlatformTransactionManager transactionManager) {
         this.store = store;
         this.checkpoints = checkpoints;
@@ -91,12 +89,12 @@ public class LedgerController {
         return store.byEventId(eventId).map(EntryView::of).orElseThrow(() -> new NotFound("the ledger holds no event " + eventId));
     }
 
-    @Operation(summary = "Proof that an event is in the ledger the latest signed checkpoint commits to",
-            description = "Two RFC 9162 audit paths: from the entry's leaf to its chain's Merkle root, and from the chain head "
-                    + "to the checkpoint's root hash; the checkpoint is included, signed. 409 when the event was appended after it.")
+    @Operation(summary = "The receipt of an event: its entry, its leaf and the RFC 9162 inclusion proof in the latest signed checkpoint",
+            description = "Verifiable offline with the verifier jar and the log's pinned key. 409 when the event was appended after "
+                    + "the latest checkpoint.")
     @GetMapping("/ledger/{eventId}/proof")
     ResponseEntity<String> proof(@PathVariable String eventId) {
-        return json(Json.write(proofs.prove(eventId).toJson()));
+        return json(proofs.receipt(eventId).toJsonText());
     }
 
     @Operation(summary = "Re-verify every entry's hashes and chain links and the latest signed checkpoint; names the first entry that does not match")
@@ -105,17 +103,10 @@ public class LedgerController {
         return verification.verify();
     }
 
-    @Operation(summary = "The latest signed checkpoint, in the form the offline verifier reads (save it as checkpoint.json)")
-    @GetMapping("/checkpoints/latest")
-    ResponseEntity<String> latestCheckpoint() {
-        return json(checkpoints.latest().orElseThrow(() -> new NotFound("no checkpoint has been signed yet")).toJsonText());
-    }
-
-    @Operation(summary = "Sign a checkpoint of the ledger now (409 while the ledger is empty)")
+    @Operation(summary = "Sign a checkpoint of the log now, unless the latest already covers every entry (409 while the ledger is empty)")
     @PostMapping("/checkpoints")
-    ResponseEntity<String> signCheckpoint() {
-        Checkpoint checkpoint = checkpoints.signNow();
-        return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(checkpoint.toJsonText());
+    ResponseEntity<CheckpointView> signCheckpoint() {
+        return ResponseEntity.status(HttpStatus.CREATED).body(CheckpointView.of(checkpoints.signNow()));
     }
 
     @Operation(summary = "Every chain's head now (one chain per topic partition): size, head hash and Merkle root",
@@ -124,15 +115,8 @@ public class LedgerController {
     @GetMapping("/heads")
     Heads heads() {
         List<ChainHead> heads = checkpoints.heads();
-        return new Heads(Checkpoint.sizeOf(heads), Checkpoint.rootOf(heads),
+        return new Heads(ChainHead.sizeOf(heads), ChainHead.rootOf(heads),
                 heads.stream().map(head -> new HeadView(head.chain().topic(), head.chain().partition(), head.size(), head.headHash(), head.root())).toList());
-    }
-
-    @Operation(summary = "The Ed25519 public key that verifies the checkpoints (PEM)")
-    @GetMapping(value = "/public-key", produces = PEM)
-    ResponseEntity<String> publicKey() {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(PEM)).header("X-Key-Id", checkpoints.keys().keyId())
-                .body(checkpoints.keys().publicKeyPem());
     }
 
     @Operation(summary = "Export entries in a position range as NDJSON, streamed (one entry per line, the offline verifier's input)",
@@ -207,6 +191,16 @@ public class LedgerController {
     }
 
     public record Heads(long treeSize, String rootHash, List<HeadView> chains) {
+    }
+
+    /**
+     * @param note the checkpoint as a C2SP signed note, with the witnesses' cosignatures received so far
+     */
+    public record CheckpointView(long treeSize, String rootHash, Instant issuedAt, String note) {
+
+        static CheckpointView of(Checkpoints.Issued issued) {
+            return new CheckpointView(issued.checkpoint().size(), issued.checkpoint().rootHex(), issued.issuedAt(), issued.checkpoint().text());
+        }
     }
 
     public record HeadView(String topic, int partition, long size, String headHash, String root) {

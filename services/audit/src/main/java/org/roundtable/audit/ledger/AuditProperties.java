@@ -5,19 +5,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The audit service's settings, under {@code roundtable.audit.*}.
  *
  * @param ledger             how the ledger reads the topics
  * @param checkpointInterval how often a checkpoint is signed when new entries have been appended
- * @param signingKey         the Ed25519 key file (a PRIVATE KEY and a PUBLIC KEY PEM block); generated there on first
- *                           start when it does not exist, and kept, so checkpoints stay verifiable across restarts
+ * @param signingKey         the Ed25519 key file (a PRIVATE KEY and a PUBLIC KEY PEM block) that signs checkpoints:
+ *                           provided by the operator from outside the ledger's database (a mounted secret), so whoever
+ *                           can alter the database cannot re-sign it; the service refuses to start without it
+ * @param generateSigningKey only for the local stack and tests: generate the key file when it does not exist
+ * @param logOrigin          the log's origin line in its checkpoints, and the name of its note key
+ * @param witnesses          the verifier keys ({@code vkey}) of the witnesses whose cosignatures the ledger publishes
+ * @param witnessesFile      optionally, a file of more witness verifier keys, one a line, read when a cosignature
+ *                           arrives (a witness writes its own there, as the local stack does)
  */
 @ConfigurationProperties(prefix = "roundtable.audit")
 public record AuditProperties(@DefaultValue Ledger ledger,
                               @DefaultValue("10s") Duration checkpointInterval,
-                              Path signingKey) {
+                              Path signingKey,
+                              @DefaultValue("false") boolean generateSigningKey,
+                              @DefaultValue("roundtable.local/ledger") String logOrigin,
+                              @DefaultValue List<String> witnesses,
+                              Path witnessesFile) {
 
     public AuditProperties {
         if (signingKey == null) {

@@ -6,6 +6,7 @@ import org.roundtable.audit.verifier.Chain;
 import org.roundtable.audit.verifier.ChainId;
 import org.roundtable.audit.verifier.LedgerEntry;
 import org.roundtable.audit.verifier.LedgerRecord;
+import org.roundtable.audit.verifier.MerkleFrontier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -68,6 +69,45 @@ public class LedgerAppender {
         return appended;
     }
 
+    /** Extends the log's tree by these entries' leaves, in position order, keeping every subtree they complete. */
+    private void appendToLog(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        MerkleFrontier log = MerkleFrontier.of(entries.get(0).position() - 1, store::logNode);
+        List<LedgerStore.LogNode> nodes = new ArrayList<>();
+        for (LedgerEntry entry : entries) {
+            log.append(entry.leafHash(), (level, index, hash) -> nodes.add(new LedgerStore.LogNode(level, index, hash)));
+        }
+        store.insertLogNodes(nodes);
+    }
+
+    /**
+     * Brings the log's tree up to the entries when it is behind them (a ledger written before the log existed), reading
+     * the missing entries in position order. Runs before the ledger reads the topics.
+     */
+    public void catchUpLog() {
+        transaction.executeWithoutResult(status -> {
+            store.lockWriters();
+            long logSize = store.logSize();
+            long last = store.lastPosition();
+            if (logSize >= last) {
+                return;
+            }
+            log.info("ledger: adding entries {}..{} to the log's tree", logSize + 1, last);
+            List<LedgerEntry> batch = new ArrayList<>();
+            store.stream(logSize + 1, last, entry -> {
+                batch.add(entry);
+                if (batch.size() == 1000) {
+                    appendToLog(batch);
+                    batch.clear();
+                }
+                return true;
+            });
+            appendToLog(batch);
+        });
+    }
+
     private List<LedgerEntry> appendLocked(List<ConsumerRecord<String, byte[]>> records, boolean indexing) {
         store.lockWriters();
         Map<ChainId, ChainState> chains = new HashMap<>();
@@ -101,6 +141,7 @@ public class LedgerAppender {
             chains.put(id, new ChainState(state.chain(), record.offset() + 1));
         }
         store.insert(entries, indexing);
+        appendToLog(entries);
         chains.values().forEach(store::saveChain);
         return entries;
     }

@@ -33,8 +33,9 @@ class LedgerConfiguration {
     }
 
     /**
-     * The checkpoint signing key from {@code roundtable.audit.signing-key}; on first start, when the file does not
-     * exist, a new Ed25519 key is generated and written there (readable by its owner only) so it survives restarts.
+     * The checkpoint signing key from {@code roundtable.audit.signing-key}, a file the operator provides from outside the
+     * ledger's database. Only with {@code roundtable.audit.generate-signing-key=true} (the local stack, tests) is a
+     * missing file generated, readable by its owner only.
      */
     @Bean
     LedgerKeys ledgerKeys(AuditProperties properties) {
@@ -42,6 +43,10 @@ class LedgerConfiguration {
         try {
             if (Files.exists(file)) {
                 return LedgerKeys.fromPem(Files.readString(file, StandardCharsets.US_ASCII));
+            }
+            if (!properties.generateSigningKey()) {
+                throw new IllegalStateException("the checkpoint signing key " + file + " does not exist: provide the key file "
+                        + "(roundtable.audit.signing-key), or set roundtable.audit.generate-signing-key=true on a local stack");
             }
             LedgerKeys generated = LedgerKeys.generate();
             if (file.toAbsolutePath().getParent() != null) {

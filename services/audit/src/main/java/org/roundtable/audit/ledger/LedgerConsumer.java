@@ -80,6 +80,7 @@ public class LedgerConsumer implements SmartLifecycle, BatchMessageListener<Stri
     @Override
     public synchronized void start() {
         running = true;
+        appender.catchUpLog();
         if (properties.ledger().startAutomatically()) {
             startReading(properties.ledger().group());
         } else {

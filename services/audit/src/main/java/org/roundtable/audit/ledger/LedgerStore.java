@@ -188,6 +188,34 @@ public class LedgerStore {
         return leaves;
     }
 
+    /** A complete subtree of the log's tree (leaves {@code [idx * 2^level, (idx + 1) * 2^level)}). */
+    public byte[] logNode(int level, long index) {
+        List<byte[]> hash = jdbc.query("select hash from ledger_log_node where level = ? and idx = ?", (rs, row) -> rs.getBytes(1),
+                level, index);
+        if (hash.isEmpty()) {
+            throw new IllegalStateException("the log has no node " + level + "/" + index);
+        }
+        return hash.get(0);
+    }
+
+    /** How many leaves the log's tree holds (entries appended to it). */
+    public long logSize() {
+        Long size = jdbc.queryForObject("select coalesce(max(idx) + 1, 0) from ledger_log_node where level = 0", Long.class);
+        return size == null ? 0 : size;
+    }
+
+    void insertLogNodes(List<LogNode> nodes) {
+        jdbc.batchUpdate("insert into ledger_log_node (level, idx, hash) values (?, ?, ?)", nodes, nodes.size(), (statement, node) -> {
+            statement.setInt(1, node.level());
+            statement.setLong(2, node.index());
+            statement.setBytes(3, node.hash());
+        });
+    }
+
+    /** A complete subtree of the log, as it was completed by an append. */
+    record LogNode(int level, long index, byte[] hash) {
+    }
+
     /** How many entries each chain holds, by topic and partition. */
     public Map<ChainId, Long> chainSizes() {
         Map<ChainId, Long> sizes = new java.util.TreeMap<>();

@@ -11,12 +11,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Re-verifies the whole stored ledger with the same {@link LedgerVerifier} the offline verifier uses: every entry
- * from position 1 in order, read through a cursor, against the latest signed checkpoint. It trusts nothing stored
- * beside the entries: not the writer's chain state, not the stored checkpoint (whose signature is checked).
+ * from position 1 in order, read through a cursor, against every checkpoint the log has signed, with the signing key
+ * the service holds (not a key read from the database). It trusts nothing stored beside the entries: not the writer's
+ * chain state, not the log's stored subtrees, not the stored checkpoints (whose signatures are checked; two of one
+ * size with different roots, or one larger than the entries, are reported).
  */
 @Service
 public class LedgerVerification {
@@ -37,33 +39,35 @@ public class LedgerVerification {
     public Report verify() {
         Instant startedAt = clock.instant();
         return readOnly.execute(status -> {
-            Optional<Checkpoint> checkpoint = checkpoints.latest();
-            LedgerVerifier verifier = checkpoint.map(signed -> LedgerVerifier.against(signed, checkpoints.keys().publicKey()))
-                    .orElseGet(LedgerVerifier::fromTheStart);
+            List<Checkpoint> history = checkpoints.all();
+            LedgerVerifier verifier = LedgerVerifier.against(history, checkpoints.logKey());
             store.stream(1, Long.MAX_VALUE, verifier::accept);
             Discrepancy discrepancy = verifier.finish();
-            return new Report(discrepancy == null, verifier.entriesVerified(),
-                    checkpoint.map(signed -> new CheckpointChecked(signed.treeSize(), signed.rootHash(), signed.issuedAt(),
-                            signed.lastPosition(), signed.keyId())).orElse(null),
+            Checkpoint latest = verifier.latest();
+            return new Report(discrepancy == null, verifier.entriesVerified(), verifier.entriesBeyond(), history.size(),
+                    latest == null ? null : new CheckpointChecked(latest.size(), latest.rootHex(), checkpoints.logKey().vkey()),
                     discrepancy == null ? null : new Mismatch(discrepancy.position(), discrepancy.eventId(), discrepancy.problem()),
                     startedAt);
         });
     }
 
     /**
-     * @param intact          whether every entry matches its hashes and the latest checkpoint
-     * @param entriesVerified entries found sound before the first mismatch (all of them when intact)
-     * @param checkpoint      the checkpoint verified against ({@code null} while none has been signed)
-     * @param firstMismatch   the first entry that does not match ({@code null} when intact)
+     * @param intact             whether every entry matches its hashes and every signed checkpoint
+     * @param entriesVerified    entries committed by a checkpoint and found sound (before the first mismatch)
+     * @param entriesBeyond      entries after the latest checkpoint: chain-checked, not yet committed by a signed root
+     * @param checkpointsChecked how many signed checkpoints the entries were checked against
+     * @param checkpoint         the latest checkpoint ({@code null} while none has been signed)
+     * @param firstMismatch      the first entry or checkpoint that does not match ({@code null} when intact)
      */
-    public record Report(boolean intact, long entriesVerified, CheckpointChecked checkpoint, Mismatch firstMismatch, Instant checkedAt) {
+    public record Report(boolean intact, long entriesVerified, long entriesBeyond, int checkpointsChecked, CheckpointChecked checkpoint,
+                         Mismatch firstMismatch, Instant checkedAt) {
     }
 
-    public record CheckpointChecked(long treeSize, String rootHash, Instant issuedAt, long lastPosition, String keyId) {
+    public record CheckpointChecked(long treeSize, String rootHash, String key) {
     }
 
     /**
-     * @param position the ledger position of the first entry that does not match ({@code null} when the checkpoint
+     * @param position the ledger position of the first entry that does not match ({@code null} when a checkpoint
      *                 itself is unsound)
      * @param eventId  the event id stored at that position, when there is an entry there
      * @param problem  what is wrong

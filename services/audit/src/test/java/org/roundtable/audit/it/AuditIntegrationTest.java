@@ -49,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = AuditApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"roundtable.audit.signing-key=target/audit-it/live-ledger-signing-key.pem",
+                "roundtable.audit.generate-signing-key=true",
+                "roundtable.audit.witnesses-file=target/audit-it/witnesses.vkey",
                 "roundtable.audit.checkpoint-interval=2s"})
 @RealInfrastructure(database = "audit")
 public abstract class AuditIntegrationTest extends ServiceIntegrationTest {

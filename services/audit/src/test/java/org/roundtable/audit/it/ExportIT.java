@@ -35,8 +35,8 @@ class ExportIT extends AuditIntegrationTest {
     private String verifyOffline(Path ledger, Path checkpoint, Path key, int expectedExit) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream printer = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int exit = VerifyLedger.run(new String[]{"--ledger", ledger.toString(), "--checkpoint", checkpoint.toString(),
-                "--public-key", key.toString()}, printer, printer);
+        int exit = VerifyLedger.run(new String[]{"--key", key.toString(), "--ledger", ledger.toString(), "--checkpoint", checkpoint.toString()},
+                printer, printer);
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(printed).isEqualTo(expectedExit);
         return printed;
@@ -45,12 +45,12 @@ class ExportIT extends AuditIntegrationTest {
     @Test
     void anExportedLedgerVerifiesOfflineAgainstTheSignedCheckpointAndATamperedCopyDoesNot() throws Exception {
         publishJourney();
-        expect(201, api().post("/api/audit/checkpoints", auditor(), null));
-        Path checkpoint = directory.resolve("checkpoint.json");
-        Path key = directory.resolve("key.pem");
+        ApiClient.Response signed = api().post("/api/audit/checkpoints", auditor(), null);
+        expect(201, signed);
+        long size = signed.body().get("treeSize").asLong();
+        Path checkpoint = Files.writeString(directory.resolve("checkpoint.txt"), api().get("/api/audit/log/checkpoints/" + size, null).body().asText());
+        Path key = Files.writeString(directory.resolve("log.vkey"), api().get("/api/audit/log/key", null).body().get("vkey").asText());
         Path ledger = directory.resolve("export.ndjson");
-        assertThat(download("/api/audit/checkpoints/latest", checkpoint).statusCode()).isEqualTo(200);
-        assertThat(download("/api/audit/public-key", key).statusCode()).isEqualTo(200);
         HttpResponse<Path> exported = download("/api/audit/export", ledger);
         assertThat(exported.statusCode()).isEqualTo(200);
         assertThat(exported.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-ndjson");
@@ -58,7 +58,7 @@ class ExportIT extends AuditIntegrationTest {
         List<String> lines = Files.readAllLines(ledger, StandardCharsets.UTF_8);
         assertThat(lines).hasSizeGreaterThanOrEqualTo(6);
         assertThat(LedgerEntry.fromJsonLine(lines.get(lines.size() - 1)).position()).isEqualTo(lines.size());
-        assertThat(verifyOffline(ledger, checkpoint, key, VerifyLedger.OK)).startsWith("OK " + lines.size() + " entries verified");
+        assertThat(verifyOffline(ledger, checkpoint, key, VerifyLedger.OK)).startsWith("OK " + size + " entries verified");
 
         List<String> tampered = new ArrayList<>(lines);
         int victim = lines.size() / 2;

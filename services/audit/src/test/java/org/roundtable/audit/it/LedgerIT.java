@@ -1,5 +1,6 @@
 package org.roundtable.audit.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -236,10 +237,11 @@ class LedgerIT extends AuditIntegrationTest {
                 (Object) journey.events().stream().map(EventEnvelope::id).toArray(String[]::new));
 
         Eventually.within(Duration.ofSeconds(30), () -> {
-            ApiClient.Response latest = api().get("/api/audit/checkpoints/latest", auditor());
+            ApiClient.Response latest = api().get("/api/audit/log/checkpoints?limit=1000", null);
             expect(200, latest);
-            assertThat(latest.body().get("lastPosition").asLong()).isGreaterThanOrEqualTo(last);
-            assertThat(latest.body().get("signature").asText()).isNotBlank();
+            JsonNode newest = latest.body().get(latest.body().size() - 1);
+            assertThat(newest.get("treeSize").asLong()).isGreaterThanOrEqualTo(last);
+            assertThat(newest.get("note").asText()).contains("\n\n\u2014 roundtable.local/ledger ");
         });
     }
 
@@ -248,8 +250,10 @@ class LedgerIT extends AuditIntegrationTest {
         ApiClient.Response docs = api().get("/v3/api-docs", null);
         expect(200, docs);
         for (String path : List.of("/api/audit/ledger", "/api/audit/ledger/{eventId}", "/api/audit/ledger/{eventId}/proof",
-                "/api/audit/verification", "/api/audit/checkpoints/latest", "/api/audit/checkpoints", "/api/audit/heads",
-                "/api/audit/public-key", "/api/audit/export", "/api/audit/rebuild")) {
+                "/api/audit/verification", "/api/audit/checkpoints", "/api/audit/heads", "/api/audit/export", "/api/audit/rebuild",
+                "/api/audit/receipts/{eventId}", "/api/audit/log/checkpoint", "/api/audit/log/checkpoints", "/api/audit/log/checkpoints/{size}",
+                "/api/audit/log/key", "/api/audit/log/proof/inclusion", "/api/audit/log/proof/consistency", "/api/audit/log/leaves",
+                "/api/audit/log/cosignatures")) {
             assertThat(docs.body().get("paths").has(path)).as(path).isTrue();
         }
     }

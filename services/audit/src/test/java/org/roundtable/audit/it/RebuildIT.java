@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A second audit service on a second, empty database rebuilds the ledger from the beginning of the topics while the
  * live one keeps running. "Equal" means: for every topic partition the two ledgers hold the same number of entries
  * with the same entry hashes in the same chain order, so the same head hash and Merkle root per chain, and therefore
- * the same checkpoint root over all chains. Positions and times of recording are not compared: they follow the order
- * in which partitions happened to be read and are not covered by any hash.
+ * the same root over all chain heads ({@code GET /api/audit/heads}). Positions and times of recording are not compared:
+ * they follow the order in which partitions happened to be read; the log's tree commits positions, so a rebuilt ledger
+ * signs checkpoints of its own log, which verify against its own entries.
  */
 class RebuildIT extends AuditIntegrationTest {
 
@@ -36,7 +37,7 @@ class RebuildIT extends AuditIntegrationTest {
         PostgresServer postgres = PostgresServer.shared();
         JdbcTemplate rebuiltDatabase = new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(REBUILD_DATABASE),
                 postgres.username(), postgres.password()));
-        rebuiltDatabase.execute("drop table if exists ledger_entry, ledger_chain, ledger_checkpoint");
+        rebuiltDatabase.execute("drop table if exists ledger_entry, ledger_chain, ledger_checkpoint, ledger_log_node, ledger_log_checkpoint");
 
         try (ConfigurableApplicationContext rebuilt = new SpringApplicationBuilder(AuditApplication.class).run(
                 "--server.port=0",
@@ -47,7 +48,8 @@ class RebuildIT extends AuditIntegrationTest {
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.shared().issuer(),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.shared().jwkSetUri(),
                 "--roundtable.audit.ledger.start-automatically=false",
-                "--roundtable.audit.signing-key=target/audit-it/rebuilt-ledger-signing-key.pem")) {
+                "--roundtable.audit.signing-key=target/audit-it/rebuilt-ledger-signing-key.pem",
+                "--roundtable.audit.generate-signing-key=true")) {
             ApiClient rebuild = ApiClient.onPort(((WebServerApplicationContext) rebuilt).getWebServer().getPort());
 
             ApiClient.Response waiting = rebuild.get("/api/audit/rebuild", auditor());
@@ -80,7 +82,6 @@ class RebuildIT extends AuditIntegrationTest {
             JsonNode liveHeads = api().get("/api/audit/heads", auditor()).body();
             ApiClient.Response rebuiltCheckpoint = rebuild.post("/api/audit/checkpoints", auditor(), null);
             expect(201, rebuiltCheckpoint);
-            assertThat(rebuiltCheckpoint.body().get("rootHash").asText()).isEqualTo(liveHeads.get("rootHash").asText());
             assertThat(rebuiltCheckpoint.body().get("treeSize").asLong()).isEqualTo(liveHeads.get("treeSize").asLong());
             JsonNode verified = rebuild.get("/api/audit/verification", auditor()).body();
             assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();

@@ -11,6 +11,8 @@ import org.roundtable.audit.verifier.LedgerEntry;
 import org.roundtable.audit.verifier.LedgerKeys;
 import org.roundtable.audit.verifier.LedgerRecord;
 import org.roundtable.audit.verifier.LedgerVerifier;
+import org.roundtable.audit.verifier.MerkleFrontier;
+import org.roundtable.audit.verifier.NoteKey;
 import org.roundtable.events.Actor;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.EventJson;
@@ -95,9 +97,11 @@ public final class LedgerBenchmark {
                 latencies[n / 2] / 1e3, latencies[(int) (n * 0.99)] / 1e3, (runtime.totalMemory() - runtime.freeMemory()) >> 20);
 
         LedgerKeys keys = LedgerKeys.generate();
-        Checkpoint checkpoint = Checkpoint.over(chains.stream().map(Chain::state).toList(), Instant.now(), n).signedWith(keys);
+        MerkleFrontier log = new MerkleFrontier();
+        entries.forEach(entry -> log.append(entry.leafHash()));
+        Checkpoint checkpoint = Checkpoint.of("roundtable.benchmark/ledger", n, log.root()).signedBy(keys, "roundtable.benchmark/ledger");
         long verifying = System.nanoTime();
-        LedgerVerifier verifier = LedgerVerifier.against(checkpoint, keys.publicKey());
+        LedgerVerifier verifier = LedgerVerifier.against(List.of(checkpoint), keys.noteKey("roundtable.benchmark/ledger", NoteKey.ED25519));
         entries.forEach(verifier::accept);
         boolean intact = verifier.finish() == null;
         double verifySeconds = (System.nanoTime() - verifying) / 1e9;
@@ -114,7 +118,7 @@ public final class LedgerBenchmark {
         PostgresServer postgres = PostgresServer.shared();
         DriverManagerDataSource dataSource = new DriverManagerDataSource(rewritingBatchedInserts(postgres.jdbcUrl("audit_benchmark")), postgres.username(), postgres.password());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("drop table if exists ledger_entry, ledger_chain, ledger_checkpoint");
+        jdbc.execute("drop table if exists ledger_entry, ledger_chain, ledger_checkpoint, ledger_log_node, ledger_log_checkpoint");
         new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(dataSource);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         LedgerStore store = new LedgerStore(jdbc, dataSource);

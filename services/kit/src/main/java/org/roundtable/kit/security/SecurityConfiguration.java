@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,7 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every service is a JWT resource server: the issuer comes from
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (and {@code jwk-set-uri}), roles from the token.
- * Health, metrics and API documentation are open; everything else needs a valid token. Refusals are problem+json.
+ * Health, metrics and API documentation are open, and so are the paths a service lists in
+ * {@code roundtable.security.public-paths} (what anyone may read or submit); everything else needs a valid token. Refusals are
+ * problem+json.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -38,13 +41,19 @@ public class SecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain roundtableSecurityFilterChain(HttpSecurity http, RoundtableJwtConverter converter,
-                                                      ProblemResponses problems) throws Exception {
+                                                      ProblemResponses problems,
+                                                      @Value("${roundtable.security.public-paths:}") String[] publicPaths)
+            throws Exception {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(OPEN_PATHS).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(OPEN_PATHS).permitAll();
+                    if (publicPaths.length > 0) {
+                        requests.requestMatchers(publicPaths).permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((request, response, failure) -> {
