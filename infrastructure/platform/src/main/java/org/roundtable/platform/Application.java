@@ -33,12 +33,14 @@ public record Application(String name, String module, ToIntFunction<Ports> port,
     public static final Application AUDIT = new Application("audit", "services/audit", Ports::audit, "audit");
     public static final Application WEB = new Application("web", "web", Ports::web, null);
     public static final Application GATEWAY = new Application("gateway", "gateway", Ports::gateway, null);
+    public static final Application WITNESS = new Application("witness", "services/witness", Ports::witness, null);
 
     /** The five services, each with its own database. */
     public static final List<Application> SERVICES = List.of(PROPOSALS, PARTICIPATION, COMMISSIONING, OUTCOMES, AUDIT);
 
     /** Everything the local stack runs, in the order it starts them. */
-    public static final List<Application> ALL = Stream.of(List.of(IDENTITY), SERVICES, List.of(WEB, GATEWAY)).flatMap(List::stream).toList();
+    public static final List<Application> ALL = Stream.of(List.of(IDENTITY), SERVICES, List.of(WEB, GATEWAY, WITNESS))
+            .flatMap(List::stream).toList();
 
     public int portIn(Ports ports) {
         return port.applyAsInt(ports);
@@ -63,7 +65,9 @@ public record Application(String name, String module, ToIntFunction<Ports> port,
 
     /**
      * The environment the application reads its settings from: the variables every service takes (see any service's
-     * {@code application.properties}), plus those of the authorization server, the audit ledger and the gateway.
+     * {@code application.properties}), plus those of the authorization server, the audit ledger, the gateway and the
+     * ledger's witness (which pins the log key the ledger publishes on first contact, and writes its own verifier key
+     * where the ledger reads its witnesses).
      */
     public Map<String, String> environment(Ports ports, Path data, String jdbcUrl, String dbUser, String dbPassword) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -92,6 +96,14 @@ public record Application(String name, String module, ToIntFunction<Ports> port,
         }
         if (name.equals(AUDIT.name)) {
             env.put("ROUNDTABLE_AUDIT_SIGNING_KEY", data.resolve("audit").resolve("ledger-signing-key.pem").toString());
+            env.put("ROUNDTABLE_AUDIT_GENERATE_SIGNING_KEY", "true");
+            env.put("ROUNDTABLE_AUDIT_WITNESSES_FILE", data.resolve("witness").resolve("witness-key.pem.vkey").toString());
+        }
+        if (name.equals(WITNESS.name)) {
+            env.put("ROUNDTABLE_WITNESS_LOG", "http://127.0.0.1:" + AUDIT.portIn(ports));
+            env.put("ROUNDTABLE_WITNESS_KEY", data.resolve("witness").resolve("witness-key.pem").toString());
+            env.put("ROUNDTABLE_WITNESS_GENERATE_KEY", "true");
+            env.put("ROUNDTABLE_WITNESS_STATE", data.resolve("witness").resolve("state.json").toString());
         }
         return env;
     }

@@ -1,8 +1,8 @@
 package org.roundtable.platform;
 
 /**
- * The local platform's ports: the documented ones (gateway 8080, services 8081–8085, web 8086, authorization server 9000,
- * Kafka 9092) moved by one offset, so that a second stack, a test's for instance, can run beside a developer's.
+ * The local platform's ports: the documented ones (gateway 8080, services 8081–8085, web 8086, the ledger's witness 8087,
+ * authorization server 9000, Kafka 9092) moved by one offset, so that a second stack, a test's for instance, can run beside a developer's.
  */
 public record Ports(int offset) {
 
@@ -41,6 +41,11 @@ public record Ports(int offset) {
     /** The web application; people reach it through the gateway. */
     public int web() {
         return 8086 + offset;
+    }
+
+    /** The audit ledger's witness. */
+    public int witness() {
+        return 8087 + offset;
     }
 
     public int identity() {
