@@ -215,7 +215,8 @@ class LogIT extends AuditIntegrationTest {
         assertThat(witness.state().alerts()).isEmpty();
 
         Checkpoint latest = log.latest();
-        Checkpoint byStranger = latest.with(latest.cosignature(LedgerKeys.generate(), "stranger.test/w", 1_700_000_000L));
+        Checkpoint signedByTheLogOnly = new Checkpoint(latest.origin(), latest.size(), latest.root(), List.of(latest.signatures().get(0)));
+        Checkpoint byStranger = signedByTheLogOnly.with(latest.cosignature(LedgerKeys.generate(), "stranger.test/w", 1_700_000_000L));
         HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/audit/log/cosignatures")).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(byStranger.text())).build(), HttpResponse.BodyHandlers.ofString());
