@@ -31,14 +31,15 @@ public final class LedgerVerifier {
     private long entriesBeyond;
     private Discrepancy discrepancy;
 
-    private LedgerVerifier(List<Checkpoint> signed, NoteKey logKey) {
+    private LedgerVerifier(List<Checkpoint> signed, List<NoteKey> logKeys) {
         for (Checkpoint checkpoint : signed) {
-            if (!checkpoint.origin().equals(logKey.name())) {
-                discrepancy = new Discrepancy(null, null, "the " + checkpoint + " is not of the log " + logKey.name());
+            if (logKeys.stream().noneMatch(key -> key.name().equals(checkpoint.origin()))) {
+                discrepancy = new Discrepancy(null, null, "the " + checkpoint + " is not of the log " + logKeys.get(0).name());
                 return;
             }
-            if (!checkpoint.signedBy(logKey)) {
-                discrepancy = new Discrepancy(null, null, "the " + checkpoint + " is not signed by the pinned key " + logKey.vkey());
+            if (logKeys.stream().noneMatch(checkpoint::signedBy)) {
+                discrepancy = new Discrepancy(null, null, "the " + checkpoint + " is not signed by the pinned key "
+                        + String.join(" or ", logKeys.stream().map(NoteKey::vkey).toList()));
                 return;
             }
             Checkpoint same = checkpoints.putIfAbsent(checkpoint.size(), checkpoint);
@@ -50,14 +51,20 @@ public final class LedgerVerifier {
         }
     }
 
-    /** Verifies a whole ledger, from position 1, without a checkpoint: hashes and chains only. */
-    public static LedgerVerifier fromTheStart(NoteKey logKey) {
-        return new LedgerVerifier(List.of(), logKey);
-    }
-
     /** Verifies a whole ledger, from position 1, against checkpoints signed by the pinned log key. */
     public static LedgerVerifier against(List<Checkpoint> checkpoints, NoteKey logKey) {
-        return new LedgerVerifier(checkpoints, logKey);
+        return new LedgerVerifier(checkpoints, List.of(logKey));
+    }
+
+    /**
+     * Verifies against checkpoints each signed by one of the pinned keys of one log: its current key and the keys it
+     * signed with before a rotation.
+     */
+    public static LedgerVerifier against(List<Checkpoint> checkpoints, List<NoteKey> logKeys) {
+        if (logKeys.isEmpty()) {
+            throw new IllegalArgumentException("at least one log key must be pinned");
+        }
+        return new LedgerVerifier(checkpoints, logKeys);
     }
 
     /** Takes the next entry; returns {@code false} once a discrepancy has been found (later entries are not read). */

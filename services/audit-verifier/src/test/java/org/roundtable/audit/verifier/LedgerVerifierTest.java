@@ -187,6 +187,22 @@ class LedgerVerifierTest {
     }
 
     @Test
+    void afterAKeyRotationTheEarlierCheckpointsVerifyWithTheRetiredKeyPinnedBesideTheNewOne() {
+        Checkpoint beforeRotation = SampleLedger.checkpointOf(ledger.entries.subList(0, 25), ledger.keys);
+        LedgerKeys rotated = LedgerKeys.generate();
+        Checkpoint afterRotation = SampleLedger.checkpointOf(ledger.entries, rotated);
+        NoteKey newKey = rotated.noteKey(SampleLedger.ORIGIN, NoteKey.ED25519);
+
+        LedgerVerifier both = LedgerVerifier.against(List.of(beforeRotation, afterRotation), List.of(newKey, ledger.logKey()));
+        ledger.entries.forEach(both::accept);
+        assertThat(both.finish()).isNull();
+
+        LedgerVerifier onlyNew = LedgerVerifier.against(List.of(beforeRotation, afterRotation), List.of(newKey));
+        ledger.entries.forEach(onlyNew::accept);
+        assertThat(onlyNew.finish().problem()).contains("is not signed by the pinned key " + newKey.vkey());
+    }
+
+    @Test
     void aCheckpointOfAnotherLogIsRefused() {
         Checkpoint elsewhere = Checkpoint.of("elsewhere.example/log", 40, ledger.checkpoint().root()).signedBy(ledger.keys, "elsewhere.example/log");
         assertThat(verify(ledger.entries, elsewhere).problem()).contains("is not of the log " + SampleLedger.ORIGIN);

@@ -83,6 +83,7 @@ public class LogController {
         NoteKey key = checkpoints.logKey();
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
                 .body(new LogKey(checkpoints.origin(), key.vkey(), key.keyIdHex(), checkpoints.keys().publicKeyPem(),
+                        checkpoints.trustedKeys().stream().skip(1).map(NoteKey::vkey).toList(),
                         checkpoints.witnesses().stream().map(NoteKey::vkey).toList()));
     }
 
@@ -125,9 +126,10 @@ public class LogController {
     /**
      * @param vkey       the verifier key to pin: {@code <origin>+<key id>+<base64 key>}
      * @param keyId      the note key id (4 bytes, hex) on every checkpoint's signature line
+     * @param retired    the verifier keys the log signed its earlier checkpoints with, before key rotations
      * @param witnesses  the verifier keys of the witnesses whose cosignatures are published
      */
-    public record LogKey(String origin, String vkey, String keyId, String publicKeyPem, List<String> witnesses) {
+    public record LogKey(String origin, String vkey, String keyId, String publicKeyPem, List<String> retired, List<String> witnesses) {
     }
 
     public record InclusionView(long index, long treeSize, String leafHash, List<String> path) {

@@ -18,6 +18,8 @@ import java.util.List;
  * @param generateSigningKey only for the local stack and tests: generate the key file when it does not exist
  * @param logOrigin          the log's origin line in its checkpoints, and the name of its note key
  * @param witnesses          the verifier keys ({@code vkey}) of the witnesses whose cosignatures the ledger publishes
+ * @param retiredKeys        the verifier keys ({@code vkey}) the log signed with before a key rotation: its earlier
+ *                           checkpoints still verify against them, and they are published beside the current key
  * @param witnessesFile      optionally, a file of more witness verifier keys, one a line, read when a cosignature
  *                           arrives (a witness writes its own there, as the local stack does)
  */
@@ -28,6 +30,7 @@ public record AuditProperties(@DefaultValue Ledger ledger,
                               @DefaultValue("false") boolean generateSigningKey,
                               @DefaultValue("roundtable.local/ledger") String logOrigin,
                               @DefaultValue List<String> witnesses,
+                              @DefaultValue List<String> retiredKeys,
                               Path witnessesFile) {
 
     public AuditProperties {

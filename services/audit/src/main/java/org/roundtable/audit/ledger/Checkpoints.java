@@ -57,6 +57,7 @@ public class Checkpoints {
         this.keys = keys;
         this.properties = properties;
         properties.witnesses().stream().filter(vkey -> !vkey.isBlank()).forEach(NoteKey::parse);
+        trustedKeys();
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -160,6 +161,13 @@ public class Checkpoints {
     }
 
     /** The witnesses whose cosignatures are published: those configured, and those listed in the witnesses file. */
+    /** The keys checkpoints of this log verify with: the current key first, then those retired by rotations. */
+    public List<NoteKey> trustedKeys() {
+        List<NoteKey> keys = new ArrayList<>(List.of(logKey()));
+        properties.retiredKeys().stream().map(String::strip).filter(vkey -> !vkey.isEmpty()).map(NoteKey::parse).forEach(keys::add);
+        return keys;
+    }
+
     public List<NoteKey> witnesses() {
         List<NoteKey> witnesses = new ArrayList<>(properties.witnesses().stream().map(String::strip).filter(vkey -> !vkey.isEmpty())
                 .map(NoteKey::parse).toList());

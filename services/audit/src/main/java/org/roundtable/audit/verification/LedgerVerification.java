@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Re-verifies the whole stored ledger with the same {@link LedgerVerifier} the offline verifier uses: every entry
  * from position 1 in order, read through a cursor, against every checkpoint the log has signed, with the signing key
- * the service holds (not a key read from the database). It trusts nothing stored beside the entries: not the writer's
+ * the service holds and the keys it retired by rotation (never a key read from the database). It trusts nothing stored beside the entries: not the writer's
  * chain state, not the log's stored subtrees, not the stored checkpoints (whose signatures are checked; two of one
  * size with different roots, or one larger than the entries, are reported).
  */
@@ -40,7 +40,7 @@ public class LedgerVerification {
         Instant startedAt = clock.instant();
         return readOnly.execute(status -> {
             List<Checkpoint> history = checkpoints.all();
-            LedgerVerifier verifier = LedgerVerifier.against(history, checkpoints.logKey());
+            LedgerVerifier verifier = LedgerVerifier.against(history, checkpoints.trustedKeys());
             store.stream(1, Long.MAX_VALUE, verifier::accept);
             Discrepancy discrepancy = verifier.finish();
             Checkpoint latest = verifier.latest();

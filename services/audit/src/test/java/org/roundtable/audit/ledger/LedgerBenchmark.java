@@ -12,6 +12,8 @@ import org.roundtable.audit.verifier.LedgerKeys;
 import org.roundtable.audit.verifier.LedgerRecord;
 import org.roundtable.audit.verifier.LedgerVerifier;
 import org.roundtable.audit.verifier.MerkleFrontier;
+import org.roundtable.audit.verifier.MerkleTree;
+import org.roundtable.audit.verifier.Sha256;
 import org.roundtable.audit.verifier.NoteKey;
 import org.roundtable.events.Actor;
 import org.roundtable.events.EventEnvelope;
@@ -28,24 +30,31 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 
 /**
  * Prints the ledger's figures; a program, not a test, run as the README's "Benchmarks" says, with optional
- * arguments {@code [inMemoryEntries] [databaseEntries]}:
+ * arguments {@code [inMemoryEntries] [databaseEntries] [proofEntries]}:
  * <ol>
  *   <li>hashing alone: appending N records to 12 chains in memory (canonical encoding, entry hash, Merkle frontier),
- *       with entries/s, p50/p99 per append and heap used; then verifying those N entries with the offline verifier's
- *       {@link LedgerVerifier} against a signed checkpoint;</li>
+ *       with entries/s, p50/p99 per append and heap used; then verifying those N entries, read from their export
+ *       lines, with the offline verifier's {@link LedgerVerifier} against a signed checkpoint, beside raw SHA-256
+ *       over the same bytes on the same machine (the ratio of the two);</li>
  *   <li>the real append path on a real PostgreSQL: {@link LedgerAppender} with batches of 500 Kafka records read
- *       from CloudEvents records (decoding, canonical JSON, hashing, inserts, chain state), with entries/s and
- *       p50/p99 per batch.</li>
+ *       from CloudEvents records (decoding, canonical JSON, hashing, inserts, chain state, the log's subtrees), with
+ *       entries/s and p50/p99 per batch;</li>
+ *   <li>proofs at scale: a log of M leaves (1,000,000 by default) with its subtrees in PostgreSQL as the service
+ *       stores them, then inclusion and consistency proofs for random sizes and leaves read from them as the
+ *       service reads them, p50/p99/max per proof.</li>
  * </ol>
  */
 public final class LedgerBenchmark {
@@ -59,8 +68,10 @@ public final class LedgerBenchmark {
     public static void main(String[] args) {
         int inMemory = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int database = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        int proofs = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         inMemory(inMemory);
         database(database);
+        proofs(proofs);
         System.exit(0);
     }
 
@@ -100,13 +111,88 @@ public final class LedgerBenchmark {
         MerkleFrontier log = new MerkleFrontier();
         entries.forEach(entry -> log.append(entry.leafHash()));
         Checkpoint checkpoint = Checkpoint.of("roundtable.benchmark/ledger", n, log.root()).signedBy(keys, "roundtable.benchmark/ledger");
-        long verifying = System.nanoTime();
         LedgerVerifier verifier = LedgerVerifier.against(List.of(checkpoint), keys.noteKey("roundtable.benchmark/ledger", NoteKey.ED25519));
-        entries.forEach(verifier::accept);
-        boolean intact = verifier.finish() == null;
-        double verifySeconds = (System.nanoTime() - verifying) / 1e9;
-        System.out.printf("verify in memory: %,d entries against the signed checkpoint in %.2f s = %,.0f entries/s, intact: %s%n",
-                n, verifySeconds, n / verifySeconds, intact);
+        MessageDigest raw = Sha256.digest();
+        long rawNanos = 0;
+        long verifyNanos = 0;
+        long bytes = 0;
+        for (int from = 0; from < n; from += 10_000) {
+            List<byte[]> lines = entries.subList(from, Math.min(n, from + 10_000)).stream()
+                    .map(entry -> entry.toJsonLine().getBytes(StandardCharsets.UTF_8)).toList();
+            long before = System.nanoTime();
+            for (byte[] line : lines) {
+                raw.update(line);
+                bytes += line.length;
+            }
+            rawNanos += System.nanoTime() - before;
+            before = System.nanoTime();
+            for (byte[] line : lines) {
+                verifier.accept(LedgerEntry.fromJsonLine(new String(line, StandardCharsets.UTF_8)));
+            }
+            verifyNanos += System.nanoTime() - before;
+        }
+        raw.digest();
+        boolean intact = verifier.finish() == null && verifier.entriesVerified() == n;
+        System.out.printf("verify: %,d entries (%,d MB of export lines) read, re-hashed and checked against the signed checkpoint in %.2f s "
+                        + "= %,.0f entries/s, %.0f MB/s, intact: %s%n", n, bytes >> 20, verifyNanos / 1e9, n / (verifyNanos / 1e9),
+                bytes / 1e6 / (verifyNanos / 1e9), intact);
+        System.out.printf("raw SHA-256 over the same bytes: %.2f s = %.0f MB/s; verification runs at %.2fx raw SHA-256%n",
+                rawNanos / 1e9, bytes / 1e6 / (rawNanos / 1e9), (double) rawNanos / verifyNanos);
+    }
+
+    /** A log of n leaves with its subtrees stored in PostgreSQL as the service stores them; proofs read as the service reads them. */
+    private static void proofs(int n) {
+        PostgresServer postgres = PostgresServer.shared();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(rewritingBatchedInserts(postgres.jdbcUrl("audit_benchmark_proofs")),
+                postgres.username(), postgres.password());
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("drop table if exists ledger_entry, ledger_chain, ledger_checkpoint, ledger_log_node, ledger_log_checkpoint");
+        new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(dataSource);
+        LedgerStore store = new LedgerStore(jdbc, dataSource);
+        MerkleFrontier frontier = new MerkleFrontier();
+        List<LedgerStore.LogNode> batch = new ArrayList<>();
+        long started = System.nanoTime();
+        for (long i = 0; i < n; i++) {
+            byte[] leaf = MerkleTree.leafHash(("leaf " + i).getBytes(StandardCharsets.UTF_8));
+            frontier.append(leaf, (level, index, hash) -> batch.add(new LedgerStore.LogNode(level, index, hash)));
+            if (batch.size() >= 20_000 || i == n - 1) {
+                store.insertLogNodes(batch);
+                batch.clear();
+            }
+        }
+        System.out.printf("proofs: a log of %,d leaves stored (%,d subtrees) in %.1f s%n", n,
+                jdbc.queryForObject("select count(*) from ledger_log_node", Long.class), (System.nanoTime() - started) / 1e9);
+        MerkleTree.Subtrees tree = MerkleTree.over(store::logNode);
+        byte[] root = frontier.root();
+        Random random = new Random(6962);
+        long[] inclusion = new long[2_000];
+        long[] consistency = new long[2_000];
+        for (int round = -200; round < inclusion.length; round++) {
+            long index = (long) (random.nextDouble() * n);
+            long before = System.nanoTime();
+            List<byte[]> path = MerkleTree.inclusionProof(tree, index, n);
+            long took = System.nanoTime() - before;
+            if (round >= 0) {
+                inclusion[round] = took;
+            } else if (!MerkleTree.verifyInclusion(store.logNode(0, index), index, n, path, root)) {
+                throw new IllegalStateException("an inclusion proof did not verify");
+            }
+            long from = 1 + (long) (random.nextDouble() * (n - 1));
+            long to = from + (long) (random.nextDouble() * (n - from)) + 1;
+            before = System.nanoTime();
+            MerkleTree.consistencyProof(tree, from, Math.min(to, n));
+            took = System.nanoTime() - before;
+            if (round >= 0) {
+                consistency[round] = took;
+            }
+        }
+        Arrays.sort(inclusion);
+        Arrays.sort(consistency);
+        System.out.printf("proofs at %,d entries, from PostgreSQL: inclusion p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
+                        + "consistency p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d of each)%n", n,
+                inclusion[inclusion.length / 2] / 1e6, inclusion[(int) (inclusion.length * 0.99)] / 1e6, inclusion[inclusion.length - 1] / 1e6,
+                consistency[consistency.length / 2] / 1e6, consistency[(int) (consistency.length * 0.99)] / 1e6,
+                consistency[consistency.length - 1] / 1e6, inclusion.length);
     }
 
     /** As the service's pool is configured (application.properties): a batch of inserts travels as multi-row inserts. */

@@ -27,7 +27,8 @@ import java.util.Set;
 /**
  * The offline verifier, with no access to the service. The log's verifier key is pinned with {@code --key} (a file
  * holding the {@code vkey} the ledger publishes, checked out of band), optionally with {@code --key-id}; nothing signed
- * by another key is accepted. Three uses:
+ * by another key is accepted. After a key rotation, give {@code --key} once for each key the log has signed with.
+ * Three uses:
  *
  * <pre>
  * java -jar roundtable-audit-verifier-&lt;version&gt;-cli.jar --key log.vkey --ledger export.ndjson --checkpoint checkpoint.txt [--checkpoint ...]
@@ -65,15 +66,18 @@ public final class VerifyLedger {
         if (!options.containsKey("key")) {
             return usage(err, "--key is missing: the log's verifier key must be pinned");
         }
-        NoteKey key;
+        List<NoteKey> keys = new ArrayList<>();
         List<Checkpoint> checkpoints = new ArrayList<>();
         try {
-            key = NoteKey.parse(read(options.get("key").get(0)).strip());
-            if (key.type() != NoteKey.ED25519) {
-                throw new IllegalArgumentException("the key is not a log's Ed25519 note key");
+            for (String file : options.get("key")) {
+                NoteKey pinned = NoteKey.parse(read(file).strip());
+                if (pinned.type() != NoteKey.ED25519) {
+                    throw new IllegalArgumentException("the key is not a log's Ed25519 note key");
+                }
+                keys.add(pinned);
             }
-            if (options.containsKey("key-id") && !options.get("key-id").get(0).equalsIgnoreCase(key.keyIdHex())) {
-                throw new IllegalArgumentException("the key's id is " + key.keyIdHex() + ", not the pinned " + options.get("key-id").get(0));
+            if (options.containsKey("key-id") && keys.stream().noneMatch(pinned -> options.get("key-id").contains(pinned.keyIdHex()))) {
+                throw new IllegalArgumentException("the key's id is " + keys.get(0).keyIdHex() + ", not the pinned " + options.get("key-id").get(0));
             }
             for (String file : options.getOrDefault("checkpoint", List.of())) {
                 checkpoints.add(Checkpoint.parse(read(file)));
@@ -84,14 +88,14 @@ public final class VerifyLedger {
         }
         try {
             if (options.containsKey("ledger")) {
-                return ledger(Path.of(options.get("ledger").get(0)), checkpoints, key, out, err);
+                return ledger(Path.of(options.get("ledger").get(0)), checkpoints, keys, out, err);
             }
             if (options.containsKey("receipt")) {
-                return receipt(Receipt.fromJsonText(read(options.get("receipt").get(0))), checkpoints, options, key, out);
+                return receipt(Receipt.fromJsonText(read(options.get("receipt").get(0))), checkpoints, options, keys, out);
             }
             if (options.containsKey("consistency") && checkpoints.size() == 2) {
                 return consistency(ConsistencyProof.fromJsonText(read(options.get("consistency").get(0))),
-                        checkpoints.get(0), checkpoints.get(1), key, out);
+                        checkpoints.get(0), checkpoints.get(1), keys, out);
             }
         } catch (IOException | IllegalArgumentException unusable) {
             err.println("cannot read the input: " + unusable.getMessage());
@@ -100,11 +104,11 @@ public final class VerifyLedger {
         return usage(err, "give --ledger, --receipt, or --consistency with two --checkpoint");
     }
 
-    private static int ledger(Path file, List<Checkpoint> checkpoints, NoteKey key, PrintStream out, PrintStream err) {
+    private static int ledger(Path file, List<Checkpoint> checkpoints, List<NoteKey> keys, PrintStream out, PrintStream err) {
         if (checkpoints.isEmpty()) {
             return usage(err, "--checkpoint is missing: a ledger is verified against at least one signed checkpoint");
         }
-        LedgerVerifier verifier = LedgerVerifier.against(checkpoints, key);
+        LedgerVerifier verifier = LedgerVerifier.against(checkpoints, keys);
         long line = 0;
         long lastPosition = 0;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
@@ -137,7 +141,7 @@ public final class VerifyLedger {
             return MISMATCH;
         }
         Checkpoint latest = verifier.latest();
-        out.println("OK " + verifier.entriesVerified() + " entries verified against the " + latest + " signed by " + key.vkey());
+        out.println("OK " + verifier.entriesVerified() + " entries verified against the " + latest + " signed by " + signer(latest, keys).vkey());
         if (verifier.entriesBeyond() > 0) {
             out.println("UNVERIFIED " + verifier.entriesBeyond() + " entries at positions " + (lastPosition - verifier.entriesBeyond() + 1)
                     + ".." + lastPosition + " lie beyond the checkpoint: their chains link, but no signed checkpoint commits them yet");
@@ -145,8 +149,9 @@ public final class VerifyLedger {
         return OK;
     }
 
-    private static int receipt(Receipt receipt, List<Checkpoint> newer, Map<String, List<String>> options, NoteKey key, PrintStream out)
+    private static int receipt(Receipt receipt, List<Checkpoint> newer, Map<String, List<String>> options, List<NoteKey> keys, PrintStream out)
             throws IOException {
+        NoteKey key = signer(receipt.checkpoint(), keys);
         String problem = receipt.problemWith(key);
         if (problem != null) {
             out.println("MISMATCH receipt for event " + receipt.entry().record().eventId() + ": " + problem);
@@ -155,13 +160,14 @@ public final class VerifyLedger {
         out.println("OK receipt for event " + receipt.entry().record().eventId() + ": the entry at position " + receipt.entry().position()
                 + " is in the " + receipt.checkpoint() + " signed by " + key.vkey());
         if (!newer.isEmpty() && options.containsKey("consistency")) {
-            return consistency(ConsistencyProof.fromJsonText(read(options.get("consistency").get(0))), receipt.checkpoint(), newer.get(0), key, out);
+            return consistency(ConsistencyProof.fromJsonText(read(options.get("consistency").get(0))), receipt.checkpoint(), newer.get(0), keys, out);
         }
         return OK;
     }
 
-    private static int consistency(ConsistencyProof proof, Checkpoint older, Checkpoint newer, NoteKey key, PrintStream out) {
+    private static int consistency(ConsistencyProof proof, Checkpoint older, Checkpoint newer, List<NoteKey> keys, PrintStream out) {
         for (Checkpoint checkpoint : List.of(older, newer)) {
+            NoteKey key = signer(checkpoint, keys);
             if (!checkpoint.signedBy(key) || !checkpoint.origin().equals(key.name())) {
                 out.println("MISMATCH the " + checkpoint + " is not signed by the pinned key " + key.vkey());
                 return MISMATCH;
@@ -174,6 +180,11 @@ public final class VerifyLedger {
         }
         out.println("OK the " + newer + " extends the " + older + ": consistency proof verified");
         return OK;
+    }
+
+    /** The pinned key that signed a checkpoint, or the first pinned key when none did (it then fails to verify). */
+    private static NoteKey signer(Checkpoint checkpoint, List<NoteKey> keys) {
+        return keys.stream().filter(key -> key.name().equals(checkpoint.origin()) && checkpoint.signedBy(key)).findFirst().orElse(keys.get(0));
     }
 
     /** A file's text, refused unless it is UTF-8. */
