@@ -125,7 +125,9 @@ class GatewaySecurity {
         cors.setAllowCredentials(true);
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/**", cors);
+        // only the APIs: the web application's pages are the gateway's own origin, and a browser posts their forms with
+        // "Origin: null" when the page's referrer policy withholds it
+        source.registerCorsConfiguration("/api/**", cors);
         return source;
     }
 

@@ -52,7 +52,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration HEALTH_POLL = Duration.ofMillis(500);
     /** Small heaps and the client compiler: a local platform of seven JVMs starts sooner and fits in less memory. */

@@ -1,24 +1,22 @@
 package org.roundtable.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.roundtable.identity.DemoLogin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,35 +38,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it can run beside a developer's stack), and the demo journey played through the gateway with real tokens from the
  * local authorization server. Each step of the journey already waits for its effect; these tests look at the end state.
  */
+@ExtendWith(SharedPlatform.class)
 class PlatformJourneyIT {
 
     /** Moved by {@code -Droundtable.it.portOffset=N} when two checkouts run this test side by side. */
-    private static final Ports PORTS = new Ports(Integer.getInteger("roundtable.it.portOffset", 300));
+    private static final Ports PORTS = SharedPlatform.PORTS;
 
     private static final Duration EFFECT = Duration.ofSeconds(60);
     private static final Map<String, GatewayClient> PEOPLE = new ConcurrentHashMap<>();
 
-    @TempDir
-    static Path data;
-    private static LocalStack stack;
     private static DemoJourney.Result journey;
 
     @BeforeAll
     @Timeout(value = 12, unit = TimeUnit.MINUTES)
-    static void startThePlatformAndPlayTheJourney() {
-        Path root = Path.of("").toAbsolutePath().getParent().getParent();
-        stack = new LocalStack(LocalStack.Settings.of(root, data, PORTS, System.out)).start();
+    static void startThePlatformAndPlayTheJourney(LocalStack stack) {
         journey = DemoJourney.against(PORTS, System.out).play();
         JourneyReport.print(journey, System.out);
-    }
-
-    @AfterAll
-    static void stopThePlatform() {
-        if (stack != null) {
-            List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
-            stack.close();
-            assertThat(children).isNotEmpty().noneMatch(ProcessHandle::isAlive);
-        }
     }
 
     @Test

@@ -83,8 +83,11 @@ class ProposalPages {
         model.addAttribute("participation", loaded.get().participation());
         model.addAttribute("changes", changes(proposal));
         model.addAttribute("assetKinds", ProposalForm.ASSET_KINDS);
-        if (stillRecording) {
+        // participation hears of a submission through Kafka: until it has, the page says so and looks again
+        boolean opening = proposal.isOpenForEndorsement() && loaded.get().participation().proposalId() == null;
+        if (stillRecording || opening) {
             recordingModel(model, id, recording, tries);
+            model.addAttribute("opening", !stillRecording);
         }
         return "proposal";
     }
@@ -92,7 +95,8 @@ class ProposalPages {
     private static void recordingModel(Model model, UUID id, String recording, int tries) {
         model.addAttribute("recording", true);
         boolean keepRefreshing = tries < RECORDING_REFRESHES;
-        model.addAttribute("refreshUrl", keepRefreshing ? "/proposals/" + id + "?recording=" + recording + "&tries=" + (tries + 1) : null);
+        model.addAttribute("refreshUrl", keepRefreshing ? "/proposals/" + id + "?" + (recording == null ? "" : "recording=" + recording + "&")
+                + "tries=" + (tries + 1) : null);
         model.addAttribute("slow", !keepRefreshing);
     }
 

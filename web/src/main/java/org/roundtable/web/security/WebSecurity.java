@@ -17,6 +17,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import java.io.IOException;
 
@@ -53,7 +54,9 @@ class WebSecurity {
                     }
                 }))
                 .requestCache(cache -> cache.disable())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                // the page a form was on is where a person goes back to after signing in again
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; "
                                 + "frame-ancestors 'none'; base-uri 'self'")));
         return http.build();

@@ -61,6 +61,24 @@ class ParticipationActionsTest extends PageTest {
     }
 
     @Test
+    void aSubmittedProposalParticipationHasNotHeardOfYetSaysSoAndLooksAgainInsteadOfOfferingFormsThatWouldFail() throws Exception {
+        services.on("GET", "/api/proposals/" + PROPOSAL_ID, Response.json(proposal("SUBMITTED", 1, "JOINED")));
+        var bill = signedIn("bill", "Bill Turner", "CITIZEN");
+
+        HtmlPage page = bill.getPage(url("/proposals/" + PROPOSAL_ID));
+
+        assertThat(testId(page, "recording")).contains("Endorsements, pledges and workshops are opening");
+        assertThat((Object) page.getFirstByXPath("//form[@data-testid='endorse-form']")).isNull();
+        assertThat(page.querySelector("meta[http-equiv='refresh']").getAttributes().getNamedItem("content").getNodeValue())
+                .isEqualTo("2;url=/proposals/" + PROPOSAL_ID + "?tries=1");
+
+        services.on("GET", PARTICIPATION, Response.json(participation(0)));
+        HtmlPage open = bill.getPage(url("/proposals/" + PROPOSAL_ID + "?tries=1"));
+        assertThat((Object) open.querySelector("[data-testid='recording']")).isNull();
+        assertThat((Object) open.getFirstByXPath("//form[@data-testid='endorse-form']")).isNotNull();
+    }
+
+    @Test
     void aSecondEndorsementIsRefusedInPlainWordsWithTheReasonKept() throws Exception {
         services.on("GET", "/api/proposals/" + PROPOSAL_ID, Response.json(proposal("SUBMITTED", 1, "JOINED")));
         services.on("GET", PARTICIPATION, Response.json(participation(1, "Bill Turner")));
