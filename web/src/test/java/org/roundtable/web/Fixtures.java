@@ -42,11 +42,13 @@ public final class Fixtures {
                     .append("\",\"note\":").append(i == 1 ? "null" : "\"Room availability corrected\"")
                     .append(",\"recordedAt\":\"2026-11-0").append(i).append("T10:00:00Z\"}");
         }
+        String author = "{\"participantId\":\"amara\",\"role\":\"CITIZEN\",\"brings\":\"author\",\"state\":\"JOINED\","
+                + "\"invitedAt\":null,\"joinedAt\":\"2026-11-01T10:00:00Z\"}";
         String chen = chenState == null ? "" : "{\"participantId\":\"chen\",\"role\":\"STAFF\",\"brings\":\"Knowledge of the rooms\",\"state\":\""
                 + chenState + "\",\"invitedAt\":\"2026-11-01T11:00:00Z\",\"joinedAt\":null}";
         return "{\"id\":\"" + PROPOSAL_ID + "\",\"status\":\"" + status + "\",\"authorId\":\"amara\",\"current\":{\"revision\":" + revisions
                 + ",\"content\":" + latest + ",\"actorId\":\"amara\",\"actorRole\":\"CITIZEN\",\"note\":null,\"recordedAt\":\"2026-11-01T10:00:00Z\"},"
-                + "\"revisions\":[" + all + "],\"coDesigners\":[" + chen + "],"
+                + "\"revisions\":[" + all + "],\"coDesigners\":[" + author + (chen.isEmpty() ? "" : "," + chen) + "],"
                 + "\"statusHistory\":[{\"status\":\"DRAFT\",\"actorId\":\"amara\",\"actorRole\":\"CITIZEN\",\"reason\":null,\"caseId\":null,"
                 + "\"at\":\"2026-11-01T10:00:00Z\"}],\"caseId\":null,\"allocated\":null,"
                 + "\"createdAt\":\"2026-11-01T10:00:00Z\",\"updatedAt\":\"2026-11-02T10:00:00Z\"}";

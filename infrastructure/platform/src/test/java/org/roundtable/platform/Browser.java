@@ -193,6 +193,7 @@ final class Browser implements AutoCloseable {
                 .collect(Collectors.joining(", "))));
         try {
             Files.createDirectories(SCREENSHOTS);
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
             Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);

@@ -50,7 +50,8 @@ class ProposalPagesTest extends PageTest {
         assertThat(testId(page, "status")).isEqualTo("Submitted");
         assertThat(testId(page, "assets")).contains("Skill").contains("Retired engineers who mend and teach").contains("Eastfield repair café");
         assertThat(testId(page, "ask-money")).isEqualTo("12,000.00 GBP");
-        assertThat(testId(page, "co-designers")).contains("amara").contains("chen").contains("co-designer (staff)");
+        assertThat(testId(page, "co-designers")).contains("amara started it").contains("chen").contains("co-designer (staff)")
+                .as("the author once, as the one who started it").doesNotContain("brings: author");
         assertThat(testId(page, "endorsement-count")).isEqualTo("2 people endorse this proposal");
         assertThat(testId(page, "endorsements")).contains("Bill Turner: My grandson would learn here").contains("Resident 7f3a");
         assertThat(testId(page, "pledge-totals")).contains("1 pledges, 6 hours a month of time");
