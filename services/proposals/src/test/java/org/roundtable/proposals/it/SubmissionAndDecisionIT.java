@@ -47,7 +47,7 @@ class SubmissionAndDecisionIT extends ProposalsIntegrationTest {
 
         assertThat(records).hasSize(1);
         EventEnvelope envelope = codec.decode(records.get(0));
-        assertThat(envelope.actor()).isEqualTo(Actor.of("staff-ben", Role.STAFF));
+        assertThat(envelope.actor()).isEqualTo(new Actor("staff-ben", Role.STAFF, "Staff staff-ben"));
         assertThat(envelope.subject()).isEqualTo(id);
         ProposalSubmitted submitted = envelope.dataAs(ProposalSubmitted.class);
         assertThat(submitted.content().title()).isEqualTo("Library garden");
