@@ -120,7 +120,10 @@ class AuthorizationServerConfiguration {
         return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
     }
 
-    /** Access and id tokens say who the bearer is and which Roundtable roles they hold. */
+    /**
+     * Access and id tokens say who the bearer is and which Roundtable roles they hold; access tokens name Roundtable's
+     * APIs as their audience. A machine client is granted no role.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> nameAndRoles() {
         return context -> {
@@ -128,6 +131,10 @@ class AuthorizationServerConfiguration {
             boolean idToken = "id_token".equals(context.getTokenType().getValue());
             if (!accessToken && !idToken) {
                 return;
+            }
+            if (accessToken) {
+                // access tokens are for Roundtable's APIs, whichever client asked for them
+                context.getClaims().audience(List.of(DemoClients.AUDIENCE));
             }
             DemoAccount account = DemoAccounts.find(context.getPrincipal().getName()).orElse(null);
             if (account != null) {

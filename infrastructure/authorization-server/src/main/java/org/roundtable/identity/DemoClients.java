@@ -18,6 +18,9 @@ public final class DemoClients {
     public static final String MACHINE = "roundtable-machine";
     public static final String MACHINE_SECRET = "roundtable-machine-local-secret";
 
+    /** The audience of every access token: Roundtable's APIs, which refuse tokens for anything else. */
+    public static final String AUDIENCE = "roundtable";
+
     private DemoClients() {
     }
 }

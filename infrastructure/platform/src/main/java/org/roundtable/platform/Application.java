@@ -35,6 +35,9 @@ public record Application(String name, String module, ToIntFunction<Ports> port,
     public static final Application GATEWAY = new Application("gateway", "gateway", Ports::gateway, null);
     public static final Application WITNESS = new Application("witness", "services/witness", Ports::witness, null);
 
+    /** Where every application but the gateway listens. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     /** The five services, each with its own database. */
     public static final List<Application> SERVICES = List.of(PROPOSALS, PARTICIPATION, COMMISSIONING, OUTCOMES, AUDIT);
 
@@ -72,6 +75,10 @@ public record Application(String name, String module, ToIntFunction<Ports> port,
     public Map<String, String> environment(Ports ports, Path data, String jdbcUrl, String dbUser, String dbPassword) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(portIn(ports)));
+        if (!name.equals(GATEWAY.name)) {
+            // one door in: only the gateway is reachable from other machines
+            env.put("SERVER_ADDRESS", LOOPBACK);
+        }
         env.put("ROUNDTABLE_ISSUER", ports.issuer());
         env.put("ROUNDTABLE_JWKS", ports.issuer() + "/oauth2/jwks");
         if (database != null) {

@@ -32,6 +32,9 @@ import java.util.UUID;
  */
 public final class TestTokens {
 
+    /** The audience Roundtable's APIs accept. */
+    public static final String AUDIENCE = "roundtable";
+
     private static final String KEY_ID = "roundtable-test";
     private static TestTokens shared;
 
@@ -105,10 +108,17 @@ public final class TestTokens {
         return sign(unknownKey, claims(subject, subject, Instant.now().plus(Duration.ofMinutes(15))).claim("roles", List.of(roles)).build());
     }
 
+    /** A well-signed token issued for another audience: no Roundtable API may accept it. */
+    public String mintForAudience(String audience, String subject, String... roles) {
+        return sign(key, claims(subject, subject, Instant.now().plus(Duration.ofMinutes(15))).audience(audience)
+                .claim("roles", List.of(roles)).build());
+    }
+
     private JWTClaimsSet.Builder claims(String subject, String name, Instant expiry) {
         Instant issuedAt = expiry.isBefore(Instant.now()) ? expiry.minus(Duration.ofMinutes(15)) : Instant.now();
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .jwtID(UUID.randomUUID().toString())
                 .claim("name", name)

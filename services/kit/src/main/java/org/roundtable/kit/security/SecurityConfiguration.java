@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,7 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every service is a JWT resource server: the issuer comes from
- * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (and {@code jwk-set-uri}), roles from the token.
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (and {@code jwk-set-uri}), roles from the token, and
+ * a token must name the audience {@value #AUDIENCE} (unless {@code spring.security.oauth2.resourceserver.jwt.audiences}
+ * says otherwise): one issued for anything else is refused.
  * Health, metrics and API documentation are open, and so are the paths a service lists in
  * {@code roundtable.security.public-paths} (what anyone may read or submit); everything else needs a valid token. Refusals are
  * problem+json.
@@ -26,7 +29,11 @@ import org.springframework.security.web.SecurityFilterChain;
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
+@PropertySource("classpath:roundtable-kit-security.properties")
 public class SecurityConfiguration {
+
+    /** The audience every access token for Roundtable's APIs names. */
+    public static final String AUDIENCE = "roundtable";
 
     static final String[] OPEN_PATHS = {
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",

@@ -2,6 +2,7 @@ package org.roundtable.kit.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -19,6 +20,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import java.util.List;
+
 import java.util.Objects;
 
 /** Each service documents its API at {@code /v3/api-docs}, secured by bearer JWTs. */
@@ -34,7 +37,9 @@ public class OpenApiConfiguration {
                         .description("Every request needs a bearer JWT; refusals are RFC 9457 problem+json."))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
+                // relative, so that no Host header a caller sends is ever echoed back as the API's address
+                .servers(List.of(new Server().url("/").description("where this document was read: through the gateway")));
     }
 
     /** Every POST takes an {@code Idempotency-Key}; its answers for a retry are documented beside the operation's own. */

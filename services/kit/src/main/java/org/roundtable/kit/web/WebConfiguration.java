@@ -14,7 +14,9 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -22,7 +24,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Problem+json for every refusal and every error, whoever raises it (a controller, a filter, the firewall, the
- * container), a correlation id on every request, query parameters every query can take, and endpoints marked
+ * container), a correlation id on every request, query parameters every query can take, request bodies capped at
+ * {@code roundtable.web.max-body-size} (1 MB unless set; a larger one is refused with 413 before it is read), and
+ * endpoints marked
  * {@link org.roundtable.kit.authority.Sends} open only to the roles their command declares.
  */
 @AutoConfiguration(beforeName = {"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
@@ -68,6 +72,14 @@ public class WebConfiguration {
     FilterRegistrationBean<RequestParameterGuard> requestParameterGuard(ProblemResponses problems) {
         FilterRegistrationBean<RequestParameterGuard> registration = new FilterRegistrationBean<>(new RequestParameterGuard(problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(ProblemResponses problems,
+                                                       @Value("${roundtable.web.max-body-size:1MB}") DataSize maxBodySize) {
+        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(maxBodySize, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

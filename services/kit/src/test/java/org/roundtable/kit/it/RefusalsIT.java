@@ -6,6 +6,9 @@ import org.roundtable.testsupport.Eventually;
 import org.roundtable.testsupport.Topics;
 import org.roundtable.testsupport.TestTokens;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,6 +34,44 @@ class RefusalsIT extends KitIntegrationTest {
         assertProblem(send("POST", "/api/samples", TestTokens.shared().mintExpired("citizen-late", "CITIZEN"), "{\"title\":\"Late\"}"), 401);
         assertProblem(send("POST", "/api/samples", TestTokens.shared().mintWithUnknownKey("citizen-forged", "CITIZEN"), "{\"title\":\"Forged\"}"), 401);
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aTokenIssuedForAnotherAudienceIs401() throws Exception {
+        long before = storedEvents();
+
+        assertProblem(send("POST", "/api/samples", TestTokens.shared().mintForAudience("some-other-api", "citizen-elsewhere", "CITIZEN"),
+                "{\"title\":\"Elsewhere\"}"), 401);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413BeforeItIsSent() throws Exception {
+        long before = storedEvents();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/samples HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + 20 * 1024 * 1024 + "\r\nAuthorization: Bearer " + citizenToken("citizen-big") + "\r\n\r\n{\"title\":\"")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readNBytes(96), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 413");
+        }
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void theApiDocumentNeverEchoesTheHostItWasAskedFor() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /v3/api-docs HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"servers\":[{\"url\":\"/\"").doesNotContain("evil.example");
+        }
     }
 
     @Test
