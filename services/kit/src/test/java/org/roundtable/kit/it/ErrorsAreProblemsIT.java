@@ -45,8 +45,10 @@ class ErrorsAreProblemsIT extends KitIntegrationTest {
     }
 
     @Test
-    void theContainersErrorPathAnswersProblemJson() {
-        assertProblem(send("GET", "/error", null, null), 500);
+    void theContainersErrorPathAskedForDirectlyIsNotFoundAndNotDocumented() {
+        assertProblem(send("GET", "/error", null, null), 404);
+        assertProblem(send("PATCH", "/error", null, null), 404);
+        assertThat(send("GET", "/v3/api-docs", null, null).body().get("paths").has("/error")).isFalse();
     }
 
     @Test
