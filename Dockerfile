@@ -1,6 +1,6 @@
 # One image per application of the platform, all from one build of the project:
 #   docker build --build-arg MODULE=services/proposals -t roundtable/proposals .
-# MODULE is the module's folder: services/<name> or gateway.
+# MODULE is the module's folder: services/<name>, gateway or web.
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
@@ -8,11 +8,12 @@ COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY services services
 COPY gateway gateway
+COPY web web
 COPY infrastructure infrastructure
 # the same build for every image, so Docker builds it once and reuses the layer
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -q -Dmaven.test.skip=true \
-      -pl services/proposals,services/participation,services/commissioning,services/outcomes,services/audit,services/witness,gateway \
+      -pl services/proposals,services/participation,services/commissioning,services/outcomes,services/audit,services/witness,gateway,web \
       -am package
 
 FROM eclipse-temurin:17-jre AS application
