@@ -138,6 +138,7 @@ class WebJourneyIT {
         chen.type("#brings", "Knowledge of the rooms and safeguarding").clickButton("Accept and join")
                 .waitForText("You are now a co-designer");
         chen.clickLink("Amend this proposal").waitForPath(proposalPath + "/amend");
+        chen.check("amend-form");
         chen.type("#aspiration", "Young people and retired makers repairing and building things together, at their library on weekday afternoons");
         chen.choose("#assets-2-kind", "KNOWLEDGE").type("#assets-2-description", "Safeguarding and the room bookings")
                 .type("#assets-2-holder", "Library staff");
@@ -172,7 +173,7 @@ class WebJourneyIT {
 
         bill.open(proposalPath).type("#reason", "My grandson would learn here").clickButton("Endorse")
                 .waitForText("your endorsement is recorded");
-        assertThat(bill.text("[data-testid=endorsement-count]")).isEqualTo("1 people endorse this proposal");
+        assertThat(bill.text("[data-testid=endorsement-count]")).isEqualTo("1 person endorses this proposal");
         assertThat(bill.text("[data-testid=endorsements]")).contains("Bill Turner: My grandson would learn here");
 
         bill.choose("#kind", "TIME").type("#description", "Teaching soldering").type("#hoursPerMonth", "6")
@@ -204,6 +205,8 @@ class WebJourneyIT {
         bill.check("proposals");
         bill.open("/").waitForText(TITLE);
         bill.check("home-signed-in");
+        bill.open("/proposals/00000000-0000-0000-0000-000000000000").waitForText("Page not found");
+        bill.check("not-found");
 
         bill.clickButton("Sign out").waitForPath("/");
         assertThat(bill.pageText()).contains("Sign in").doesNotContain("acting as");

@@ -54,7 +54,7 @@ class ProposalPagesTest extends PageTest {
                 .as("the author once, as the one who started it").doesNotContain("brings: author");
         assertThat(testId(page, "endorsement-count")).isEqualTo("2 people endorse this proposal");
         assertThat(testId(page, "endorsements")).contains("Bill Turner: My grandson would learn here").contains("Resident 7f3a");
-        assertThat(testId(page, "pledge-totals")).contains("1 pledges, 6 hours a month of time");
+        assertThat(testId(page, "pledge-totals")).contains("1 pledge, 6 hours a month of time");
         assertThat(testId(page, "workshop")).contains("What should the club make first?").contains("15 January 2030, 16:00, Eastfield library")
                 .contains("Start with bicycle lights (Bill Turner)");
         assertThat(testId(page, "status-history")).contains("Draft");
@@ -76,7 +76,7 @@ class ProposalPagesTest extends PageTest {
         HtmlPage page = amara().getPage(url("/proposals/" + PROPOSAL_ID));
 
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
-        assertThat(testId(page, "endorsement-count")).isEqualTo("0 people endorse this proposal");
+        assertThat(testId(page, "endorsement-count")).isEqualTo("No one endorses this proposal yet");
         assertThat(testId(page, "invite-form")).contains("Invite someone to co-design");
         assertThat(page.getAnchorByText("Amend this proposal").getHrefAttribute()).isEqualTo("/proposals/" + PROPOSAL_ID + "/amend");
     }
