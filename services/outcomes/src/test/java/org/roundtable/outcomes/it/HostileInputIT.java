@@ -25,12 +25,12 @@ class HostileInputIT extends OutcomesIntegrationTest {
                 Map.of("unit", "neighbours known by name", "baseline", 3, "target", 10, "direction", "HIGHER_IS_BETTER")));
         long before = storedEvents();
 
-        assertField(api().post(base + "/progress-reports", citizen("amara"), Map.of("readings",
+        assertField(api().post(base + "/lived-experience", citizen("amara"), Map.of("readings",
                 List.of(Map.of("indicatorId", "indicator-1", "value", 5)), "narrative", "Long ago", "observedOn", "-5000-01-01")), "observedOn");
         assertField(api().put(base + "/review-dates", dana, Map.of("reviewDates", List.of("+300000-01-01"))), "reviewDates[0]");
         assertField(api().post(base + "/assets-given", citizen("amara"), Map.of("kind", "TIME", "description", "digging", "hours", 2,
                 "givenOn", "1900-01-01")), "givenOn");
-        assertField(api().post(base + "/progress-reports", citizen("amara"), Map.of("readings",
+        assertField(api().post(base + "/lived-experience", citizen("amara"), Map.of("readings",
                 List.of(Map.of("indicatorId", "indicator-1", "value", 5)), "narrative", "nul\u0000", "observedOn", "2026-01-01")), "narrative");
         assertThat(storedEvents()).isEqualTo(before);
     }
