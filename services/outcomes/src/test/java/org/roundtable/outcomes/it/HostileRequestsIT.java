@@ -60,6 +60,6 @@ class HostileRequestsIT extends OutcomesIntegrationTest {
 
     @AfterContainer
     static void report() {
-        checks.printReportAndRequireCleanRun(10);
+        checks.printReportAndRequireCleanRun(5);
     }
 }
