@@ -88,8 +88,17 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** The element's text; htmx may swap the element between finding and reading it, so a replaced one is found again. */
     String text(String css) {
-        return find(css).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return find(css).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     Browser type(String css, String text) {
