@@ -184,9 +184,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The body is already in memory, so a non-blocking reader is told at once that all of it is there. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already read");
+                    try {
+                        if (!isFinished()) {
+                            listener.onDataAvailable();
+                        }
+                        listener.onAllDataRead();
+                    } catch (IOException failure) {
+                        listener.onError(failure);
+                    }
                 }
             };
         }
