@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * plausible most of the time and hostile otherwise — NUL and other control characters, lone surrogates, text far
  * beyond any column, numbers such as {@code 1E+999999999} or {@code 6.9} for a whole number, dates in the year
  * +300000 or -5000 or 1900, lists repeating one entry, wrong types, missing and null fields, malformed JSON — so that
- * both sides of every check are exercised: accepted requests and refusals.
+ * both sides of every check are exercised: accepted requests and refusals. Half the bodies are plausible throughout.
  */
 public final class HostileRequests {
 
@@ -105,7 +105,8 @@ public final class HostileRequests {
         JsonNode schema = requestSchema(spec);
         Arbitrary<String> body = schema == null ? Arbitraries.just((String) null)
                 : weightedOneOf(
-                        weighted(20, json(schema, null, 0)),
+                        weighted(10, plausible(resolve(schema), null, 0, false)),
+                        weighted(10, json(schema, null, 0)),
                         weighted(1, Arbitraries.of("{\"unclosed\": ", "[1,2", "not json", "{}", "null", "\"text\"", "[]")));
         Arbitrary<List<String>> headers = weightedOneOf(
                 weighted(6, Arbitraries.just(List.<String>of())),
@@ -192,25 +193,30 @@ public final class HostileRequests {
         if (schema == null || schema.isNull()) {
             return Arbitraries.of("null", "{}", "\"anything\"");
         }
-        Arbitrary<String> plausible = plausible(schema, field, depth);
+        Arbitrary<String> plausible = plausible(schema, field, depth, true);
         Arbitrary<String> hostile = hostile(schema, field, depth);
         return weightedOneOf(weighted(4, plausible), weighted(1, hostile));
     }
 
-    private Arbitrary<String> plausible(JsonNode schema, String field, int depth) {
+    /** A plausible value; with {@code mixed}, the values inside it may be hostile (else every field is present and plausible). */
+    private Arbitrary<String> plausible(JsonNode schema, String field, int depth, boolean mixed) {
+        if (schema == null || schema.isNull()) {
+            return Arbitraries.just("{}");
+        }
         if (field != null && fieldValues.containsKey(field)) {
             return fieldValues.get(field);
         }
         String format = schema.path("format").asText("");
         switch (type(schema)) {
             case "object" -> {
-                return object(schema, depth);
+                return object(schema, depth, mixed);
             }
             case "array" -> {
                 if (depth >= DEPTH) {
                     return Arbitraries.just("[]");
                 }
-                Arbitrary<String> item = json(schema.get("items"), field, depth + 1);
+                Arbitrary<String> item = mixed ? json(schema.get("items"), field, depth + 1)
+                        : plausible(resolve(schema.get("items")), field, depth + 1, false);
                 return item.list().ofMinSize(1).ofMaxSize(3).map(items -> "[" + String.join(",", items) + "]");
             }
             case "integer" -> {
@@ -251,7 +257,7 @@ public final class HostileRequests {
                 .map(text -> quote("Plot " + text));
     }
 
-    private Arbitrary<String> object(JsonNode schema, int depth) {
+    private Arbitrary<String> object(JsonNode schema, int depth, boolean mixed) {
         JsonNode properties = schema.get("properties");
         if (properties == null || properties.isEmpty() || depth >= DEPTH) {
             return Arbitraries.just("{}");
@@ -261,6 +267,10 @@ public final class HostileRequests {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> property = fields.next();
             String name = quote(property.getKey());
+            if (!mixed) {
+                members.add(plausible(resolve(property.getValue()), property.getKey(), depth + 1, false).map(json -> name + ":" + json));
+                continue;
+            }
             Arbitrary<String> value = json(property.getValue(), property.getKey(), depth + 1).map(json -> name + ":" + json);
             members.add(weightedOneOf(weighted(18, value), weighted(1, Arbitraries.just("")), weighted(1, Arbitraries.just(name + ":null"))));
         }
