@@ -36,6 +36,10 @@ class PageModel {
         model.addAttribute("person", person);
         model.addAttribute("here", LocalPaths.whereTheyWere(request));
         model.addAttribute("signOutToken", gatewayCsrf(request));
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", TypedForm.NONE);
+            model.addAttribute("errors", FormErrors.NONE);
+        }
     }
 
     @ExceptionHandler(SignInNeeded.class)

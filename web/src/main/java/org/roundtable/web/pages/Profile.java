@@ -1,21 +1,17 @@
 package org.roundtable.web.pages;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.roundtable.events.Role;
 import org.roundtable.web.security.People;
 import org.roundtable.web.security.Person;
 import org.roundtable.web.services.Api;
-import org.roundtable.web.services.ApiProblem;
-import org.roundtable.web.services.ReadModel;
 import org.roundtable.web.services.Services;
-import org.springframework.context.MessageSource;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,28 +68,29 @@ class Profile {
 
     private final Services services;
     private final People people;
-    private final ReadModel readModel;
-    private final MessageSource messages;
+    private final FormActions forms;
 
-    Profile(Services services, People people, ReadModel readModel, MessageSource messages) {
+    Profile(Services services, People people, FormActions forms) {
         this.services = services;
         this.people = people;
-        this.readModel = readModel;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/profile")
-    String profile(Model model) {
+    String profile(@RequestParam(required = false) String recording, @RequestParam(defaultValue = "0") int tries, Model model) {
         people.acting();
         Form form = services.find(Services.PARTICIPATION, "/api/participation/profile", Api.OwnProfile.class).map(Form::of).orElseGet(Form::new);
         if (form.displayName == null) {
             form.displayName = people.required().name();
         }
-        return page(model, form, FormErrors.NONE);
+        if (recording != null) {
+            new Watched("/profile", this::fingerprint).stillRecording(model, recording, fingerprint(), tries);
+        }
+        return page(model, form);
     }
 
     @PostMapping("/profile")
-    String save(@ModelAttribute("form") Form form, Model model, HttpServletResponse response, RedirectAttributes flash) {
+    String save(@ModelAttribute("form") Form form, Model model) {
         Person person = people.acting();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("displayName", form.displayName);
@@ -107,16 +104,12 @@ class Profile {
             body.put("livesLocally", form.livesLocally);
             body.put("usesServices", form.usesServices);
         }
-        String before = fingerprint();
-        try {
-            services.put(Services.PARTICIPATION, "/api/participation/profile", body);
-        } catch (ApiProblem problem) {
-            response.setStatus(problem.status() >= 400 && problem.status() < 500 ? problem.status() : 502);
-            return page(model, form, FormErrors.of(problem, field -> field, messages));
-        }
-        readModel.awaitChange(this::fingerprint, before);
-        flash.addFlashAttribute("done", "done.profile");
-        return "redirect:/profile";
+        return forms.submit("profile", Map.of())
+                .command(() -> services.put(Services.PARTICIPATION, "/api/participation/profile", body))
+                .watching(new Watched("/profile", this::fingerprint))
+                .done("done.profile")
+                .mayChangeNothing()
+                .send(model, () -> page(model, form));
     }
 
     @GetMapping("/activity")
@@ -134,9 +127,8 @@ class Profile {
                 .orElse("none");
     }
 
-    private static String page(Model model, Form form, FormErrors errors) {
+    private static String page(Model model, Form form) {
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
         return "profile";
     }
 }

@@ -1,13 +1,9 @@
 package org.roundtable.web.pages;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.roundtable.web.security.People;
 import org.roundtable.web.services.Api;
 import org.roundtable.web.services.ApiProblem;
-import org.roundtable.web.services.ReadModel;
 import org.roundtable.web.services.Services;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,70 +28,62 @@ class ProposalForms {
     private final Services services;
     private final People people;
     private final Proposals proposals;
-    private final ReadModel readModel;
-    private final MessageSource messages;
+    private final FormActions forms;
 
-    ProposalForms(Services services, People people, Proposals proposals, ReadModel readModel, MessageSource messages) {
+    ProposalForms(Services services, People people, Proposals proposals, FormActions forms) {
         this.services = services;
         this.people = people;
         this.proposals = proposals;
-        this.readModel = readModel;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/proposals/new")
     String blank(Model model) {
         people.acting();
-        return form(model, new ProposalForm().withRoomForAnotherAsset(), null, FormErrors.NONE, null);
+        return form(model, new ProposalForm().withRoomForAnotherAsset(), null, null);
     }
 
     @PostMapping("/proposals/new")
-    String draft(@ModelAttribute("form") ProposalForm form, @RequestParam(required = false) String action, Model model,
-                 HttpServletResponse response, RedirectAttributes flash) {
+    String draft(@ModelAttribute("form") ProposalForm form, @RequestParam(required = false) String action, Model model) {
         people.acting();
         if (ADD_ASSET.equals(action) || CHECK.equals(action)) {
-            return form(model, form.withRoomForAnotherAsset(), null, FormErrors.NONE, CHECK.equals(action) ? advice(form.framingText()) : null);
+            return form(model, form.withRoomForAnotherAsset(), null, CHECK.equals(action) ? advice(form.framingText()) : null);
         }
-        if (form.amountProblem()) {
-            return refused(model, response, form, null, amountProblem());
-        }
-        String id;
-        try {
-            id = services.post(Services.PROPOSALS, "/api/proposals", form.content())
-                    .orElseThrow(() -> new ApiProblem(502, "", "the proposals service gave no id", List.of()));
-        } catch (ApiProblem problem) {
-            return refused(model, response, form, null, problem);
-        }
-        return ProposalActions.afterCommand(proposals, readModel, id, Proposals.MISSING, flash, "done.draft");
+        return forms.submit("proposal", Map.of())
+                .creating(() -> {
+                    requireAmount(form);
+                    return services.post(Services.PROPOSALS, "/api/proposals", form.content());
+                }, proposals::watched)
+                .fields(ProposalForm::fieldOf)
+                .done("done.draft")
+                .send(model, () -> form(model, form.withRoomForAnotherAsset(), null, null));
     }
 
     @GetMapping("/proposals/{id}/amend")
     String amendForm(@PathVariable UUID id, Model model) {
         people.acting();
         Api.ProposalDetail proposal = proposals.load(id.toString()).proposal();
-        return form(model, ProposalForm.of(proposal.current().content()), proposal, FormErrors.NONE, null);
+        return form(model, ProposalForm.of(proposal.current().content()), proposal, null);
     }
 
     @PostMapping("/proposals/{id}/amend")
     String amend(@PathVariable UUID id, @ModelAttribute("form") ProposalForm form, @RequestParam(required = false) String action,
-                 Model model, HttpServletResponse response, RedirectAttributes flash) {
+                 Model model) {
         people.acting();
         Proposals.Loaded loaded = proposals.load(id.toString());
         if (ADD_ASSET.equals(action) || CHECK.equals(action)) {
-            return form(model, form.withRoomForAnotherAsset(), loaded.proposal(), FormErrors.NONE,
-                    CHECK.equals(action) ? advice(form.framingText()) : null);
+            return form(model, form.withRoomForAnotherAsset(), loaded.proposal(), CHECK.equals(action) ? advice(form.framingText()) : null);
         }
-        if (form.amountProblem()) {
-            return refused(model, response, form, loaded.proposal(), amountProblem());
-        }
-        String before = loaded.fingerprint();
-        try {
-            services.post(Services.PROPOSALS, "/api/proposals/{id}/revisions", Map.of("content", form.content(),
-                    "note", form.getNote() == null ? "" : form.getNote()), id);
-        } catch (ApiProblem problem) {
-            return refused(model, response, form, loaded.proposal(), problem);
-        }
-        return ProposalActions.afterCommand(proposals, readModel, id.toString(), before, flash, "done.amend");
+        return forms.submit("proposal", Map.of())
+                .command(() -> {
+                    requireAmount(form);
+                    services.post(Services.PROPOSALS, "/api/proposals/{id}/revisions", Map.of("content", form.content(),
+                            "note", form.getNote() == null ? "" : form.getNote()), id);
+                })
+                .watching(proposals.watched(id.toString()))
+                .fields(ProposalForm::fieldOf)
+                .done("done.amend")
+                .send(model, () -> form(model, form.withRoomForAnotherAsset(), loaded.proposal(), null));
     }
 
     /** The guidance for what has been typed so far: a fragment htmx puts beside the form. */
@@ -118,20 +104,16 @@ class ProposalForms {
         }
     }
 
-    private String refused(Model model, HttpServletResponse response, ProposalForm form, Api.ProposalDetail proposal, ApiProblem problem) {
-        response.setStatus(problem.status() >= 400 && problem.status() < 500 ? problem.status() : 502);
-        return form(model, form.withRoomForAnotherAsset(), proposal, FormErrors.of(problem, ProposalForm::fieldOf, messages), null);
+    private void requireAmount(ProposalForm form) {
+        if (form.amountProblem()) {
+            throw forms.invalid("askAmount", "proposal.askAmount.number");
+        }
     }
 
-    private ApiProblem amountProblem() {
-        return new ApiProblem(400, "", null, List.of(new ApiProblem.FieldProblem("askAmount",
-                messages.getMessage("proposal.askAmount.number", null, LocaleContextHolder.getLocale()))));
-    }
-
-    private static String form(Model model, ProposalForm form, Api.ProposalDetail proposal, FormErrors errors, Api.FramingAdvice advice) {
+    /** The form; after a refusal the model already holds what went wrong ({@code typed}). */
+    private static String form(Model model, ProposalForm form, Api.ProposalDetail proposal, Api.FramingAdvice advice) {
         model.addAttribute("form", form);
         model.addAttribute("proposal", proposal);
-        model.addAttribute("errors", errors);
         model.addAttribute("advice", advice);
         model.addAttribute("assetKinds", ProposalForm.ASSET_KINDS);
         return "proposal-form";

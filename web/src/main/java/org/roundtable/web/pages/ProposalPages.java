@@ -18,8 +18,6 @@ class ProposalPages {
 
     static final List<String> STATUSES = List.of("DRAFT", "SUBMITTED", "UNDER_DECISION", "COMMISSIONED", "DECLINED", "WITHDRAWN");
     private static final int PAGE_SIZE = 20;
-    /** How many times a page showing "being recorded" refreshes itself before it says it is taking longer. */
-    static final int RECORDING_REFRESHES = 15;
 
     private final Services services;
     private final Proposals proposals;
@@ -74,7 +72,7 @@ class ProposalPages {
             if (!stillRecording) {
                 throw new org.roundtable.web.services.ApiProblem(404, "Not found", null, List.of());
             }
-            recordingModel(model, id, recording, tries);
+            Watched.recording(model, "/proposals/" + id, recording, tries);
             return "recording";
         }
         Api.ProposalDetail proposal = loaded.get().proposal();
@@ -86,18 +84,10 @@ class ProposalPages {
         // participation hears of a submission through Kafka: until it has, the page says so and looks again
         boolean opening = proposal.isOpenForEndorsement() && loaded.get().participation().proposalId() == null;
         if (stillRecording || opening) {
-            recordingModel(model, id, recording, tries);
+            Watched.recording(model, "/proposals/" + id, recording, tries);
             model.addAttribute("opening", !stillRecording);
         }
         return "proposal";
-    }
-
-    private static void recordingModel(Model model, UUID id, String recording, int tries) {
-        model.addAttribute("recording", true);
-        boolean keepRefreshing = tries < RECORDING_REFRESHES;
-        model.addAttribute("refreshUrl", keepRefreshing ? "/proposals/" + id + "?" + (recording == null ? "" : "recording=" + recording + "&")
-                + "tries=" + (tries + 1) : null);
-        model.addAttribute("slow", !keepRefreshing);
     }
 
     /** Each revision after the first, newest first, with what it changed from the one before. */

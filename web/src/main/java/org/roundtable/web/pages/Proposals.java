@@ -30,7 +30,7 @@ class Proposals {
         }
     }
 
-    static final String MISSING = "none";
+    static final String MISSING = Watched.MISSING;
 
     private final Services services;
 
@@ -49,6 +49,11 @@ class Proposals {
 
     String fingerprint(String id) {
         return find(id).map(Loaded::fingerprint).orElse(MISSING);
+    }
+
+    /** The proposal's page, watched for a command's effect. */
+    Watched watched(String id) {
+        return new Watched("/proposals/" + id, () -> fingerprint(id));
     }
 
     private Api.Participation participation(String id) {

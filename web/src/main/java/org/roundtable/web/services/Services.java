@@ -32,9 +32,14 @@ public class Services {
 
     public static final String PROPOSALS = "proposals";
     public static final String PARTICIPATION = "participation";
+    public static final String COMMISSIONING = "commissioning";
     public static final String OUTCOMES = "outcomes";
 
     private static final String PUBLIC_READER = "public-reader";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** The key the POSTs sent by {@link #once} carry. */
+    private final ThreadLocal<String> idempotencyKey = new ThreadLocal<>();
 
     private final WebProperties properties;
     private final People people;
@@ -72,9 +77,22 @@ public class Services {
         }
     }
 
+    /**
+     * Runs {@code command} with every POST in it carrying {@code key} as its {@code Idempotency-Key} (none if null):
+     * the services answer a repeat of the same request with the first answer and store nothing new.
+     */
+    public <T> T once(String key, java.util.function.Supplier<T> command) {
+        idempotencyKey.set(key);
+        try {
+            return command.get();
+        } finally {
+            idempotencyKey.remove();
+        }
+    }
+
     /** Sends a command; returns the id the service created, if it answered with one. */
     public Optional<String> post(String service, String path, Object body, Object... variables) {
-        RestClient.RequestBodySpec request = rest.post().uri(properties.service(service) + path, variables);
+        RestClient.RequestBodySpec request = keyed(rest.post().uri(properties.service(service) + path, variables));
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
@@ -82,7 +100,7 @@ public class Services {
     }
 
     public <T> T post(String service, String path, Object body, Class<T> answer, Object... variables) {
-        return call(rest.post().uri(properties.service(service) + path, variables).contentType(MediaType.APPLICATION_JSON).body(body))
+        return call(keyed(rest.post().uri(properties.service(service) + path, variables)).contentType(MediaType.APPLICATION_JSON).body(body))
                 .body(answer);
     }
 
@@ -93,6 +111,11 @@ public class Services {
 
     public void delete(String service, String path, Object... variables) {
         call(rest.delete().uri(properties.service(service) + path, variables)).toBodilessEntity();
+    }
+
+    private RestClient.RequestBodySpec keyed(RestClient.RequestBodySpec request) {
+        String key = idempotencyKey.get();
+        return key == null ? request : request.header(IDEMPOTENCY_KEY, key);
     }
 
     private RestClient.ResponseSpec call(RestClient.RequestHeadersSpec<?> request) {

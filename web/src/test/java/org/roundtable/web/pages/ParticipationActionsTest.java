@@ -38,6 +38,44 @@ class ParticipationActionsTest extends PageTest {
     }
 
     @Test
+    void eachRenderingOfAFormCarriesItsOwnIdempotencyKeySoSendingItTwiceIsAnsweredAsOnce() throws Exception {
+        services.on("GET", "/api/proposals/" + PROPOSAL_ID, Response.json(proposal("SUBMITTED", 1, "JOINED")));
+        services.onAfter("GET", PARTICIPATION, 3, Response.json(participation(1, "Amara Okafor")),
+                Response.json(participation(2, "Amara Okafor", "Bill Turner")));
+        services.on("POST", PARTICIPATION + "/endorsements", Response.status(204));
+        var bill = signedIn("bill", "Bill Turner", "CITIZEN");
+
+        HtmlPage page = bill.getPage(url("/proposals/" + PROPOSAL_ID));
+        HtmlForm endorse = page.getFirstByXPath("//form[@data-testid='endorse-form']");
+        String key = endorse.getInputByName("idempotencyKey").getValue();
+        endorse.getButtonByName("").click();
+        HtmlPage after = endorse.getButtonByName("").click();
+
+        assertThat(key).matches("[0-9a-f-]{36}");
+        assertThat(services.received("POST", PARTICIPATION + "/endorsements")).hasSize(2)
+                .allSatisfy(sent -> assertThat(sent.header("Idempotency-Key")).isEqualTo(key));
+        HtmlForm next = after.getFirstByXPath("//form[@data-testid='endorse-form']");
+        assertThat(next.getInputByName("idempotencyKey").getValue()).as("a new rendering, a new key").isNotEqualTo(key);
+    }
+
+    @Test
+    void aFormSentAgainWhileTheFirstIsStillBeingCarriedOutGoesToThePageAsTheFirstWill() throws Exception {
+        services.on("GET", "/api/proposals/" + PROPOSAL_ID, Response.json(proposal("SUBMITTED", 1, "JOINED")));
+        services.onAfter("GET", PARTICIPATION, 2, Response.json(participation(1, "Amara Okafor")),
+                Response.json(participation(2, "Amara Okafor", "Bill Turner")));
+        services.on("POST", PARTICIPATION + "/endorsements", Response.problem(409, "Request in progress",
+                "a request with this Idempotency-Key is still being carried out", null, null));
+        var bill = signedIn("bill", "Bill Turner", "CITIZEN");
+
+        HtmlPage page = bill.getPage(url("/proposals/" + PROPOSAL_ID));
+        HtmlPage after = ((HtmlForm) page.getFirstByXPath("//form[@data-testid='endorse-form']")).getButtonByName("").click();
+
+        assertThat(after.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat((Object) after.querySelector("[data-testid='error-summary']")).isNull();
+        assertThat(testId(after, "endorsement-count")).isEqualTo("2 people endorse this proposal");
+    }
+
+    @Test
     void whenTheReadSideIsSlowThePageSaysBeingRecordedAndRefreshesItselfUntilItShows() throws Exception {
         services.on("GET", "/api/proposals/" + PROPOSAL_ID, Response.json(proposal("SUBMITTED", 1, "JOINED")));
         services.on("GET", PARTICIPATION, Response.json(participation(1, "Amara Okafor")));
@@ -88,7 +126,10 @@ class ParticipationActionsTest extends PageTest {
         HtmlPage page = bill.getPage(url("/proposals/" + PROPOSAL_ID));
         HtmlForm endorse = page.getFirstByXPath("//form[@data-testid='endorse-form']");
         endorse.getTextAreaByName("reason").setText("Still true");
+        String key = endorse.getInputByName("idempotencyKey").getValue();
         HtmlPage refused = endorse.getButtonByName("").click();
+        HtmlForm again = refused.getFirstByXPath("//form[@data-testid='endorse-form']");
+        assertThat(again.getInputByName("idempotencyKey").getValue()).as("corrected, it is a new request").isNotEqualTo(key);
 
         assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(409);
         assertThat(testId(refused, "error-summary")).contains("This cannot be done now, in the state it is in. Bill endorses this proposal already.");
