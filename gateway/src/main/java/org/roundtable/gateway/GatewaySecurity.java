@@ -61,8 +61,8 @@ class GatewaySecurity {
     /** The web application's landing after login: guarded here, so that a visitor signs in and comes back to it. */
     static final String SIGN_IN = "/sign-in";
 
-    /** Read by anyone without logging in: the audit ledger's log (checkpoints, proofs, leaf hashes, its key). */
-    static final String[] PUBLIC_READS = {"/api/audit/log/**"};
+    /** Read by anyone without logging in: the audit ledger's log (checkpoints, proofs, leaf hashes, its key) and the public decision register. */
+    static final String[] PUBLIC_READS = {"/api/audit/log/**", "/api/audit/register"};
 
     @Bean
     SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {

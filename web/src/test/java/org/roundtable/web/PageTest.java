@@ -73,6 +73,13 @@ public abstract class PageTest {
         return browser;
     }
 
+    /** The text of the element with this {@code data-testid}, which must be there. */
+    protected static String testId(org.htmlunit.html.HtmlPage page, String id) {
+        var element = page.querySelector("[data-testid='" + id + "']");
+        org.assertj.core.api.Assertions.assertThat(element).as("an element with data-testid " + id + " on " + page.getUrl()).isNotNull();
+        return element.asNormalizedText();
+    }
+
     protected WebClient amara() {
         return signedIn("amara", "Amara Okafor", "CITIZEN");
     }

@@ -38,7 +38,7 @@ class WebSecurity {
         AccessDeniedHandler formExpired = (request, response, denied) -> redirect(response, LocalPaths.signInThenBackTo(
                 LocalPaths.whereTheyWere(request)));
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/", "/proposals", "/proposals/*", "/assets/**", "/error",
+                        .requestMatchers(HttpMethod.GET, "/", "/proposals", "/proposals/*", "/register", "/register/*", "/assets/**", "/error",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.POST, "/framing-check").permitAll()
                         .anyRequest().authenticated())

@@ -120,6 +120,53 @@ public final class Api {
     public record Finding(String found, int start, int end, String deficit, List<String> assetBased, String why) {
     }
 
+    /** The public decision register, as the audit service gives it: names already by the naming rule, no person's id. */
+    public record Register(Instant generatedAt, List<RegisteredDecision> decisions) {
+
+        public Register {
+            decisions = decisions == null ? List.of() : decisions;
+        }
+    }
+
+    public record RegisteredDecision(String caseId, String proposalId, String title, String serviceArea, String aspiration, Money asked,
+                                     String outcome, Instant decidedAt, String closedBy, List<PanelSeat> panel, String fund,
+                                     Money allocated, Money fundRemaining, String summary, RegisteredInitiative initiative) {
+
+        public RegisteredDecision {
+            panel = panel == null ? List.of() : panel;
+        }
+
+        public long votes(String vote) {
+            return panel.stream().filter(seat -> vote.equals(seat.vote())).count();
+        }
+
+        public long seated(boolean commissioners) {
+            return panel.stream().filter(seat -> "COMMISSIONER".equals(seat.role()) == commissioners).count();
+        }
+
+        public long recused() {
+            return panel.stream().filter(PanelSeat::recused).count();
+        }
+    }
+
+    public record PanelSeat(String name, String role, boolean chair, boolean declared, String interest, boolean recused, String vote,
+                            String rationale) {
+    }
+
+    public record RegisteredInitiative(String title, String status, String provider, Money funding, Instant startedAt,
+                                       java.math.BigDecimal hoursGiven, List<java.time.LocalDate> reviewDates,
+                                       List<RegisteredIndicator> indicators) {
+
+        public RegisteredInitiative {
+            reviewDates = reviewDates == null ? List.of() : reviewDates;
+            indicators = indicators == null ? List.of() : indicators;
+        }
+    }
+
+    public record RegisteredIndicator(String name, String unit, java.math.BigDecimal baseline, java.math.BigDecimal target,
+                                      String direction, java.math.BigDecimal latest, java.time.LocalDate observedOn) {
+    }
+
     private Api() {
     }
 }

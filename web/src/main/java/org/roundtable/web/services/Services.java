@@ -34,6 +34,7 @@ public class Services {
     public static final String PARTICIPATION = "participation";
     public static final String COMMISSIONING = "commissioning";
     public static final String OUTCOMES = "outcomes";
+    public static final String AUDIT = "audit";
 
     private static final String PUBLIC_READER = "public-reader";
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";

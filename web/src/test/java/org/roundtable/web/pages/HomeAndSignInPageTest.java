@@ -126,9 +126,4 @@ class HomeAndSignInPageTest extends PageTest {
         assertThat(services.received("POST", "/api/participation/proposals/" + org.roundtable.web.Fixtures.PROPOSAL_ID + "/endorsements")).isEmpty();
     }
 
-    static String testId(HtmlPage page, String id) {
-        var element = page.querySelector("[data-testid='" + id + "']");
-        assertThat(element).as("an element with data-testid " + id + " on " + page.getUrl()).isNotNull();
-        return element.asNormalizedText();
-    }
 }

@@ -11,7 +11,6 @@ import static org.roundtable.web.Fixtures.PROPOSAL_ID;
 import static org.roundtable.web.Fixtures.WORKSHOP_ID;
 import static org.roundtable.web.Fixtures.participation;
 import static org.roundtable.web.Fixtures.proposal;
-import static org.roundtable.web.pages.HomeAndSignInPageTest.testId;
 
 /** Co-design, endorsements, pledges and workshops on a proposal's page, without JavaScript. */
 class ParticipationActionsTest extends PageTest {

@@ -9,7 +9,6 @@ import org.roundtable.web.ServicesStub.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.roundtable.web.Fixtures.PROPOSAL_ID;
-import static org.roundtable.web.pages.HomeAndSignInPageTest.testId;
 
 class ProfilePageTest extends PageTest {
 

@@ -9,7 +9,6 @@ import org.roundtable.web.ServicesStub.Response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.roundtable.web.Fixtures.PROPOSAL_ID;
 import static org.roundtable.web.Fixtures.proposal;
-import static org.roundtable.web.pages.HomeAndSignInPageTest.testId;
 
 /** Drafting and amending without JavaScript: the form posts, the page follows the redirect. */
 class ProposalFormsTest extends PageTest {

@@ -11,7 +11,6 @@ import static org.roundtable.web.Fixtures.page;
 import static org.roundtable.web.Fixtures.participation;
 import static org.roundtable.web.Fixtures.proposal;
 import static org.roundtable.web.Fixtures.summary;
-import static org.roundtable.web.pages.HomeAndSignInPageTest.testId;
 
 class ProposalPagesTest extends PageTest {
 

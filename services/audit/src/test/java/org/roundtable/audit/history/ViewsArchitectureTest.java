@@ -13,7 +13,7 @@ class ViewsArchitectureTest {
 
     @Test
     void theViewsKnowNoWebAndNoKafka() {
-        noClasses().that().resideInAnyPackage("..audit.history..", "..audit.replay..", "..audit.powermap..")
+        noClasses().that().resideInAnyPackage("..audit.history..", "..audit.replay..", "..audit.powermap..", "..audit.register..")
                 .should().dependOnClassesThat().resideInAnyPackage(ServiceArchitecture.concat(
                         ServiceArchitecture.WEB, ServiceArchitecture.KAFKA, new String[]{"..audit.api.."}))
                 .check(classes);
@@ -21,14 +21,14 @@ class ViewsArchitectureTest {
 
     @Test
     void theViewsDoNotReachIntoTheLedgersWriterOrVerification() {
-        noClasses().that().resideInAnyPackage("..audit.history..", "..audit.replay..", "..audit.powermap..")
+        noClasses().that().resideInAnyPackage("..audit.history..", "..audit.replay..", "..audit.powermap..", "..audit.register..")
                 .should().dependOnClassesThat().resideInAnyPackage("..audit.ledger..", "..audit.verification..")
                 .check(classes);
     }
 
     @Test
     void replayingAndMappingAreBuiltFromRecordedEventsNotFromQueries() {
-        noClasses().that().resideInAnyPackage("..audit.replay..", "..audit.powermap..")
+        noClasses().that().resideInAnyPackage("..audit.replay..", "..audit.powermap..", "..audit.register..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..", "java.sql..")
                 .check(classes);
     }

@@ -39,6 +39,28 @@ class AuditViewsAccessIT extends AuditIntegrationTest {
     }
 
     @Test
+    void anyoneReadsTheRegisterWithoutLoggingInAndNoCitizenWhoDidNotConsentIsShownByTheirLogin() throws Exception {
+        GardenJourney journey = GardenJourney.startingAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.DAYS))
+                .publish(codec, jdbc);
+
+        ApiClient.Response register = api().get("/api/audit/register", null);
+
+        assertThat(register.status()).isEqualTo(200);
+        JsonNode decision = null;
+        for (JsonNode candidate : register.body().get("decisions")) {
+            if (journey.proposalId().equals(candidate.get("proposalId").asText())) {
+                decision = candidate;
+            }
+        }
+        assertThat(decision).as("the journey's decision in %s", register.body()).isNotNull();
+        assertThat(decision.get("outcome").asText()).isEqualTo("APPROVED");
+        List<String> names = new java.util.ArrayList<>();
+        decision.get("panel").forEach(member -> names.add(member.get("name").asText()));
+        assertThat(names).contains("Neighbour K7PQ2M");
+        assertThat(register.body().toString()).doesNotContain(journey.id("ivy")).doesNotContain(journey.id("gus"));
+    }
+
+    @Test
     void anOverlongProposalIdIs400NamingIt() {
         String overlong = "p".repeat(201);
 
