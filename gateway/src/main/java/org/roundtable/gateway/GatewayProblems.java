@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -23,7 +25,7 @@ import java.util.Locale;
 
 /**
  * Every error the gateway answers itself is RFC 9457 problem+json: a refusal its filters end without a body (429 past
- * the rate limit, 411, 413) and any failure that reaches the error handler (503 for a service that cannot be reached,
+ * the rate limit, 411, 413), a request the security firewall rejects (an encoded slash or {@code ..} in its path) and any failure that reaches the error handler (503 for a service that cannot be reached,
  * 404 for no route, 500 for anything else, its message kept in the log). Answers relayed from the services are left
  * as they are.
  */
@@ -79,6 +81,21 @@ final class GatewayProblems {
         @Override
         public int getOrder() {
             return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+
+    /**
+     * A request the security firewall rejects before any filter of ours could see it through: the firewall only sets
+     * the status, and the response is completed outside the filter chain, so the body is written here.
+     */
+    @Component
+    static class Rejected implements ServerExchangeRejectedHandler {
+
+        @Override
+        public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+            log.debug("rejected {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), rejected.getMessage());
+            return write(exchange.getResponse(), HttpStatus.BAD_REQUEST,
+                    "the request's address or headers are not accepted: no encoded slash, no '..' segment, no control characters");
         }
     }
 

@@ -174,6 +174,19 @@ class ThroughTheGatewayIT {
     }
 
     @Test
+    void aPathTheGatewaysFirewallRejectsIsAnswered400Problem() {
+        String amara = login("amara");
+        for (String path : List.of("/api/proposals/..%2F../withdrawal", "/api/proposals/a%2Fb", "/api/proposals/%2e%2e/x")) {
+            ApiClient.Response refused = gateway.post(path, amara, Map.of("reason", "no longer needed"));
+
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            assertThat(refused.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(refused.body().get("status").asInt()).isEqualTo(400);
+            assertThat(refused.body().get("detail").asText()).contains("encoded slash");
+        }
+    }
+
+    @Test
     void eachPrefixIsRoutedToItsOwnUpstreamWithThePathAndTokenIntact() throws Exception {
         Map<String, URI> configured = new java.util.HashMap<>();
         for (Route route : stack.gateway().getBean(RouteLocator.class).getRoutes().collectList().block()) {
