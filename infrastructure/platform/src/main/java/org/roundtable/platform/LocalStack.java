@@ -84,6 +84,14 @@ public final class LocalStack implements AutoCloseable {
         return settings.ports();
     }
 
+    /** The PostgreSQL server every application's database lives on, once started. */
+    public synchronized PostgresServer database() {
+        if (postgres == null) {
+            throw new IllegalStateException("the local stack has not started its database");
+        }
+        return postgres;
+    }
+
     /** Starts everything and returns once every application reports itself healthy; on failure, ends what it started. */
     public LocalStack start() {
         try {

@@ -33,6 +33,7 @@ public final class HostileChecks {
     private int tried;
     private int accepted;
     private int recorded;
+    private final List<String> recordedEvents = new ArrayList<>();
     private int refused;
     private int serverErrors;
     private int stalls;
@@ -72,8 +73,11 @@ public final class HostileChecks {
         }
         accepted++;
         perOperation[0]++;
-        if (eventsOf(correlationId) > 0) {
+        List<String> stored = jdbc.queryForList("select event_identifier from domain_event_entry"
+                + " where position(? in convert_from(meta_data, 'UTF8')) > 0", String.class, correlationId);
+        if (!stored.isEmpty()) {
             recorded++;
+            recordedEvents.addAll(stored);
         }
         awaitProcessorsAtHead(request);
         long setAside = deadLetters() - deadLettersBefore;
@@ -163,6 +167,11 @@ public final class HostileChecks {
     /** Accepted requests that stored at least one event (the rest were answered without a change, such as an empty replay). */
     public synchronized int recorded() {
         return recorded;
+    }
+
+    /** The ids of the events that accepted requests stored, in the order they were accepted. */
+    public synchronized List<String> recordedEvents() {
+        return List.copyOf(recordedEvents);
     }
 
     public synchronized int refused() {
