@@ -101,11 +101,15 @@ class PlatformJourneyIT {
         JsonNode roll = decisionCase.path("decision").path("roll");
         assertThat(DemoJourney.find(roll, "memberId", "farah").path("recused").asBoolean()).isTrue();
         assertThat(DemoJourney.find(roll, "memberId", "farah").hasNonNull("vote")).isFalse();
-        for (String member : List.of("dana", "eli", "bill")) {
-            assertThat(DemoJourney.find(roll, "memberId", member).path("vote").asText()).as(member).isEqualTo("APPROVE");
-            assertThat(DemoJourney.find(roll, "memberId", member).path("rationale").asText()).as(member).isNotBlank();
+        JsonNode bill = DemoJourney.find(roll, "role", "CITIZEN");
+        assertThat(bill.path("memberId").asText()).as("Bill did not consent to be named: his seat carries his pseudonymous id")
+                .startsWith("neighbour-");
+        assertThat(bill.path("name").asText()).startsWith("Neighbour ");
+        assertThat(decisionCase.toString()).doesNotContain("\"bill\"").doesNotContain("Bill Turner");
+        for (JsonNode member : List.of(DemoJourney.find(roll, "memberId", "dana"), DemoJourney.find(roll, "memberId", "eli"), bill)) {
+            assertThat(member.path("vote").asText()).as(member.toString()).isEqualTo("APPROVE");
+            assertThat(member.path("rationale").asText()).as(member.toString()).isNotBlank();
         }
-        assertThat(DemoJourney.find(roll, "memberId", "bill").path("role").asText()).isEqualTo("CITIZEN");
         assertThat(new BigDecimal(journey.fund().path("remaining").asText())).isEqualByComparingTo("38000");
     }
 

@@ -2,6 +2,8 @@ package org.roundtable.commissioning.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.roundtable.events.Role;
+import org.roundtable.kit.names.PublicNames;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,11 +13,16 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads funds and decision cases, with what the panel knew: the proposal as submitted and what citizens said. */
+/**
+ * Reads funds and decision cases, with what the panel knew: the proposal as submitted and what citizens said. Citizens
+ * appear as their consent stands when the case is read (see {@link PublicNames}): by login id and name with consent,
+ * otherwise by pseudonymous id and pseudonym; office holders by their id.
+ */
 @Service
 @Transactional(readOnly = true)
 public class CommissioningQueries {
@@ -50,9 +57,11 @@ public class CommissioningQueries {
     private final CaseEntryViews entries;
     private final KnownProposalViews proposals;
     private final ObjectMapper json;
+    private final PublicNames names;
 
     CommissioningQueries(FundViews funds, CaseViews cases, CaseEntryViews entries, KnownProposalViews proposals,
-                         @Qualifier("eventJson") ObjectMapper json) {
+                         @Qualifier("eventJson") ObjectMapper json, PublicNames names) {
+        this.names = names;
         this.funds = funds;
         this.cases = cases;
         this.entries = entries;
@@ -83,21 +92,69 @@ public class CommissioningQueries {
             Optional<KnownProposalView> known = proposals.findById(view.getProposalId());
             return new Case(view.getCaseId(), view.getProposalId(), view.getTitle(), view.getServiceArea(), view.getStatus(),
                     view.getDeadline(), view.getChairId(), view.getFundId(), document(view.getAmount()), view.getOutcome(),
-                    document(view.getDecision()), known.map(k -> document(k.getSubmitted())).orElse(null),
+                    shownSeats(document(view.getDecision())), known.map(k -> document(k.getSubmitted())).orElse(null),
                     known.map(this::whatCitizensSaid).orElse(new WhatCitizensSaid(0, List.of(), 0, 0, 0, 0, List.of())),
-                    entries.findByCaseIdOrderById(caseId).stream()
-                            .map(e -> new Entry(e.getKind(), e.getActorId(), e.getActorRole(), document(e.getDetail()), e.getAt())).toList());
+                    entries.findByCaseIdOrderById(caseId).stream().map(this::entry).toList());
         });
     }
 
+    private Entry entry(CaseEntryView entry) {
+        Map<String, Object> detail = shownSeats(document(entry.getDetail()));
+        if (detail != null && detail.get("memberId") instanceof String memberId && memberId.equals(entry.getActorId())) {
+            shownSeat(detail, entry.getActorRole());
+        }
+        return new Entry(entry.getKind(), names.actor(entry.getActorId(), entry.getActorRole(), null).id(), entry.getActorRole(), detail,
+                entry.getAt());
+    }
+
+    /** A decision's roll and a panel's members, each seat shown as the consent of whoever sits in it stands. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> shownSeats(Map<String, Object> document) {
+        if (document == null) {
+            return null;
+        }
+        for (String seats : List.of("roll", "members")) {
+            if (document.get(seats) instanceof List<?> list) {
+                list.forEach(seat -> {
+                    if (seat instanceof Map<?, ?> member && member.get("role") != null) {
+                        shownSeat((Map<String, Object>) member, member.get("role").toString());
+                    }
+                });
+            }
+        }
+        return document;
+    }
+
+    private void shownSeat(Map<String, Object> seat, String role) {
+        if (seat.get("memberId") instanceof String memberId) {
+            PublicNames.Shown shown = names.actor(memberId, role, null);
+            seat.put("memberId", shown.id());
+            if (role == null || Role.parse(role) == Role.CITIZEN) {
+                seat.put("name", shown.name());
+            }
+        }
+    }
+
     private WhatCitizensSaid whatCitizensSaid(KnownProposalView known) {
-        List<Map<String, Object>> endorsements = List.copyOf(documents(known.getEndorsements()).values());
-        List<Map<String, Object>> pledges = List.copyOf(documents(known.getPledges()).values());
+        List<Map<String, Object>> endorsements = documents(known.getEndorsements()).entrySet().stream()
+                .map(endorsement -> shownAs(endorsement.getValue(), endorsement.getKey())).toList();
+        List<Map<String, Object>> pledges = documents(known.getPledges()).values().stream()
+                .map(pledge -> shownAs(pledge, pledge.get(WhatThePanelKnows.PLEDGED_BY))).toList();
         int hours = pledges.stream().filter(p -> "TIME".equals(p.get("kind")))
                 .mapToInt(p -> p.get("hoursPerMonth") instanceof Number given ? given.intValue() : 0).sum();
         int skills = (int) pledges.stream().filter(p -> "SKILL".equals(p.get("kind"))).count();
         int places = (int) pledges.stream().filter(p -> "PLACE".equals(p.get("kind"))).count();
         return new WhatCitizensSaid(endorsements.size(), endorsements, pledges.size(), hours, skills, places, pledges);
+    }
+
+    /** A citizen's endorsement or pledge under their name as their consent now stands; who it was is never shown itself. */
+    private Map<String, Object> shownAs(Map<String, Object> document, Object participantId) {
+        Map<String, Object> shown = new LinkedHashMap<>(document);
+        shown.remove(WhatThePanelKnows.PLEDGED_BY);
+        if (participantId instanceof String citizen) {
+            shown.put("name", names.citizen(citizen).name());
+        }
+        return shown;
     }
 
     private static Fund fund(FundView view) {

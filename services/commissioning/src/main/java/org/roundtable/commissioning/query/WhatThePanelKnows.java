@@ -38,6 +38,9 @@ public class WhatThePanelKnows {
         proposals.save(known);
     }
 
+    /** Who pledged, kept so that the name shown follows their consent; never shown itself. */
+    static final String PLEDGED_BY = "pledgedBy";
+
     public void endorsed(EndorsementGiven given) {
         KnownProposalView known = known(given.proposalId());
         Map<String, Object> endorsement = new LinkedHashMap<>();
@@ -57,6 +60,7 @@ public class WhatThePanelKnows {
         KnownProposalView known = known(pledged.proposalId());
         Map<String, Object> pledge = new LinkedHashMap<>();
         pledge.put("name", pledged.publicName());
+        pledge.put(PLEDGED_BY, pledged.participantId());
         pledge.put("kind", pledged.kind().name());
         pledge.put("description", pledged.description());
         pledge.put("hoursPerMonth", pledged.hoursPerMonth());

@@ -12,6 +12,8 @@ import org.roundtable.events.commissioning.DecisionReached;
 import org.roundtable.events.participation.AssetPledged;
 import org.roundtable.events.participation.EndorsementGiven;
 import org.roundtable.events.participation.EndorsementWithdrawn;
+import org.roundtable.events.participation.ProfileCorrected;
+import org.roundtable.events.participation.ProfileRegistered;
 import org.roundtable.events.proposals.AssetKind;
 import org.roundtable.events.proposals.ProposalWithdrawn;
 import org.roundtable.testsupport.Eventually;
@@ -84,6 +86,8 @@ class OpeningAndWhatThePanelKnewIT extends CommissioningIntegrationTest {
                 Actor.of("citizen-ivo", Role.CITIZEN));
         EventEnvelope withdrawn = envelope(proposalId, new EndorsementWithdrawn(proposalId, "citizen-ivo"), Actor.of("citizen-ivo", Role.CITIZEN));
 
+        Topics.send(codec.encode(envelope("citizen-fay", new ProfileRegistered("citizen-fay", "Fay", true, List.of(Role.CITIZEN), "Northfield",
+                null, null, null, false), Actor.of("citizen-fay", Role.CITIZEN))));
         Topics.send(codec.encode(endorsed), codec.encode(pledgedTime), codec.encode(endorsed), codec.encode(pledgedPlace),
                 codec.encode(endorsedThenWithdrawn), codec.encode(withdrawn), codec.encode(pledgedTime));
 
@@ -91,6 +95,7 @@ class OpeningAndWhatThePanelKnewIT extends CommissioningIntegrationTest {
             JsonNode said = decisionCase(caseId).body().get("whatCitizensSaid");
             assertThat(said.get("pledges").asInt()).isEqualTo(2);
             assertThat(said.get("endorsementCount").asInt()).isEqualTo(1);
+            assertThat(said.get("endorsements").get(0).get("name").asText()).as("named by her consent").isEqualTo("Fay");
         });
         Thread.sleep(1_000);
         JsonNode view = decisionCase(caseId).body();
@@ -99,6 +104,9 @@ class OpeningAndWhatThePanelKnewIT extends CommissioningIntegrationTest {
         assertThat(said.get("endorsements").get(0).get("reason").asText()).isEqualTo("my children would learn to grow food");
         assertThat(said.get("endorsements").get(0).get("name").asText()).isEqualTo("Fay");
         assertThat(said.get("pledges").asInt()).isEqualTo(2);
+        assertThat(said.get("pledgeList")).extracting(pledge -> pledge.get("name").asText()).as("no profile, so no consent: pseudonyms")
+                .allMatch(name -> name.startsWith("Neighbour "));
+        assertThat(said.toString()).doesNotContain("citizen-gus").doesNotContain("citizen-hal");
         assertThat(said.get("hoursPerMonth").asInt()).isEqualTo(8);
         assertThat(said.get("places").asInt()).isEqualTo(1);
         JsonNode asSubmitted = view.get("proposalAsSubmitted");
@@ -107,5 +115,43 @@ class OpeningAndWhatThePanelKnewIT extends CommissioningIntegrationTest {
         assertThat(asSubmitted.get("content").get("ask").get("money").get("amount").decimalValue()).isEqualByComparingTo("1200.00");
         assertThat(asSubmitted.get("coDesigners")).hasSize(2);
         assertThat(view.get("title").asText()).isEqualTo("Library garden");
+    }
+
+    @Test
+    void namesInTheCaseFollowConsentAsItNowStandsAndLoginIdsOfCitizensWithoutItNeverShow() throws Exception {
+        String proposalId = UUID.randomUUID().toString();
+        String caseId = submitted(proposalId);
+        String bill = "bill-" + UUID.randomUUID();
+        Actor asBill = Actor.of(bill, Role.CITIZEN);
+        Topics.send(codec.encode(envelope(bill, new ProfileRegistered(bill, "Bill Turner", true, List.of(Role.CITIZEN), "Eastfield",
+                null, null, null, false), asBill)));
+        Topics.send(codec.encode(envelope(proposalId, new EndorsementGiven(proposalId, bill, "Bill Turner", "for my grandson"), asBill)),
+                codec.encode(envelope(proposalId, new AssetPledged(proposalId, "pledge-" + bill, bill, "Bill Turner", AssetKind.TIME,
+                        "soldering", 6), asBill)));
+        String fundId = fund("ali", "5000.00");
+        expect(204, api().post("/api/commissioning/cases/" + caseId + "/panel", commissioner("ali"), panel(fundId, "ali", "bea", bill, null)));
+        declare(caseId, citizen(bill), false, null);
+        Eventually.within(PATIENCE, () -> {
+            JsonNode view = decisionCase(caseId).body();
+            assertThat(view.get("whatCitizensSaid").get("endorsements").get(0).get("name").asText()).isEqualTo("Bill Turner");
+            assertThat(view.get("whatCitizensSaid").get("pledgeList").get(0).get("name").asText()).isEqualTo("Bill Turner");
+            assertThat(view.get("timeline").toString()).contains(bill).contains("Bill Turner");
+        });
+
+        Topics.send(codec.encode(envelope(bill, new ProfileCorrected(bill, "Neighbour X", false, List.of(Role.CITIZEN), "Eastfield",
+                null, null, null, false), asBill)));
+
+        Eventually.within(PATIENCE, () -> {
+            JsonNode view = decisionCase(caseId).body();
+            String pseudonym = view.get("whatCitizensSaid").get("endorsements").get(0).get("name").asText();
+            assertThat(pseudonym).startsWith("Neighbour ");
+            assertThat(view.get("whatCitizensSaid").get("pledgeList").get(0).get("name").asText()).isEqualTo(pseudonym);
+            assertThat(view.toString()).doesNotContain("Bill Turner").doesNotContain(bill);
+            JsonNode declaration = view.get("timeline").get(view.get("timeline").size() - 1);
+            assertThat(declaration.get("actorId").asText()).startsWith("neighbour-");
+            assertThat(declaration.get("detail").get("memberId").asText()).isEqualTo(declaration.get("actorId").asText());
+        });
+        assertThat(api().get("/api/commissioning/cases/" + caseId, citizen("someone-else")).body().toString())
+                .as("as any citizen reads it").doesNotContain(bill).doesNotContain("Bill Turner");
     }
 }

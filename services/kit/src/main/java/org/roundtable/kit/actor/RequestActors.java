@@ -26,6 +26,11 @@ public class RequestActors {
 
     public static final String ACTING_ROLE_HEADER = "X-Acting-Role";
 
+    /** Who sent the current request (their token's subject), if it is authenticated, whatever role they act in. */
+    public Optional<String> subjectId() {
+        return authentication().map(RoundtableAuthentication::getName);
+    }
+
     /** The actor of the current request, if it is authenticated. */
     public Optional<Actor> current() {
         return authentication().map(auth -> actorFor(auth, List.of(Role.values())));

@@ -3,6 +3,7 @@ package org.roundtable.outcomes.query;
 import jakarta.persistence.criteria.Predicate;
 import org.roundtable.events.outcomes.IndicatorReading;
 import org.roundtable.events.proposals.Money;
+import org.roundtable.kit.names.PublicNames;
 import org.roundtable.kit.web.PageOf;
 import org.roundtable.outcomes.domain.InitiativeStatus;
 import org.roundtable.outcomes.domain.Progress;
@@ -28,7 +29,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Reads the initiatives read model; progress is computed from the time series as it is read. */
+/**
+ * Reads the initiatives read model; progress is computed from the time series as it is read, and citizens appear as
+ * their consent stands when it is read (see {@link PublicNames}).
+ */
 @Service
 @Transactional(readOnly = true)
 public class InitiativeQueries {
@@ -40,9 +44,11 @@ public class InitiativeQueries {
     private final ContributionViews contributions;
     private final MobilisationViews mobilisations;
     private final ReviewViews reviews;
+    private final PublicNames names;
 
     InitiativeQueries(InitiativeViews initiatives, IndicatorViews indicators, ReportViews reports, ReadingViews readings,
-                      ContributionViews contributions, MobilisationViews mobilisations, ReviewViews reviews) {
+                      ContributionViews contributions, MobilisationViews mobilisations, ReviewViews reviews, PublicNames names) {
+        this.names = names;
         this.initiatives = initiatives;
         this.indicators = indicators;
         this.reports = reports;
@@ -80,7 +86,7 @@ public class InitiativeQueries {
                             Collectors.mapping(r -> new IndicatorReading(r.getIndicatorId(), r.getValue()), Collectors.toList())));
             List<InitiativeDetail.Report> reportDetails = reportViews.stream()
                     .map(r -> new InitiativeDetail.Report(r.getReportId(), r.getObservedOn(), r.getReportedOn(), r.isLivedExperience(),
-                            r.getReporterId(), r.getReporterRole(), r.getNarrative(), readingsByReport.getOrDefault(r.getReportId(), List.of())))
+                            names.actor(r.getReporterId(), r.getReporterRole()).id(), r.getReporterRole(), r.getNarrative(), readingsByReport.getOrDefault(r.getReportId(), List.of())))
                     .toList();
             List<InitiativeDetail.Review> reviewDetails = reviews.findByInitiativeIdOrderById(initiativeId).stream()
                     .map(r -> new InitiativeDetail.Review(r.getStatus(), r.getReason(), r.getOverrideReason(), r.getReviewerId(), r.getReviewedAt()))
@@ -168,13 +174,22 @@ public class InitiativeQueries {
         List<MobilisationView> given = mobilisations.findByInitiativeIdOrderByGivenOnAscId(initiativeId);
         Set<String> fulfilled = given.stream().filter(g -> g.getPledgeId() != null).map(MobilisationView::getPledgeId).collect(Collectors.toSet());
         List<InitiativeDetail.Pledged> pledged = contributions.findByInitiativeIdOrderById(initiativeId).stream()
-                .map(c -> new InitiativeDetail.Pledged(c.getPledgeId(), c.getParticipantId(), c.getPublicName(), c.getKind(), c.getDescription(),
-                        c.getHoursPerMonth(), c.isReleased(), fulfilled.contains(c.getPledgeId())))
+                .map(c -> {
+                    PublicNames.Shown by = names.citizen(c.getParticipantId());
+                    return new InitiativeDetail.Pledged(c.getPledgeId(), by.id(), by.name(), c.getKind(), c.getDescription(),
+                            c.getHoursPerMonth(), c.isReleased(), fulfilled.contains(c.getPledgeId()));
+                })
                 .toList();
         List<InitiativeDetail.Pledged> expected = pledged.stream().filter(p -> !p.released()).toList();
         return new InitiativeDetail.Assets(pledged,
-                given.stream().map(g -> new InitiativeDetail.Given(g.getMobilisationId(), g.getPledgeId(), g.getParticipantId(), g.getPublicName(),
-                        g.getKind(), g.getDescription(), g.getHours(), g.getGivenOn(), g.getRecordedBy(), g.getRecordedAs())).toList(),
+                given.stream().map(g -> {
+                    PublicNames.Shown recorder = names.actor(g.getRecordedBy(), g.getRecordedAs());
+                    PublicNames.Shown giver = g.getParticipantId() == null ? new PublicNames.Shown(null, g.getPublicName())
+                            : g.getParticipantId().equals(g.getRecordedBy()) && g.getRecordedAs() != null && g.getRecordedAs().publicOffice()
+                            ? new PublicNames.Shown(g.getParticipantId(), g.getPublicName()) : names.citizen(g.getParticipantId());
+                    return new InitiativeDetail.Given(g.getMobilisationId(), g.getPledgeId(), giver.id(), giver.name(), g.getKind(),
+                            g.getDescription(), g.getHours(), g.getGivenOn(), recorder.id(), g.getRecordedAs());
+                }).toList(),
                 expected.size(), (int) expected.stream().filter(InitiativeDetail.Pledged::fulfilled).count(),
                 expected.stream().map(InitiativeDetail.Pledged::hoursPerMonth).filter(h -> h != null).mapToInt(Integer::intValue).sum(),
                 hours(given));

@@ -13,6 +13,7 @@ import org.roundtable.events.commissioning.RollEntry;
 import org.roundtable.events.commissioning.Vote;
 import org.roundtable.events.participation.AssetPledged;
 import org.roundtable.events.participation.PledgeWithdrawn;
+import org.roundtable.events.participation.ProfileCorrected;
 import org.roundtable.events.proposals.Ask;
 import org.roundtable.events.proposals.Asset;
 import org.roundtable.events.proposals.AssetKind;
@@ -81,6 +82,14 @@ abstract class OutcomesIntegrationTest extends ServiceIntegrationTest {
     static EventEnvelope envelope(String subject, IntegrationEvent event) {
         return new EventEnvelope(UUID.randomUUID().toString(), RoundtableEvents.CATALOG.typeOf(event.getClass()), subject, Instant.now(),
                 Actor.of("someone", Role.SYSTEM), "corr-" + subject, null, 0L, event);
+    }
+
+    /** Participation's news of someone's profile as it now stands: named publicly by their consent, or not. */
+    void profile(String participantId, String name, boolean namedPublicly) throws Exception {
+        EventEnvelope profile = envelope(participantId, new ProfileCorrected(participantId, namedPublicly ? name : "Neighbour ZZZZZZ",
+                namedPublicly, List.of(Role.CITIZEN), "Northfield", null, null, null, false));
+        send(profile);
+        awaitHandled(profile);
     }
 
     void send(EventEnvelope... envelopes) {

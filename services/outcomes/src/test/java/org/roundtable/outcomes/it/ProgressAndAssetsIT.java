@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +25,8 @@ class ProgressAndAssetsIT extends OutcomesIntegrationTest {
         String base = "/api/outcomes/initiatives/" + id;
         String dana = commissioner("dana");
         String green = provider("greenshoots");
+        profile("bill", "Neighbour bill", true);
+        profile("amara", "Amara Okafor", true);
 
         expect(204, api().put(base + "/provider", dana, Map.of("providerId", "greenshoots", "providerName", "Green Shoots CIC")));
         expect(204, api().put(base + "/indicators/indicator-1", dana,
@@ -119,6 +122,35 @@ class ProgressAndAssetsIT extends OutcomesIntegrationTest {
                 .isEqualTo(1);
         assertThat(api().get("/api/outcomes/initiatives?serviceArea=" + area + "&status=AT_RISK", auditor("hana")).body().get("totalItems").asInt())
                 .isZero();
+    }
+
+    @Test
+    void citizensAppearAsTheirConsentNowStandsAndNeverByLoginWithoutIt() throws Exception {
+        String id = startedInitiative(area(), "amara");
+        String base = "/api/outcomes/initiatives/" + id;
+        String bill = "bill-" + UUID.randomUUID();
+        profile(bill, "Bill Turner", true);
+        String proposalId = detail(id).body().get("proposalId").asText();
+        EventEnvelope pledge = envelope(proposalId, pledged(proposalId, "pledge-" + id, bill, 6));
+        send(pledge);
+        awaitHandled(pledge);
+        expect(204, api().put(base + "/indicators/indicator-1", commissioner("dana"),
+                Map.of("unit", "neighbours known by name", "baseline", 3, "target", 10, "direction", "HIGHER_IS_BETTER")));
+        expect(201, api().post(base + "/lived-experience", citizen(bill), report(TODAY, Map.of("indicator-1", 5))));
+        Eventually.within(WAIT, () -> {
+            JsonNode detail = detail(id).body();
+            assertThat(detail.get("assets").get("pledged").get(0).get("publicName").asText()).isEqualTo("Bill Turner");
+            assertThat(detail.get("reports").get(0).get("reporterId").asText()).isEqualTo(bill);
+        });
+
+        profile(bill, "Bill Turner", false);
+
+        JsonNode detail = api().get(base, citizen("someone-else")).body();
+        JsonNode pledged = detail.get("assets").get("pledged").get(0);
+        assertThat(pledged.get("publicName").asText()).startsWith("Neighbour ");
+        assertThat(pledged.get("participantId").asText()).startsWith("neighbour-");
+        assertThat(detail.get("reports").get(0).get("reporterId").asText()).isEqualTo(pledged.get("participantId").asText());
+        assertThat(detail.toString()).doesNotContain("Bill Turner").doesNotContain(bill);
     }
 
     @Test

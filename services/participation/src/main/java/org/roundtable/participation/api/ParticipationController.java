@@ -31,7 +31,7 @@ import org.roundtable.participation.domain.ParticipationCommands.RegisterProfile
 import org.roundtable.participation.domain.ParticipationCommands.ScheduleWorkshop;
 import org.roundtable.participation.domain.ParticipationCommands.WithdrawEndorsement;
 import org.roundtable.participation.domain.ParticipationCommands.WithdrawPledge;
-import org.roundtable.participation.domain.Pseudonyms;
+import org.roundtable.kit.names.Pseudonyms;
 import org.roundtable.participation.query.ParticipationQueries;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -112,17 +112,20 @@ public class ParticipationController {
     OwnProfile ownProfile() {
         String me = me();
         PrivateDetails own = privateDetails.findById(me).orElseThrow(() -> new NotFound("you have no profile yet"));
-        ParticipationQueries.PublicProfile shown = queries.profile(me).orElse(null);
+        ParticipationQueries.PublicProfile shown = queries.profile(me, me).orElse(null);
         return new OwnProfile(me, own.getDisplayName(), queries.publicName(me), shown != null && shown.namedPublicly(),
                 shown == null ? List.of() : shown.roles(), shown == null ? null : shown.neighbourhood(), shown == null ? null : shown.offers(),
                 shown == null ? null : shown.livesLocally(), shown == null ? null : shown.usesServices(), own.getContactEmail() != null,
                 own.getContactEmail());
     }
 
-    @Operation(summary = "Someone's public profile")
+    @Operation(summary = "Someone's public profile", description = """
+            By the id public views show: a citizen's pseudonymous id (`neighbour-…`) while they do not consent to be named, \
+            their login id while they do. A login id of someone who does not consent finds nothing (404), except your own.""")
     @GetMapping("/participants/{participantId}")
     ParticipationQueries.PublicProfile publicProfile(@PathVariable String participantId) {
-        return queries.profile(participantId).orElseThrow(() -> new NotFound("no profile for " + Require.excerpt(participantId)));
+        String viewer = actors.subjectId().orElse(null);
+        return queries.profile(participantId, viewer).orElseThrow(() -> new NotFound("no profile for " + Require.excerpt(participantId)));
     }
 
     @Operation(summary = "What the community did around a proposal: endorsements, pledges summed by kind, workshops")

@@ -19,6 +19,7 @@ import org.roundtable.events.participation.ProposalFollowed;
 import org.roundtable.events.participation.WorkshopAttended;
 import org.roundtable.events.participation.WorkshopRegistered;
 import org.roundtable.events.participation.WorkshopScheduled;
+import org.roundtable.kit.names.Pseudonyms;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -33,8 +34,10 @@ public class ParticipationProjection {
     private final ProfileViews profiles;
     private final ActivityViews activities;
     private final ProposalStageViews proposals;
+    private final Pseudonyms pseudonyms;
 
-    ParticipationProjection(ProfileViews profiles, ActivityViews activities, ProposalStageViews proposals) {
+    ParticipationProjection(ProfileViews profiles, ActivityViews activities, ProposalStageViews proposals, Pseudonyms pseudonyms) {
+        this.pseudonyms = pseudonyms;
         this.profiles = profiles;
         this.activities = activities;
         this.proposals = proposals;
@@ -149,6 +152,7 @@ public class ParticipationProjection {
     private void profile(String participantId, String publicName, boolean namedPublicly, List<Role> roles, String neighbourhood,
                          String offers, Boolean livesLocally, Boolean usesServices, boolean contactable, Instant at) {
         ProfileView view = profiles.findById(participantId).orElseGet(() -> new ProfileView(participantId));
+        view.pseudonymousId = pseudonyms.idOf(participantId);
         view.publicName = publicName;
         view.namedPublicly = namedPublicly;
         view.roles = roles.stream().map(Role::name).collect(Collectors.joining(","));

@@ -1,7 +1,7 @@
 package org.roundtable.participation.query;
 
 import org.roundtable.events.proposals.AssetKind;
-import org.roundtable.participation.domain.Pseudonyms;
+import org.roundtable.kit.names.Pseudonyms;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 @Transactional(readOnly = true)
 public class ParticipationQueries {
 
+    /** {@code participantId} is their login id only while they consent to be named; otherwise their pseudonymous id. */
     public record PublicProfile(String participantId, String name, boolean namedPublicly, List<String> roles, String neighbourhood, String offers,
                                 Boolean livesLocally, Boolean usesServices) {
     }
@@ -64,10 +65,17 @@ public class ParticipationQueries {
         this.pseudonyms = pseudonyms;
     }
 
-    public Optional<PublicProfile> profile(String participantId) {
-        return profiles.findById(participantId).map(view -> new PublicProfile(view.getParticipantId(), view.getPublicName(), view.isNamedPublicly(),
-                List.of(view.getRoles().split(",")), view.getNeighbourhood(), view.getOffers(), view.getLivesLocally(),
-                view.getUsesServices()));
+    /**
+     * Someone's public profile as {@code viewer} may see it: asked for by their pseudonymous id, or by their login id
+     * while they consent to be named. Asked for by the login id of someone who does not consent, there is none (unless
+     * they ask for their own), so a login id never leads to a pseudonym.
+     */
+    public Optional<PublicProfile> profile(String id, String viewer) {
+        Optional<ProfileView> byLogin = profiles.findById(id).filter(view -> view.isNamedPublicly() || id.equals(viewer));
+        return byLogin.or(() -> profiles.findByPseudonymousId(id)).map(view -> new PublicProfile(
+                view.isNamedPublicly() || view.getParticipantId().equals(viewer) ? view.getParticipantId() : pseudonyms.idOf(view.getParticipantId()),
+                view.getPublicName(), view.isNamedPublicly(), List.of(view.getRoles().split(",")), view.getNeighbourhood(), view.getOffers(),
+                view.getLivesLocally(), view.getUsesServices()));
     }
 
     /** The public name of each participant: from their profile, or their pseudonym when they have none. */

@@ -15,6 +15,9 @@ public class ProfileView {
     @Id
     @Column(length = 200)
     String participantId;
+    /** The id that stands for them in public views while they do not consent to be named. */
+    @Column(length = 40, unique = true)
+    String pseudonymousId;
     @Column(nullable = false, length = 80)
     String publicName;
     boolean namedPublicly;
@@ -37,6 +40,7 @@ public class ProfileView {
     }
 
     public String getParticipantId() { return participantId; }
+    public String getPseudonymousId() { return pseudonymousId; }
     public String getPublicName() { return publicName; }
     public boolean isNamedPublicly() { return namedPublicly; }
     public String getRoles() { return roles; }

@@ -4,9 +4,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
+import org.roundtable.kit.names.Pseudonyms;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.Eventually;
 import org.roundtable.testsupport.Topics;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +23,9 @@ class PrivacyIT extends ParticipationIntegrationTest {
 
     private static final String SECRET_NAME = "Zelda Quillfeather";
     private static final String SECRET_EMAIL = "zelda.q@example.org";
+
+    @Autowired
+    Pseudonyms pseudonyms;
 
     @Test
     void someoneWithoutNamingConsentNeverAppearsByNameInAnyResponseOrPublishedEvent() throws Exception {
@@ -44,15 +49,23 @@ class PrivacyIT extends ParticipationIntegrationTest {
             ApiClient.Response summary = api().get(base, citizen("reader"));
             assertThat(summary.body().get("endorsements").get(0).get("name").asText()).isEqualTo(pseudonym);
         });
+        String pseudonymousId = pseudonyms.idOf(zelda);
         List<ApiClient.Response> publicAnswers = List.of(
                 api().get(base, citizen("reader")),
-                api().get("/api/participation/participants/" + zelda, citizen("reader")),
+                api().get("/api/participation/participants/" + pseudonymousId, citizen("reader")),
                 api().get("/api/participation/me/activity", token));
         for (ApiClient.Response answer : publicAnswers) {
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body().toString()).doesNotContain(SECRET_NAME).doesNotContain(SECRET_EMAIL).doesNotContain("Token name of");
         }
-        assertThat(api().get("/api/participation/participants/" + zelda, citizen("reader")).body().get("name").asText()).isEqualTo(pseudonym);
+        ApiClient.Response byPseudonymousId = api().get("/api/participation/participants/" + pseudonymousId, citizen("reader"));
+        assertThat(byPseudonymousId.body().get("name").asText()).isEqualTo(pseudonym);
+        assertThat(byPseudonymousId.body().get("participantId").asText()).as("never the login beside the pseudonym").isEqualTo(pseudonymousId);
+        assertThat(byPseudonymousId.body().toString()).doesNotContain(zelda);
+        assertThat(api().get("/api/participation/participants/" + zelda, citizen("reader")).status())
+                .as("a login id does not lead to the pseudonym of someone who does not consent").isEqualTo(404);
+        assertThat(api().get("/api/participation/participants/" + zelda, token).body().get("participantId").asText())
+                .as("her own, by her own login").isEqualTo(zelda);
 
         List<ConsumerRecord<String, byte[]>> published;
         try (KafkaConsumer<String, byte[]> consumer = Topics.consumer("roundtable.participation")) {
@@ -76,11 +89,16 @@ class PrivacyIT extends ParticipationIntegrationTest {
         expect(204, api().send("PUT", "/api/participation/profile", token, profile("Yan Openly", true, false, null)));
         Eventually.within(Duration.ofSeconds(30), () ->
                 assertThat(api().get("/api/participation/participants/" + yan, citizen("reader")).body().get("name").asText()).isEqualTo("Yan Openly"));
+        assertThat(api().get("/api/participation/participants/" + yan, citizen("reader")).body().get("participantId").asText()).isEqualTo(yan);
 
         expect(204, api().send("PUT", "/api/participation/profile", token, profile("Yan Openly", false, false, null)));
 
         Eventually.within(Duration.ofSeconds(30), () ->
-                assertThat(api().get("/api/participation/participants/" + yan, citizen("reader")).body().get("name").asText()).startsWith("Neighbour "));
+                assertThat(api().get("/api/participation/participants/" + yan, citizen("reader")).status()).isEqualTo(404));
+        ApiClient.Response shown = api().get("/api/participation/participants/" + pseudonyms.idOf(yan), citizen("reader"));
+        assertThat(shown.body().get("name").asText()).startsWith("Neighbour ");
+        assertThat(shown.body().get("participantId").asText()).startsWith("neighbour-");
+        assertThat(shown.body().toString()).doesNotContain(yan).doesNotContain("Yan Openly");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roundtable.events.proposals.ProposalContent;
 import org.roundtable.kit.actor.Commands;
+import org.roundtable.kit.actor.RequestActors;
 import org.roundtable.kit.authority.Sends;
 import org.roundtable.kit.domain.InvalidInput;
 import org.roundtable.kit.domain.NotFound;
@@ -53,10 +54,12 @@ public class ProposalsController {
 
     private final Commands commands;
     private final ProposalQueries queries;
+    private final RequestActors actors;
 
-    ProposalsController(Commands commands, ProposalQueries queries) {
+    ProposalsController(Commands commands, ProposalQueries queries, RequestActors actors) {
         this.commands = commands;
         this.queries = queries;
+        this.actors = actors;
     }
 
     @Operation(summary = "Draft a proposal: aspiration, service area, assets, ask and intended outcomes")
@@ -77,19 +80,19 @@ public class ProposalsController {
                                  @RequestParam(defaultValue = "20") int size,
                                  @RequestParam(defaultValue = "updatedAt,desc") String sort) {
         PageOf.requireBounds(page, size);
-        return queries.list(status, serviceArea, q, page, size, sortOf(sort));
+        return queries.list(status, serviceArea, q, page, size, sortOf(sort), viewer());
     }
 
     @Operation(summary = "A proposal: current revision, every earlier revision, co-designers and status history")
     @GetMapping("/{id}")
     ProposalDetail detail(@PathVariable UUID id) {
-        return queries.detail(id.toString()).orElseThrow(() -> new NotFound("no proposal " + id));
+        return queries.detail(id.toString(), viewer()).orElseThrow(() -> new NotFound("no proposal " + id));
     }
 
     @Operation(summary = "One revision of a proposal, as it was written")
     @GetMapping("/{id}/revisions/{revision}")
     ProposalDetail.Revision revision(@PathVariable UUID id, @PathVariable int revision) {
-        return queries.revision(id.toString(), revision).orElseThrow(() -> new NotFound("no revision " + revision + " of proposal " + id));
+        return queries.revision(id.toString(), revision, viewer()).orElseThrow(() -> new NotFound("no revision " + revision + " of proposal " + id));
     }
 
     @Operation(summary = "The author invites someone to co-design")
@@ -149,6 +152,11 @@ public class ProposalsController {
         List<String> parts = new java.util.ArrayList<>(List.of(content.title(), content.aspiration()));
         parts.addAll(content.intendedOutcomes());
         return FramingGuide.check(String.join("\n", parts));
+    }
+
+    /** Who reads: everyone sees themselves by their own login id. */
+    private String viewer() {
+        return actors.subjectId().orElse(null);
     }
 
     private static Sort sortOf(String sort) {

@@ -8,10 +8,15 @@ import org.roundtable.proposals.domain.ProposalStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** Everything known about one proposal: its current revision, every earlier one, who shaped it, and its history. */
+/**
+ * Everything known about one proposal: its current revision, every earlier one, who shaped it, and its history. People
+ * are shown as {@link org.roundtable.kit.names.PublicNames} says: a citizen by login id and name only with their
+ * consent, otherwise by pseudonymous id and pseudonym (the reader always sees themselves by their own id).
+ */
 public record ProposalDetail(String id,
                              ProposalStatus status,
                              String authorId,
+                             String authorName,
                              Revision current,
                              List<Revision> revisions,
                              List<CoDesigner> coDesigners,
@@ -21,13 +26,14 @@ public record ProposalDetail(String id,
                              Instant createdAt,
                              Instant updatedAt) {
 
-    public record Revision(int revision, ProposalContent content, String actorId, Role actorRole, String note, Instant recordedAt) {
+    public record Revision(int revision, ProposalContent content, String actorId, String actorName, Role actorRole, String note,
+                           Instant recordedAt) {
     }
 
-    public record CoDesigner(String participantId, Role role, String brings, CoDesignerView.State state, Instant invitedAt,
+    public record CoDesigner(String participantId, String name, Role role, String brings, CoDesignerView.State state, Instant invitedAt,
                              Instant joinedAt) {
     }
 
-    public record StatusChange(ProposalStatus status, String actorId, Role actorRole, String reason, String caseId, Instant at) {
+    public record StatusChange(ProposalStatus status, String actorId, String actorName, Role actorRole, String reason, String caseId, Instant at) {
     }
 }

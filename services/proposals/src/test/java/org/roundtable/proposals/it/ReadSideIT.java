@@ -2,10 +2,21 @@ package org.roundtable.proposals.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.roundtable.events.Actor;
+import org.roundtable.events.EventEnvelope;
+import org.roundtable.events.IntegrationEvent;
+import org.roundtable.events.KafkaEnvelopeCodec;
+import org.roundtable.events.Role;
+import org.roundtable.events.RoundtableEvents;
+import org.roundtable.events.participation.ProfileCorrected;
+import org.roundtable.events.participation.ProfileRegistered;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.Eventually;
+import org.roundtable.testsupport.Topics;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +25,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReadSideIT extends ProposalsIntegrationTest {
+
+    @Autowired
+    KafkaEnvelopeCodec codec;
 
     @Test
     void detailKeepsEveryRevisionWithItsAuthorAndNote() throws Exception {
@@ -33,12 +47,18 @@ class ReadSideIT extends ProposalsIntegrationTest {
         assertThat(proposal.get("current").get("revision").asInt()).isEqualTo(2);
         assertThat(proposal.get("current").get("content").get("title").asText()).isEqualTo("Library food garden");
         assertThat(proposal.get("revisions").get(0).get("content").get("title").asText()).isEqualTo("Library garden");
-        assertThat(proposal.get("revisions").get(0).get("actorId").asText()).isEqualTo("citizen-jo");
-        assertThat(proposal.get("revisions").get(1).get("actorId").asText()).isEqualTo("staff-kim");
+        String jo = proposal.get("authorId").asText();
+        assertThat(jo).as("a citizen without consent to be named, by her pseudonymous id").startsWith("neighbour-");
+        assertThat(proposal.get("authorName").asText()).startsWith("Neighbour ");
+        assertThat(proposal.get("revisions").get(0).get("actorId").asText()).isEqualTo(jo);
+        assertThat(proposal.get("revisions").get(1).get("actorId").asText()).as("staff acting as staff are named").isEqualTo("staff-kim");
         assertThat(proposal.get("revisions").get(1).get("actorRole").asText()).isEqualTo("STAFF");
         assertThat(proposal.get("revisions").get(1).get("note").asText()).isEqualTo("say what grows");
         assertThat(proposal.get("coDesigners")).extracting(c -> c.get("participantId").asText() + "/" + c.get("state").asText())
-                .containsExactly("citizen-jo/JOINED", "staff-kim/JOINED");
+                .containsExactly(jo + "/JOINED", "staff-kim/JOINED");
+        assertThat(proposal.toString()).doesNotContain("citizen-jo");
+        assertThat(api().get("/api/proposals/" + id, citizen("citizen-jo")).body().get("authorId").asText())
+                .as("she sees herself by her own id").isEqualTo("citizen-jo");
         assertThat(api().get("/api/proposals/" + id + "/revisions/1", citizen("reader")).body().get("content").get("title").asText())
                 .isEqualTo("Library garden");
     }
@@ -97,5 +117,36 @@ class ReadSideIT extends ProposalsIntegrationTest {
         assertThat(docs.body().get("paths").has("/api/proposals")).isTrue();
         assertThat(docs.body().get("paths").has("/api/proposals/{id}/submission")).isTrue();
         assertThat(docs.body().get("components").get("securitySchemes").has("bearer")).isTrue();
+    }
+
+    @Test
+    void citizensAreShownByLoginIdAndNameOnlyWhileTheyConsent() throws Exception {
+        String ola = "citizen-ola-" + UUID.randomUUID();
+        String id = draft(citizen(ola));
+        Eventually.within(Duration.ofSeconds(30), () -> expect(200, api().get("/api/proposals/" + id, citizen("reader"))));
+        assertThat(api().get("/api/proposals/" + id, citizen("reader")).body().toString()).doesNotContain(ola);
+
+        Topics.send(codec.encode(profile(ola, new ProfileRegistered(ola, "Ola Nordmann", true, List.of(Role.CITIZEN), "Northfield",
+                null, null, null, false))));
+        Eventually.within(Duration.ofSeconds(30), () -> {
+            JsonNode proposal = api().get("/api/proposals/" + id, citizen("reader")).body();
+            assertThat(proposal.get("authorId").asText()).isEqualTo(ola);
+            assertThat(proposal.get("authorName").asText()).isEqualTo("Ola Nordmann");
+            assertThat(proposal.get("coDesigners").get(0).get("name").asText()).isEqualTo("Ola Nordmann");
+        });
+        assertThat(api().get("/api/proposals?size=100&sort=createdAt,desc", citizen("reader")).body().get("items"))
+                .anySatisfy(item -> assertThat(item.get("authorName").asText()).isEqualTo("Ola Nordmann"));
+
+        Topics.send(codec.encode(profile(ola, new ProfileCorrected(ola, "Neighbour ABCDEF", false, List.of(Role.CITIZEN), "Northfield",
+                null, null, null, false))));
+        Eventually.within(Duration.ofSeconds(30), () -> assertThat(api().get("/api/proposals/" + id, citizen("reader")).body().toString())
+                .doesNotContain(ola).doesNotContain("Ola Nordmann"));
+        assertThat(api().get("/api/proposals?size=100&sort=createdAt,desc", citizen("reader")).body().toString()).doesNotContain(ola)
+                .doesNotContain("Ola Nordmann");
+    }
+
+    private static EventEnvelope profile(String participantId, IntegrationEvent event) {
+        return new EventEnvelope(UUID.randomUUID().toString(), RoundtableEvents.CATALOG.typeOf(event.getClass()), participantId, Instant.now(),
+                Actor.of(participantId, Role.CITIZEN), "corr-" + participantId, null, 0L, event);
     }
 }

@@ -1,0 +1,52 @@
+package org.roundtable.kit.names;
+
+import org.roundtable.events.participation.ProfileCorrected;
+import org.roundtable.events.participation.ProfileRegistered;
+import org.roundtable.kit.inbox.InboxHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Optional;
+
+/**
+ * The consent each participant last gave, as a service that is not participation hears it: participation's
+ * {@link ProfileRegistered} and {@link ProfileCorrected} arrive through the inbox (once each, in the transaction that
+ * remembers them) and overwrite what was kept, so a view that resolves names when it is read follows the consent as it
+ * now stands.
+ */
+public class ProfileConsents implements PublicNames.Consents {
+
+    static final String TABLE = "roundtable_profile_consents";
+
+    private final JdbcTemplate jdbc;
+
+    public ProfileConsents(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void createTable() {
+        jdbc.execute("create table if not exists " + TABLE + " (participant_id text primary key, "
+                + "public_name text not null, named_publicly boolean not null)");
+    }
+
+    @InboxHandler
+    void on(ProfileRegistered registered) {
+        remember(registered.participantId(), registered.publicName(), registered.namedPublicly());
+    }
+
+    @InboxHandler
+    void on(ProfileCorrected corrected) {
+        remember(corrected.participantId(), corrected.publicName(), corrected.namedPublicly());
+    }
+
+    @Override
+    public Optional<String> consentedName(String participantId) {
+        return jdbc.queryForList("select public_name from " + TABLE + " where participant_id = ? and named_publicly",
+                String.class, participantId).stream().findFirst();
+    }
+
+    private void remember(String participantId, String publicName, boolean namedPublicly) {
+        jdbc.update("insert into " + TABLE + " (participant_id, public_name, named_publicly) values (?, ?, ?) "
+                        + "on conflict (participant_id) do update set public_name = excluded.public_name, named_publicly = excluded.named_publicly",
+                participantId, publicName == null ? "" : publicName, namedPublicly);
+    }
+}
