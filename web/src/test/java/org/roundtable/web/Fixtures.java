@@ -12,7 +12,7 @@ public final class Fixtures {
 
     public static String summary(String id, String title, String status) {
         return "{\"id\":\"" + id + "\",\"title\":\"" + title + "\",\"serviceArea\":\"libraries\",\"status\":\"" + status
-                + "\",\"revision\":1,\"authorId\":\"amara\",\"coDesigners\":1,\"createdAt\":\"2026-11-01T10:00:00Z\","
+                + "\",\"revision\":1,\"authorId\":\"amara\",\"authorName\":\"Amara Okafor\",\"coDesigners\":1,\"createdAt\":\"2026-11-01T10:00:00Z\","
                 + "\"updatedAt\":\"2026-11-02T10:00:00Z\",\"submittedAt\":null}";
     }
 
@@ -38,18 +38,19 @@ public final class Fixtures {
                 all.append(',');
             }
             all.append("{\"revision\":").append(i).append(",\"content\":").append(latest).append(",\"actorId\":\"")
-                    .append(i == 1 ? "amara" : "chen").append("\",\"actorRole\":\"").append(i == 1 ? "CITIZEN" : "STAFF")
+                    .append(i == 1 ? "amara" : "chen").append("\",\"actorName\":\"").append(i == 1 ? "Amara Okafor" : "Chen Li")
+                    .append("\",\"actorRole\":\"").append(i == 1 ? "CITIZEN" : "STAFF")
                     .append("\",\"note\":").append(i == 1 ? "null" : "\"Room availability corrected\"")
                     .append(",\"recordedAt\":\"2026-11-0").append(i).append("T10:00:00Z\"}");
         }
-        String author = "{\"participantId\":\"amara\",\"role\":\"CITIZEN\",\"brings\":\"author\",\"state\":\"JOINED\","
+        String author = "{\"participantId\":\"amara\",\"name\":\"Amara Okafor\",\"role\":\"CITIZEN\",\"brings\":\"author\",\"state\":\"JOINED\","
                 + "\"invitedAt\":null,\"joinedAt\":\"2026-11-01T10:00:00Z\"}";
-        String chen = chenState == null ? "" : "{\"participantId\":\"chen\",\"role\":\"STAFF\",\"brings\":\"Knowledge of the rooms\",\"state\":\""
+        String chen = chenState == null ? "" : "{\"participantId\":\"chen\",\"name\":\"Chen Li\",\"role\":\"STAFF\",\"brings\":\"Knowledge of the rooms\",\"state\":\""
                 + chenState + "\",\"invitedAt\":\"2026-11-01T11:00:00Z\",\"joinedAt\":null}";
-        return "{\"id\":\"" + PROPOSAL_ID + "\",\"status\":\"" + status + "\",\"authorId\":\"amara\",\"current\":{\"revision\":" + revisions
-                + ",\"content\":" + latest + ",\"actorId\":\"amara\",\"actorRole\":\"CITIZEN\",\"note\":null,\"recordedAt\":\"2026-11-01T10:00:00Z\"},"
+        return "{\"id\":\"" + PROPOSAL_ID + "\",\"status\":\"" + status + "\",\"authorId\":\"amara\",\"authorName\":\"Amara Okafor\",\"current\":{\"revision\":" + revisions
+                + ",\"content\":" + latest + ",\"actorId\":\"amara\",\"actorName\":\"Amara Okafor\",\"actorRole\":\"CITIZEN\",\"note\":null,\"recordedAt\":\"2026-11-01T10:00:00Z\"},"
                 + "\"revisions\":[" + all + "],\"coDesigners\":[" + author + (chen.isEmpty() ? "" : "," + chen) + "],"
-                + "\"statusHistory\":[{\"status\":\"DRAFT\",\"actorId\":\"amara\",\"actorRole\":\"CITIZEN\",\"reason\":null,\"caseId\":null,"
+                + "\"statusHistory\":[{\"status\":\"DRAFT\",\"actorId\":\"amara\",\"actorName\":\"Amara Okafor\",\"actorRole\":\"CITIZEN\",\"reason\":null,\"caseId\":null,"
                 + "\"at\":\"2026-11-01T10:00:00Z\"}],\"caseId\":null,\"allocated\":null,"
                 + "\"createdAt\":\"2026-11-01T10:00:00Z\",\"updatedAt\":\"2026-11-02T10:00:00Z\"}";
     }

@@ -123,7 +123,8 @@ class WebJourneyIT {
         assertThat(amara.text("[data-testid=assets]")).contains("Retired engineers who mend and teach").contains("Eastfield library");
 
         amara.type("#inviteeId", "chen").clickButton("Send the invitation").waitForText("The invitation is sent");
-        assertThat(amara.text("[data-testid=co-designers]")).contains("chen").contains("invited");
+        assertThat(amara.text("[data-testid=co-designers]")).as("Chen has not yet said he may be named: his pseudonym, never his login")
+                .contains("Neighbour ").contains("invited").doesNotContain("chen");
     }
 
     @Test

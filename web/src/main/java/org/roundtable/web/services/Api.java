@@ -18,11 +18,12 @@ public final class Api {
         }
     }
 
+    /** People in proposals are shown by the naming rule: a citizen's login id and name only with their consent. */
     public record ProposalSummary(String id, String title, String serviceArea, String status, int revision, String authorId,
-                                  int coDesigners, Instant createdAt, Instant updatedAt, Instant submittedAt) {
+                                  String authorName, int coDesigners, Instant createdAt, Instant updatedAt, Instant submittedAt) {
     }
 
-    public record ProposalDetail(String id, String status, String authorId, Revision current, List<Revision> revisions,
+    public record ProposalDetail(String id, String status, String authorId, String authorName, Revision current, List<Revision> revisions,
                                  List<CoDesigner> coDesigners, List<StatusChange> statusHistory, String caseId, Money allocated,
                                  Instant createdAt, Instant updatedAt) {
 
@@ -40,7 +41,7 @@ public final class Api {
             return "SUBMITTED".equals(status) || "UNDER_DECISION".equals(status);
         }
 
-        /** Whether this person shaped it: the author, or a co-designer who joined. */
+        /** Whether this person shaped it: the author, or a co-designer who joined (everyone reads themselves by their own id). */
         public boolean isCoDesigner(String subject) {
             return subject != null && (subject.equals(authorId) || coDesigners.stream()
                     .anyMatch(coDesigner -> subject.equals(coDesigner.participantId()) && "JOINED".equals(coDesigner.state())));
@@ -52,13 +53,13 @@ public final class Api {
         }
     }
 
-    public record Revision(int revision, ProposalContent content, String actorId, Role actorRole, String note, Instant recordedAt) {
+    public record Revision(int revision, ProposalContent content, String actorId, String actorName, Role actorRole, String note, Instant recordedAt) {
     }
 
-    public record CoDesigner(String participantId, Role role, String brings, String state, Instant invitedAt, Instant joinedAt) {
+    public record CoDesigner(String participantId, String name, Role role, String brings, String state, Instant invitedAt, Instant joinedAt) {
     }
 
-    public record StatusChange(String status, String actorId, Role actorRole, String reason, String caseId, Instant at) {
+    public record StatusChange(String status, String actorId, String actorName, Role actorRole, String reason, String caseId, Instant at) {
     }
 
     public record Participation(String proposalId, String title, String stage, int endorsementCount, List<Endorsement> endorsements,

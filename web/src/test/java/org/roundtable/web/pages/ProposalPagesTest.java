@@ -49,7 +49,8 @@ class ProposalPagesTest extends PageTest {
         assertThat(testId(page, "status")).isEqualTo("Submitted");
         assertThat(testId(page, "assets")).contains("Skill").contains("Retired engineers who mend and teach").contains("Eastfield repair café");
         assertThat(testId(page, "ask-money")).isEqualTo("12,000.00 GBP");
-        assertThat(testId(page, "co-designers")).contains("amara started it").contains("chen").contains("co-designer (staff)")
+        assertThat(testId(page, "co-designers")).contains("Amara Okafor started it").contains("Chen Li").contains("co-designer (staff)")
+                .as("people by the names the services give them, never by login").doesNotContain("amara").doesNotContain("chen")
                 .as("the author once, as the one who started it").doesNotContain("brings: author");
         assertThat(testId(page, "endorsement-count")).isEqualTo("2 people endorse this proposal");
         assertThat(testId(page, "endorsements")).contains("Bill Turner: My grandson would learn here").contains("Resident 7f3a");
@@ -59,7 +60,7 @@ class ProposalPagesTest extends PageTest {
         assertThat(testId(page, "status-history")).contains("Draft");
         var revisions = page.querySelectorAll("[data-testid='revision']");
         assertThat(revisions).hasSize(2);
-        assertThat(revisions.get(0).asNormalizedText()).contains("Revision 2").contains("by chen as staff")
+        assertThat(revisions.get(0).asNormalizedText()).contains("Revision 2").contains("by Chen Li as staff")
                 .contains("Note: Room availability corrected").contains("Aspiration");
         assertThat(revisions.get(0).querySelector("ins").asNormalizedText()).isEqualTo("put in: and building");
         assertThat(revisions.get(0).querySelector("ins").asNormalizedText()).doesNotContain("Young people");
