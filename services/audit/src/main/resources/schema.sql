@@ -69,3 +69,52 @@ create table if not exists ledger_log_checkpoint (
     issued_at       timestamptz  not null,
     note            text         not null
 );
+
+-- The power map, kept as the ledger grows (org.roundtable.audit.powermap.PowerMapFold): the facts later entries rely on
+-- (a case's area and panel, a fund, a pledge's giver, people's names), what each entry counted for whom and in which
+-- service area, the same summed per day (so a long period reads days, not entries), and the decisions reached.
+-- Derived from ledger_entry alone: emptied and folded again from the first entry whenever it is behind or ahead of it.
+create table if not exists power_map_fact (
+    kind            varchar(20)  not null,
+    id              text         not null,
+    fact            text         not null,
+    primary key (kind, id)
+);
+create table if not exists power_map_contribution (
+    position        bigint       not null,
+    occurred_at     timestamptz  not null,
+    area            text,
+    actor_id        text,
+    role            text,
+    measure         varchar(30)  not null,
+    amount          numeric,
+    currency        text,
+    ref             text
+);
+create index if not exists power_map_contribution_measure on power_map_contribution (measure, occurred_at);
+create index if not exists power_map_contribution_occurred_at on power_map_contribution (occurred_at);
+create index if not exists power_map_contribution_withdrawn on power_map_contribution (ref) where measure = 'PLEDGE_WITHDRAWN';
+-- Per UTC day: '' stands for an unknown area, role or currency.
+create table if not exists power_map_day (
+    day             date         not null,
+    area            text         not null,
+    actor_id        text         not null,
+    role            text         not null,
+    measure         varchar(30)  not null,
+    currency        text         not null,
+    n               bigint       not null,
+    amount          numeric,
+    primary key (day, area, actor_id, role, measure, currency)
+);
+create table if not exists power_map_decision (
+    position        bigint       primary key,
+    occurred_at     timestamptz  not null,
+    area            text,
+    decision        text         not null
+);
+create index if not exists power_map_decision_occurred_at on power_map_decision (occurred_at);
+create table if not exists power_map_folded (
+    id              smallint     primary key check (id = 1),
+    position        bigint       not null
+);
+insert into power_map_folded (id, position) values (1, 0) on conflict (id) do nothing;

@@ -6,10 +6,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.roundtable.audit.history.LedgerReader;
 import org.roundtable.audit.powermap.PowerMap;
 import org.roundtable.audit.powermap.PowerMapCsv;
 import org.roundtable.audit.powermap.PowerMaps;
+import org.roundtable.audit.projection.PowerMapFollower;
+import org.roundtable.audit.projection.PowerMapTables;
 import org.roundtable.events.Role;
 import org.roundtable.kit.actor.RequestActors;
 import org.roundtable.kit.domain.InvalidInput;
@@ -43,11 +44,13 @@ public class PowerMapController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private final LedgerReader ledger;
+    private final PowerMapTables tables;
+    private final PowerMapFollower follower;
     private final RequestActors actors;
 
-    PowerMapController(LedgerReader ledger, RequestActors actors) {
-        this.ledger = ledger;
+    PowerMapController(PowerMapTables tables, PowerMapFollower follower, RequestActors actors) {
+        this.tables = tables;
+        this.follower = follower;
         this.actors = actors;
     }
 
@@ -158,7 +161,8 @@ public class PowerMapController {
         }
         String area = serviceArea == null || serviceArea.isBlank() ? null : Require.text(serviceArea, "serviceArea", 100);
         boolean asCsv = wantsCsv(format, accept);
-        PowerMap map = PowerMaps.of(ledger.named(PowerMaps.EVENT_NAMES, end), start, end, area);
+        follower.catchUp();
+        PowerMap map = PowerMaps.of(tables, start, end, area);
         if (asCsv) {
             return ResponseEntity.ok().contentType(CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")

@@ -98,6 +98,18 @@ public class LedgerReader {
                 parameters.addValue("before", before.atOffset(ZoneOffset.UTC)), ROWS);
     }
 
+    /** Up to {@code limit} entries after the position, in ledger order (the order they were appended). */
+    public List<RecordedEvent> after(long position, int limit) {
+        return jdbc.query("select " + COLUMNS + " from ledger_entry e where e.position > :position order by e.position limit :limit",
+                new MapSqlParameterSource("position", position).addValue("limit", limit), ROWS);
+    }
+
+    /** The position of the last entry (0 for an empty ledger). */
+    public long lastPosition() {
+        Long last = jdbc.getJdbcTemplate().queryForObject("select coalesce(max(position), 0) from ledger_entry", Long.class);
+        return last == null ? 0 : last;
+    }
+
     /** An entry and the id of what caused it: another entry's event id, or the id of a request. */
     public record CausedEntry(RecordedEvent entry, String causationId) {
     }

@@ -7,6 +7,7 @@ import org.roundtable.events.participation.ProfileRegistered;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The names the auditor views give people, by one rule. Whoever acted in a public office (staff acting as staff,
@@ -21,8 +22,22 @@ public final class PublicNames {
     /** The ledger's events that say how a participant wishes to be named. */
     public static final List<String> PROFILE_EVENTS = List.of("ProfileRegistered", "ProfileCorrected");
 
-    private final Map<String, String> profileNames = new HashMap<>();
-    private final Map<String, String> officeNames = new HashMap<>();
+    private final Map<String, String> profileNames;
+    private final Map<String, String> officeNames;
+
+    public PublicNames() {
+        this(new HashMap<>(), new HashMap<>());
+    }
+
+    private PublicNames(Map<String, String> profileNames, Map<String, String> officeNames) {
+        this.profileNames = profileNames;
+        this.officeNames = officeNames;
+    }
+
+    /** The names as kept elsewhere: citizens' public names by participant, office holders' latest names by person. */
+    public static PublicNames of(Map<String, String> profileNames, Map<String, String> officeNames) {
+        return new PublicNames(new HashMap<>(profileNames), new HashMap<>(officeNames));
+    }
 
     /** The names as the given entries (in ledger order) leave them; later entries override earlier ones. */
     public static PublicNames from(List<RecordedEvent> entries) {
@@ -33,14 +48,26 @@ public final class PublicNames {
 
     /** Learns from one more entry, later than every one learnt before. */
     public void learn(RecordedEvent entry) {
-        if (entry.data() instanceof ProfileRegistered registered && registered.publicName() != null) {
-            profileNames.put(registered.participantId(), registered.publicName());
-        } else if (entry.data() instanceof ProfileCorrected corrected && corrected.publicName() != null) {
-            profileNames.put(corrected.participantId(), corrected.publicName());
+        profileName(entry).ifPresent(named -> profileNames.put(named.getKey(), named.getValue()));
+        officeName(entry).ifPresent(named -> officeNames.put(named.getKey(), named.getValue()));
+    }
+
+    /** The public name a profile entry gives a participant: participant id and name. */
+    public static Optional<Map.Entry<String, String>> profileName(RecordedEvent entry) {
+        if (entry.data() instanceof ProfileRegistered registered && registered.participantId() != null && registered.publicName() != null) {
+            return Optional.of(Map.entry(registered.participantId(), registered.publicName()));
+        } else if (entry.data() instanceof ProfileCorrected corrected && corrected.participantId() != null && corrected.publicName() != null) {
+            return Optional.of(Map.entry(corrected.participantId(), corrected.publicName()));
         }
+        return Optional.empty();
+    }
+
+    /** The name an entry's actor acted under in a public office: person id and name. */
+    public static Optional<Map.Entry<String, String>> officeName(RecordedEvent entry) {
         if (entry.actorId() != null && named(entry.actorRole()) && entry.actorName() != null && !entry.actorName().isBlank()) {
-            officeNames.put(entry.actorId(), entry.actorName());
+            return Optional.of(Map.entry(entry.actorId(), entry.actorName()));
         }
+        return Optional.empty();
     }
 
     /** The name of whoever acted in this entry, as they acted then. */

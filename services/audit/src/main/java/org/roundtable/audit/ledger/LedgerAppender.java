@@ -9,6 +9,7 @@ import org.roundtable.audit.verifier.LedgerRecord;
 import org.roundtable.audit.verifier.MerkleFrontier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,12 +48,15 @@ public class LedgerAppender {
     private final TransactionTemplate transaction;
     private final LedgerMetrics metrics;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public LedgerAppender(LedgerStore store, TransactionTemplate transaction, LedgerMetrics metrics, Clock clock) {
+    public LedgerAppender(LedgerStore store, TransactionTemplate transaction, LedgerMetrics metrics, Clock clock,
+                          ApplicationEventPublisher events) {
         this.store = store;
         this.transaction = transaction;
         this.metrics = metrics;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Appends the records in the order given (Kafka's order within each partition); returns the entries appended. */
@@ -66,6 +70,9 @@ public class LedgerAppender {
             appended = transaction.execute(status -> appendLocked(records, false));
         }
         appended.forEach(entry -> metrics.appended(entry.record().topic()));
+        if (!appended.isEmpty()) {
+            events.publishEvent(new LedgerAppended(appended.get(appended.size() - 1).position()));
+        }
         return appended;
     }
 

@@ -3,14 +3,18 @@ package org.roundtable.audit.history;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.roundtable.audit.powermap.PowerMap;
 import org.roundtable.audit.powermap.PowerMaps;
+import org.roundtable.audit.projection.PowerMapFollower;
+import org.roundtable.audit.projection.PowerMapTables;
 import org.roundtable.audit.replay.ProposalReplay;
 import org.roundtable.events.EventJson;
 import org.roundtable.testsupport.PostgresServer;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -54,12 +58,17 @@ public final class AuditViewsBenchmark {
             System.out.printf(Locale.ROOT, "ledger: %,d entries for %,d proposals, written in %.1f s (%s PostgreSQL)%n",
                     entries, proposals, (System.nanoTime() - started) / 1e9, server.kind());
             LedgerReader reader = new LedgerReader(new NamedParameterJdbcTemplate(dataSource));
-            measure("the ledger's schema", reader, proposals);
+            PowerMapTables tables = new PowerMapTables(new NamedParameterJdbcTemplate(dataSource));
+            long folding = System.nanoTime();
+            new PowerMapFollower(reader, tables, new TransactionTemplate(new DataSourceTransactionManager(dataSource))).catchUp();
+            System.out.printf(Locale.ROOT, "power map: %,d entries folded in %.1f s%n", entries, (System.nanoTime() - folding) / 1e9);
+            jdbc.execute("analyze");
+            measure("the ledger's schema", reader, tables, proposals);
             for (String index : PAYLOAD_INDEXES) {
                 jdbc.execute("drop index " + index);
             }
             jdbc.execute("analyze ledger_entry");
-            measure("without the payload id indexes", reader, proposals);
+            measure("without the payload id indexes", reader, tables, proposals);
         } finally {
             new JdbcTemplate(new DriverManagerDataSource(server.jdbcUrl("postgres"), server.username(), server.password()))
                     .execute("drop database if exists " + database + " with (force)");
@@ -85,7 +94,7 @@ public final class AuditViewsBenchmark {
         return (int) position;
     }
 
-    private static void measure(String setting, LedgerReader reader, int proposals) {
+    private static void measure(String setting, LedgerReader reader, PowerMapTables tables, int proposals) {
         Random random = new Random(7);
         System.out.println("-- " + setting);
         time("decision history", () -> {
@@ -100,12 +109,12 @@ public final class AuditViewsBenchmark {
         });
         Instant first = Instant.parse("2026-03-01T00:00:00Z");
         Instant weekFrom = first.plus(Duration.ofHours(random.nextInt(Math.max(1, proposals - 168))));
-        timeFew("power map, one week", () -> map(reader, weekFrom, weekFrom.plus(Duration.ofDays(7))));
-        timeFew("power map, everything", () -> map(reader, null, null));
+        timeFew("power map, one week", () -> map(tables, weekFrom, weekFrom.plus(Duration.ofDays(7))));
+        timeFew("power map, everything", () -> map(tables, null, null));
     }
 
-    private static int map(LedgerReader reader, Instant from, Instant to) {
-        PowerMap map = PowerMaps.of(reader.named(PowerMaps.EVENT_NAMES, to), from, to, "libraries");
+    private static int map(PowerMapTables tables, Instant from, Instant to) {
+        PowerMap map = PowerMaps.of(tables, from, to, "libraries");
         return map.decisions().size();
     }
 

@@ -219,7 +219,8 @@ public final class LedgerBenchmark {
         new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(dataSource);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         LedgerStore store = new LedgerStore(jdbc, dataSource);
-        LedgerAppender appender = new LedgerAppender(store, transaction, new LedgerMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+        LedgerAppender appender = new LedgerAppender(store, transaction, new LedgerMetrics(new SimpleMeterRegistry()), Clock.systemUTC(),
+                event -> { });
         KafkaEnvelopeCodec codec = new KafkaEnvelopeCodec(RoundtableEvents.CATALOG, EventJson.newMapper());
 
         int batchSize = 500;
