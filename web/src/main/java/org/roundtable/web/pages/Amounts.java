@@ -16,6 +16,11 @@ public class Amounts {
         return money == null || money.amount() == null ? "" : number(money.amount(), "#,##0.00") + " " + money.currency();
     }
 
+    /** An amount kept apart from its currency, as funds keep them. */
+    public String money(BigDecimal amount, String currency) {
+        return money(amount == null ? null : new Money(amount, currency));
+    }
+
     /** A quantity without trailing zeros: 3.5, 40. */
     public String number(BigDecimal value) {
         return value == null ? "" : number(value, "#,##0.##");

@@ -9,6 +9,7 @@ import org.roundtable.web.security.Person;
 import org.roundtable.web.security.RoleNeeded;
 import org.roundtable.web.security.SignInNeeded;
 import org.roundtable.web.services.ApiProblem;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,6 +37,10 @@ class PageModel {
         model.addAttribute("person", person);
         model.addAttribute("here", LocalPaths.whereTheyWere(request));
         model.addAttribute("signOutToken", gatewayCsrf(request));
+        if (person != null && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken forms) {
+            // the forms' token is kept in the session: made now, before a long page has begun to be sent
+            forms.getToken();
+        }
         if (!model.containsAttribute("typed")) {
             model.addAttribute("typed", TypedForm.NONE);
             model.addAttribute("errors", FormErrors.NONE);

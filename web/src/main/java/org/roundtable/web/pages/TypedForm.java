@@ -34,6 +34,11 @@ public final class TypedForm {
         return form.equals(name) ? this : NONE;
     }
 
+    /** Whether this is the form that was sent. */
+    public boolean isFor(String form) {
+        return form.equals(name);
+    }
+
     public String value(String field) {
         return input.getOrDefault(field, "");
     }

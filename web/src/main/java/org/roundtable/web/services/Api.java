@@ -5,7 +5,16 @@ import org.roundtable.events.proposals.AssetKind;
 import org.roundtable.events.proposals.Money;
 import org.roundtable.events.proposals.ProposalContent;
 
+import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.outcomes.Direction;
+import org.roundtable.events.outcomes.IndicatorReading;
+import org.roundtable.events.outcomes.ReviewStatus;
+import org.roundtable.events.proposals.ProposalSubmitted;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The services' answers, as these pages read them (fields they do not use are ignored). */
@@ -166,6 +175,117 @@ public final class Api {
 
     public record RegisteredIndicator(String name, String unit, java.math.BigDecimal baseline, java.math.BigDecimal target,
                                       String direction, java.math.BigDecimal latest, java.time.LocalDate observedOn) {
+    }
+
+    public record Fund(String fundId, String name, String serviceArea, LocalDate periodStart, LocalDate periodEnd, BigDecimal amount,
+                       BigDecimal remaining, String currency, List<String> holderIds) {
+
+        public Fund {
+            holderIds = holderIds == null ? List.of() : holderIds;
+        }
+
+        public BigDecimal allocated() {
+            return amount == null || remaining == null ? BigDecimal.ZERO : amount.subtract(remaining);
+        }
+    }
+
+    public record CaseSummary(String caseId, String proposalId, String title, String serviceArea, String status, Instant deadline,
+                              String outcome) {
+    }
+
+    /** One step of a case's timeline; {@code detail} is the event recorded, as the commissioning service stored it. */
+    public record CaseEntry(String kind, String actorId, String actorRole, JsonNode detail, Instant at) {
+    }
+
+    public record CitizenEndorsement(String name, String reason) {
+    }
+
+    public record CitizenPledge(String name, AssetKind kind, String description, Integer hoursPerMonth) {
+    }
+
+    public record WhatCitizensSaid(int endorsementCount, List<CitizenEndorsement> endorsements, int pledges, int hoursPerMonth, int skills,
+                                   int places, List<CitizenPledge> pledgeList) {
+
+        public static final WhatCitizensSaid NOTHING = new WhatCitizensSaid(0, List.of(), 0, 0, 0, 0, List.of());
+
+        public WhatCitizensSaid {
+            endorsements = endorsements == null ? List.of() : endorsements;
+            pledgeList = pledgeList == null ? List.of() : pledgeList;
+        }
+    }
+
+    public record DecisionCase(String caseId, String proposalId, String title, String serviceArea, String status, Instant deadline,
+                               String chairId, String fundId, Money amount, String outcome, DecisionReached decision,
+                               ProposalSubmitted proposalAsSubmitted, WhatCitizensSaid whatCitizensSaid, List<CaseEntry> timeline) {
+
+        public DecisionCase {
+            whatCitizensSaid = whatCitizensSaid == null ? WhatCitizensSaid.NOTHING : whatCitizensSaid;
+            timeline = timeline == null ? List.of() : timeline;
+        }
+    }
+
+    public record Initiative(String id, String proposalId, String caseId, String title, String serviceArea, String status, Money funding,
+                             Provider provider, List<LocalDate> reviewDates, List<Indicator> indicators, List<Report> reports,
+                             Assets assets, List<Review> reviews, Instant startedAt, Instant updatedAt) {
+
+        public Initiative {
+            reviewDates = reviewDates == null ? List.of() : reviewDates;
+            indicators = indicators == null ? List.of() : indicators;
+            reports = reports == null ? List.of() : reports;
+            reviews = reviews == null ? List.of() : reviews;
+            assets = assets == null ? new Assets(List.of(), List.of(), 0, 0, 0, BigDecimal.ZERO) : assets;
+        }
+
+        public boolean isClosed() {
+            return "ACHIEVED".equals(status) || "STOPPED".equals(status);
+        }
+    }
+
+    public record Provider(String id, String name) {
+    }
+
+    public record Indicator(String indicatorId, String name, boolean defined, String unit, BigDecimal baseline, BigDecimal target,
+                            Direction direction, List<Point> series, BigDecimal latest, BigDecimal progress, Boolean met,
+                            List<Point> livedExperience) {
+
+        public Indicator {
+            series = series == null ? List.of() : series;
+            livedExperience = livedExperience == null ? List.of() : livedExperience;
+        }
+    }
+
+    public record Point(LocalDate observedOn, LocalDate reportedOn, BigDecimal value, boolean livedExperience, String reportId) {
+    }
+
+    public record Report(String reportId, LocalDate observedOn, LocalDate reportedOn, boolean livedExperience, String reporterId,
+                         Role reporterRole, String narrative, List<IndicatorReading> readings) {
+
+        public Report {
+            readings = readings == null ? List.of() : readings;
+        }
+    }
+
+    public record Assets(List<Pledged> pledged, List<Given> given, int pledgesExpected, int pledgesFulfilled, int pledgedHoursPerMonth,
+                         BigDecimal hoursGiven) {
+
+        public Assets {
+            pledged = pledged == null ? List.of() : pledged;
+            given = given == null ? List.of() : given;
+        }
+    }
+
+    public record Pledged(String pledgeId, String participantId, String publicName, AssetKind kind, String description,
+                          Integer hoursPerMonth, boolean released, boolean fulfilled) {
+    }
+
+    public record Given(String mobilisationId, String pledgeId, String participantId, String publicName, AssetKind kind,
+                        String description, BigDecimal hours, LocalDate givenOn, String recordedBy, Role recordedAs) {
+    }
+
+    public record Review(ReviewStatus status, String reason, String overrideReason, String reviewerId, Instant reviewedAt) {
+    }
+
+    public record PublicProfile(String participantId, String name) {
     }
 
     private Api() {

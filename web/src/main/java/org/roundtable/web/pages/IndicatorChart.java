@@ -1,0 +1,105 @@
+package org.roundtable.web.pages;
+
+import org.roundtable.web.services.Api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * One indicator drawn as a server-rendered SVG: the provider's readings and the lived-experience series over the days
+ * observed, against the baseline and the target. The page gives the same figures as a table beside it.
+ */
+public record IndicatorChart(int width, int height, String providerLine, List<Dot> providerDots, String livedLine, List<Dot> livedDots,
+                             Double baselineY, Double targetY, List<Tick> valueTicks, List<Tick> dayTicks, double left, double right,
+                             double bottom) {
+
+    public record Dot(double x, double y, String label) {
+    }
+
+    public record Tick(double at, String label) {
+    }
+
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 260;
+    private static final double LEFT = 64;
+    private static final double RIGHT = WIDTH - 24;
+    private static final double TOP = 20;
+    private static final double BOTTOM = HEIGHT - 44;
+
+    static IndicatorChart of(Api.Indicator indicator) {
+        List<Api.Point> provider = indicator.series();
+        List<Api.Point> lived = indicator.livedExperience();
+        List<BigDecimal> values = Stream.concat(Stream.concat(provider.stream(), lived.stream()).map(Api.Point::value),
+                Stream.of(indicator.baseline(), indicator.target())).filter(value -> value != null).toList();
+        double low = values.stream().mapToDouble(BigDecimal::doubleValue).min().orElse(0);
+        double high = values.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(1);
+        if (high - low < 1e-9) {
+            high = low + 1;
+        }
+        double padding = (high - low) * 0.1;
+        double min = low - padding;
+        double max = high + padding;
+        List<LocalDate> days = Stream.concat(provider.stream(), lived.stream()).map(Api.Point::observedOn).sorted().toList();
+        LocalDate first = days.isEmpty() ? LocalDate.now() : days.get(0);
+        long span = days.isEmpty() ? 0 : ChronoUnit.DAYS.between(first, days.get(days.size() - 1));
+        Scale scale = new Scale(min, max, first, span);
+        List<Tick> valueTicks = new ArrayList<>();
+        for (int i = 0; i <= 4; i++) {
+            double value = min + (max - min) * i / 4;
+            valueTicks.add(new Tick(scale.y(value), number(value)));
+        }
+        List<Tick> dayTicks = days.stream().distinct().map(day -> new Tick(scale.x(day), day.toString())).toList();
+        return new IndicatorChart(WIDTH, HEIGHT, line(provider, scale), dots(provider, scale), line(lived, scale), dots(lived, scale),
+                indicator.baseline() == null ? null : scale.y(indicator.baseline().doubleValue()),
+                indicator.target() == null ? null : scale.y(indicator.target().doubleValue()), valueTicks, thin(dayTicks), LEFT, RIGHT, BOTTOM);
+    }
+
+    private record Scale(double min, double max, LocalDate first, long span) {
+
+        double y(double value) {
+            return round(BOTTOM - (value - min) / (max - min) * (BOTTOM - TOP));
+        }
+
+        double x(LocalDate day) {
+            return round(span == 0 ? (LEFT + RIGHT) / 2 : LEFT + 16 + ChronoUnit.DAYS.between(first, day) * (RIGHT - LEFT - 32) / (double) span);
+        }
+    }
+
+    private static String line(List<Api.Point> points, Scale scale) {
+        StringBuilder line = new StringBuilder();
+        points.forEach(point -> line.append(line.isEmpty() ? "" : " ").append(scale.x(point.observedOn())).append(',')
+                .append(scale.y(point.value().doubleValue())));
+        return line.toString();
+    }
+
+    private static List<Dot> dots(List<Api.Point> points, Scale scale) {
+        return points.stream().map(point -> new Dot(scale.x(point.observedOn()), scale.y(point.value().doubleValue()),
+                point.observedOn() + ": " + point.value().stripTrailingZeros().toPlainString())).toList();
+    }
+
+    /** At most six day labels, so that they do not overlap. */
+    private static List<Tick> thin(List<Tick> ticks) {
+        if (ticks.size() <= 6) {
+            return ticks;
+        }
+        int step = (int) Math.ceil(ticks.size() / 6.0);
+        List<Tick> kept = new ArrayList<>();
+        for (int i = 0; i < ticks.size(); i += step) {
+            kept.add(ticks.get(i));
+        }
+        return kept;
+    }
+
+    private static String number(double value) {
+        return Math.abs(value - Math.rint(value)) < 1e-6 ? String.valueOf((long) Math.rint(value)) : String.format(Locale.UK, "%.1f", value);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
