@@ -36,7 +36,7 @@ import java.util.UUID;
 
 /** The commissioning service on a real PostgreSQL and Kafka broker, one context for every test class. */
 @SpringBootTest(classes = CommissioningApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"roundtable.inbox.retries=1", "roundtable.inbox.retry-interval=100ms", "roundtable.commissioning.deadline-check=500ms"})
+        properties = {"roundtable.inbox.retries=1", "roundtable.inbox.retry-interval=100ms", "roundtable.commissioning.deadline-poll=500ms"})
 @RealInfrastructure(database = "commissioning")
 abstract class CommissioningIntegrationTest extends ServiceIntegrationTest {
 

@@ -114,7 +114,7 @@ class DeadlineAfterRestartIT {
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + tokens.jwkSetUri(),
                 "--roundtable.inbox.group=roundtable-commissioning-restart",
                 "--roundtable.relay.transaction-id-prefix=roundtable-commissioning-restart-relay-",
-                "--roundtable.commissioning.deadline-check=" + deadlineCheck);
+                "--roundtable.commissioning.deadline-poll=" + deadlineCheck);
     }
 
     private static int port(ConfigurableApplicationContext context) {
