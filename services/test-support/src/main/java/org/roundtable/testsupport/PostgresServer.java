@@ -61,6 +61,10 @@ public final class PostgresServer {
                     .setDataDirectory(dataDirectory.toAbsolutePath())
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // durable: a commit is on disk before it is acknowledged, so an event the relay publishes is never
+                    // one the event store loses in a crash (the embedded server's own default acknowledges first)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setRegisterShutdownHook(false)
                     .start();
             return new PostgresServer("embedded", embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", embedded);
