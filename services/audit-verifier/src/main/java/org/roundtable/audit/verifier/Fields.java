@@ -4,12 +4,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Reads typed fields out of parsed JSON objects, naming the field when it is missing or of the wrong kind. */
 final class Fields {
-
-    private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
 
     private Fields() {
     }
@@ -53,7 +50,7 @@ final class Fields {
         if (!(value instanceof Json.Number number)) {
             throw new IllegalArgumentException("field '" + name + "' must be a number");
         }
-        if (!INTEGER.matcher(number.literal()).matches()) {
+        if (!plainInteger(number.literal())) {
             throw new IllegalArgumentException("field '" + name + "' must be a whole number written as an integer, not " + number.literal());
         }
         try {
@@ -61,6 +58,20 @@ final class Fields {
         } catch (NumberFormatException tooLarge) {
             throw new IllegalArgumentException("field '" + name + "' is beyond 64 bits: " + number.literal());
         }
+    }
+
+    /** {@code -?(0|[1-9][0-9]*)}, checked without a regular expression: every entry has five numbers. */
+    private static boolean plainInteger(String literal) {
+        int first = literal.startsWith("-") ? 1 : 0;
+        if (literal.length() == first || literal.charAt(first) == '0' && literal.length() > first + 1) {
+            return false;
+        }
+        for (int i = first; i < literal.length(); i++) {
+            if (literal.charAt(i) < '0' || literal.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A whole number within 32 bits (a Kafka partition): 4294967296 is refused, not read as 0. */
@@ -78,7 +89,10 @@ final class Fields {
      */
     static Instant instant(Map<String, Object> json, String name) {
         String text = text(json, name);
-        Instant instant;
+        Instant instant = CanonicalInstant.parse(text);
+        if (instant != null) {
+            return instant;
+        }
         try {
             instant = Instant.parse(text);
         } catch (DateTimeParseException notInstant) {

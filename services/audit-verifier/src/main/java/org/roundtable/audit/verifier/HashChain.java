@@ -15,9 +15,9 @@ public final class HashChain {
     }
 
     public static String entryHash(String previousHash, LedgerRecord record) {
-        MessageDigest digest = Sha256.digest();
+        MessageDigest digest = Sha256.reused();
         digest.update(Sha256.fromHex(previousHash));
-        digest.update(record.canonicalBytes());
+        record.canonicalEncoding().update(digest);
         return Sha256.hex(digest.digest());
     }
 }

@@ -226,22 +226,33 @@ public final class Json {
 
     private String string() {
         at++;
-        StringBuilder out = new StringBuilder();
+        int run = at;
+        boolean surrogates = false;
+        StringBuilder out = null;
         while (true) {
             if (at >= text.length()) {
                 throw malformed("a string is not closed");
             }
-            char c = text.charAt(at++);
+            char c = text.charAt(at);
             if (c == '"') {
-                return wellFormed(out);
+                String value = out == null ? text.substring(run, at) : out.append(text, run, at).toString();
+                at++;
+                return surrogates ? wellFormed(value) : value;
             }
             if (c < 0x20) {
+                at++;
                 throw malformed("a control character inside a string");
             }
             if (c != '\\') {
-                out.append(c);
+                surrogates |= Character.isSurrogate(c);
+                at++;
                 continue;
             }
+            if (out == null) {
+                out = new StringBuilder(Math.max(16, 2 * (at - run)));
+            }
+            out.append(text, run, at);
+            at++;
             if (at >= text.length()) {
                 throw malformed("an escape is not finished");
             }
@@ -257,20 +268,24 @@ public final class Json {
                     if (at + 4 > text.length()) {
                         throw malformed("a \\u escape is not finished");
                     }
+                    char unicode;
                     try {
-                        out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                        unicode = (char) Integer.parseInt(text, at, at + 4, 16);
                     } catch (NumberFormatException notHex) {
                         throw malformed("a \\u escape is not hexadecimal");
                     }
+                    surrogates |= Character.isSurrogate(unicode);
+                    out.append(unicode);
                     at += 4;
                 }
                 default -> throw malformed("unknown escape '\\" + escaped + "'");
             }
+            run = at;
         }
     }
 
     /** A string whose UTF-16 holds a lone surrogate has no UTF-8 form: two different texts would encode alike. */
-    private String wellFormed(StringBuilder chars) {
+    private String wellFormed(String chars) {
         for (int i = 0; i < chars.length(); i++) {
             char c = chars.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < chars.length() && Character.isLowSurrogate(chars.charAt(i + 1))) {
@@ -279,7 +294,7 @@ public final class Json {
                 throw malformed("a string holds a lone surrogate (U+" + Integer.toHexString(c).toUpperCase() + "), which is not Unicode text");
             }
         }
-        return chars.toString();
+        return chars;
     }
 
     private Number number() {

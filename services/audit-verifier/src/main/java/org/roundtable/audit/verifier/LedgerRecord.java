@@ -54,12 +54,15 @@ public record LedgerRecord(String topic, int partition, long offset,
     }
 
     public byte[] canonicalBytes() {
+        return canonicalEncoding().bytes();
+    }
+
+    CanonicalEncoding canonicalEncoding() {
         return new CanonicalEncoding(VERSION)
                 .field(topic).field((long) partition).field(offset)
                 .field(eventId).field(source).field(type).field(eventName).field(subject)
                 .field(actorId).field(actorRole).field(actorName)
                 .field(correlationId).field(causationId).field(sequence)
-                .field(occurredAt.toString()).field(headers).field(payload)
-                .bytes();
+                .field(occurredAt.toString()).field(headers).field(payload);
     }
 }

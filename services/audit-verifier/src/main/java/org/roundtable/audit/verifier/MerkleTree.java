@@ -17,14 +17,14 @@ public final class MerkleTree {
     }
 
     public static byte[] leafHash(byte[] data) {
-        MessageDigest digest = Sha256.digest();
+        MessageDigest digest = Sha256.reused();
         digest.update((byte) 0x00);
         digest.update(data);
         return digest.digest();
     }
 
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest digest = Sha256.digest();
+        MessageDigest digest = Sha256.reused();
         digest.update((byte) 0x01);
         digest.update(left);
         digest.update(right);

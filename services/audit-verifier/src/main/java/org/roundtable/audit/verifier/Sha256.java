@@ -14,6 +14,18 @@ public final class Sha256 {
     private Sha256() {
     }
 
+    private static final ThreadLocal<MessageDigest> REUSED = ThreadLocal.withInitial(Sha256::digest);
+
+    /**
+     * This thread's own digest, for a hash computed start to finish without handing the digest on: finding a provider
+     * for every hash costs more than hashing an entry.
+     */
+    static MessageDigest reused() {
+        MessageDigest digest = REUSED.get();
+        digest.reset();
+        return digest;
+    }
+
     public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");

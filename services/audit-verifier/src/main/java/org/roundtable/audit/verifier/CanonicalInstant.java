@@ -1,0 +1,74 @@
+package org.roundtable.audit.verifier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Reads an instant written the one way {@link Instant#toString()} writes instants of years 0000 to 9999:
+ * {@code yyyy-MM-ddTHH:mm:ss}, then no fraction, or 3, 6 or 9 digits, as few as the nanoseconds need, then {@code Z}.
+ * A fraction of {@code .000}, three digits where six are needed, or anything else returns {@code null}: the caller
+ * then reads the text the general (and slower) way, which refuses what is not canonical with its reason.
+ */
+final class CanonicalInstant {
+
+    private CanonicalInstant() {
+    }
+
+    static Instant parse(String text) {
+        int length = text.length();
+        if ((length != 20 && length != 24 && length != 27 && length != 30) || text.charAt(length - 1) != 'Z'
+                || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59) {
+            return null;
+        }
+        int nanos = 0;
+        if (length > 20) {
+            if (text.charAt(19) != '.') {
+                return null;
+            }
+            int fraction = digits(text, 20, length - 21);
+            if (fraction < 0) {
+                return null;
+            }
+            nanos = switch (length) {
+                case 24 -> fraction * 1_000_000;
+                case 27 -> fraction * 1_000;
+                default -> fraction;
+            };
+            int needed = nanos % 1_000_000 == 0 ? 24 : nanos % 1_000 == 0 ? 27 : 30;
+            if (nanos == 0 || needed != length) {
+                return null;
+            }
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.of(year, month, day);
+        } catch (java.time.DateTimeException noSuchDay) {
+            return null;
+        }
+        return Instant.ofEpochSecond(date.toEpochDay() * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The number written by {@code count} decimal digits from {@code start}, or -1. */
+    private static int digits(String text, int start, int count) {
+        int value = 0;
+        for (int i = start; i < start + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+}
