@@ -93,6 +93,51 @@ class ReadSideIT extends ProposalsIntegrationTest {
     }
 
     @Test
+    void textSearchFindsAnyPartOfTheTitleOrAspirationInAnyCaseAndTakesWildcardsLiterally() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> titled = new HashMap<>(CONTENT);
+        titled.put("title", "Seed swap " + marker + " at the library");
+        Map<String, Object> described = new HashMap<>(CONTENT);
+        described.put("aspiration", "Neighbours run a 100% volunteer seed_swap " + marker);
+        String token = citizen("citizen-sam");
+        expect(201, api().post("/api/proposals", token, titled));
+        expect(201, api().post("/api/proposals", token, described));
+        Eventually.within(Duration.ofSeconds(30), () -> assertThat(found(marker, token)).isEqualTo(2));
+
+        assertThat(found("SEED SWAP " + marker.toUpperCase(), token)).as("in the title, in any case").isEqualTo(1);
+        assertThat(found(marker.substring(1, 7), token)).as("inside a word").isEqualTo(2);
+        assertThat(found("volunteer seed_swap " + marker, token)).as("in the aspiration").isEqualTo(1);
+        assertThat(found("seed%swap " + marker, token)).as("% is a character, not a wildcard").isZero();
+        assertThat(found("seed_swap " + marker, token)).as("_ is a character, not a wildcard").isEqualTo(1);
+        assertThat(found(marker + " at the library and more", token)).isZero();
+    }
+
+    @Test
+    void textSearchIsAnsweredByTrigramIndexesNotByReadingEveryProposal() {
+        String plan = jdbc.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("set enable_seqscan = off");
+                StringBuilder lines = new StringBuilder();
+                try (var rows = statement.executeQuery("explain select proposal_id from proposal_view "
+                        + "where lower(title) like '%orchard%' escape '\\' or lower(aspiration) like '%orchard%' escape '\\'")) {
+                    while (rows.next()) {
+                        lines.append(rows.getString(1)).append('\n');
+                    }
+                }
+                statement.execute("reset enable_seqscan");
+                return lines.toString();
+            }
+        });
+
+        assertThat(plan).contains("proposal_view_title_trigrams", "proposal_view_aspiration_trigrams").doesNotContain("Seq Scan");
+    }
+
+    private int found(String text, String token) {
+        return api().get("/api/proposals?q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8), token)
+                .expect(200).body().get("totalItems").asInt();
+    }
+
+    @Test
     void framingGuidancePointsOutDeficitOnlyLanguageAndNeverBlocks() {
         ApiClient.Response deficit = api().post("/api/proposals/framing-check", citizen("citizen-ned"),
                 Map.of("text", "Isolated older people in need, who lack support and depend on services"));
