@@ -40,6 +40,7 @@ create index if not exists ledger_entry_json_initiative on ledger_entry ((payloa
 create index if not exists ledger_entry_event_name on ledger_entry (event_name, occurred_at);
 -- "Why did this happen" follows causation ids forwards.
 create index if not exists ledger_entry_causation on ledger_entry (causation_id);
+create index if not exists ledger_entry_actor on ledger_entry (actor_id, position);
 
 -- The writer's state per chain (one chain per topic partition): how far it has read and the head it appends to.
 create table if not exists ledger_chain (

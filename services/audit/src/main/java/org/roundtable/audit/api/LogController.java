@@ -57,10 +57,19 @@ public class LogController {
         return ResponseEntity.ok().cacheControl(GROWING).contentType(NOTE).body(latest.checkpoint().text());
     }
 
-    @Operation(summary = "Every signed checkpoint in order of size, after a size (page with the last size seen)")
+    @Operation(summary = "Every signed checkpoint in order of size, after a size (page with the last size seen); or the latest ones",
+            description = "With `newest=N`, the N largest checkpoints instead, largest first (afterSize and limit then do not apply).")
     @GetMapping(value = "/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<List<LedgerController.CheckpointView>> history(@RequestParam(defaultValue = "0") long afterSize,
-                                                                  @RequestParam(defaultValue = "100") int limit) {
+                                                                  @RequestParam(defaultValue = "100") int limit,
+                                                                  @RequestParam(required = false) Integer newest) {
+        if (newest != null) {
+            if (newest < 1 || newest > MAX_HISTORY) {
+                throw new InvalidInput("newest", "newest must be between 1 and " + MAX_HISTORY);
+            }
+            return ResponseEntity.ok().cacheControl(GROWING)
+                    .body(checkpoints.newest(newest).stream().map(LedgerController.CheckpointView::of).toList());
+        }
         if (afterSize < 0) {
             throw new InvalidInput("afterSize", "afterSize must be 0 or more");
         }

@@ -110,6 +110,12 @@ public class LedgerReader {
         return last == null ? 0 : last;
     }
 
+    /** The latest entries a person acted in, newest first, at most {@code limit}. */
+    public List<RecordedEvent> actedBy(String actorId, int limit) {
+        return jdbc.query("select " + COLUMNS + " from ledger_entry e where e.actor_id = :actor order by e.position desc limit :limit",
+                new MapSqlParameterSource("actor", actorId).addValue("limit", limit), ROWS);
+    }
+
     /** An entry and the id of what caused it: another entry's event id, or the id of a request. */
     public record CausedEntry(RecordedEvent entry, String causationId) {
     }

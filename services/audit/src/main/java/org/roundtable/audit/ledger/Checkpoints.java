@@ -104,6 +104,11 @@ public class Checkpoints {
                 afterSize, limit);
     }
 
+    /** The latest checkpoints, largest first, at most {@code count}. */
+    public List<Issued> newest(int count) {
+        return jdbc.query("select * from ledger_log_checkpoint order by tree_size desc limit ?", Checkpoints::issued, count);
+    }
+
     /** Every checkpoint ever signed, in order of size. */
     public List<Checkpoint> all() {
         List<Checkpoint> all = new ArrayList<>();

@@ -93,6 +93,11 @@ class LogIT extends AuditIntegrationTest {
         List<Long> sizes = new ArrayList<>();
         history.body().forEach(item -> sizes.add(item.get("treeSize").asLong()));
         assertThat(sizes).contains(older.size(), newer.size()).isSorted();
+        ApiClient.Response newest = api().get("/api/audit/log/checkpoints?newest=2", null);
+        expect(200, newest);
+        assertThat(newest.body()).hasSize(2);
+        assertThat(newest.body().get(0).get("treeSize").asLong()).isEqualTo(published.size())
+                .isGreaterThan(newest.body().get(1).get("treeSize").asLong());
         ApiClient.Response bySize = api().get("/api/audit/log/checkpoints/" + older.size(), null);
         expect(200, bySize);
         assertThat(Checkpoint.parse(bySize.body().asText()).sameTree(older)).isTrue();
@@ -134,6 +139,7 @@ class LogIT extends AuditIntegrationTest {
         assertThat(api().get("/api/audit/log/proof/consistency?from=1&to=" + beyond, null).expect(400).firstInvalidField()).isEqualTo("to");
         assertThat(api().get("/api/audit/log/leaves?from=0&count=100000", null).expect(400).firstInvalidField()).isEqualTo("count");
         assertThat(api().get("/api/audit/log/checkpoints?limit=0", null).expect(400).firstInvalidField()).isEqualTo("limit");
+        assertThat(api().get("/api/audit/log/checkpoints?newest=0", null).expect(400).firstInvalidField()).isEqualTo("newest");
         expect(404, api().get("/api/audit/log/checkpoints/" + beyond, null));
     }
 
@@ -152,6 +158,15 @@ class LogIT extends AuditIntegrationTest {
             expect(200, fetched.get());
         });
         expect(403, api().get("/api/audit/receipts/" + endorsed.id(), citizen("citizen-someone-else")));
+        ApiClient.Response acts = api().get("/api/audit/receipts", token);
+        expect(200, acts);
+        assertThat(acts.body()).hasSize(1);
+        assertThat(acts.body().get(0).get("eventId").asText()).isEqualTo(endorsed.id());
+        assertThat(acts.body().get(0).get("event").asText()).isEqualTo("EndorsementGiven");
+        assertThat(acts.body().get(0).get("receiptReady").asBoolean()).isTrue();
+        assertThat(api().get("/api/audit/receipts", citizen("citizen-someone-else")).body()).isEmpty();
+        expect(401, api().get("/api/audit/receipts", null));
+        assertThat(api().get("/api/audit/receipts?limit=0", token).expect(400).firstInvalidField()).isEqualTo("limit");
         expect(401, api().get("/api/audit/receipts/" + endorsed.id(), null));
         Receipt receipt = Receipt.fromJsonText(fetched.get().body().toString());
         assertThat(receipt.entry().record().eventId()).isEqualTo(endorsed.id());
