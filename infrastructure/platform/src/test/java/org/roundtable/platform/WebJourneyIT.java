@@ -268,7 +268,7 @@ class WebJourneyIT {
         JsonNode cases = api("dana").await("/api/commissioning/cases", Duration.ofSeconds(60), "the case of the proposal",
                 all -> find(all, "proposalId", proposalId) != null);
         caseId = find(cases, "proposalId", proposalId).path("caseId").asText();
-        dana.clickLink("Decisions").waitForPath("/cases");
+        dana.clickLink("Decision cases").waitForPath("/cases");
         dana.check("cases");
         dana.open("/cases/" + caseId).waitForText("What the panel knows");
         assertThat(dana.text("[data-testid=case-state]")).isEqualTo("Waiting for a panel");
