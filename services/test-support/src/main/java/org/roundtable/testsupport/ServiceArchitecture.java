@@ -42,6 +42,13 @@ public final class ServiceArchitecture {
                         rootPackage + ".api..", rootPackage + ".query..", rootPackage + ".integration..");
     }
 
+    /** The web layer stores nothing itself: no persistent entity and no repository in {@code api/}; what a request changes goes through a command. */
+    public static ArchRule theWebLayerStoresNothingItself(String rootPackage) {
+        return noClasses().that().resideInAPackage(rootPackage + ".api..")
+                .should().beAnnotatedWith("jakarta.persistence.Entity")
+                .orShould().beAssignableTo("org.springframework.data.repository.Repository");
+    }
+
     /** Joins package lists, for a rule naming several of them. */
     public static String[] concat(String[]... lists) {
         return java.util.Arrays.stream(lists).flatMap(java.util.Arrays::stream).toArray(String[]::new);

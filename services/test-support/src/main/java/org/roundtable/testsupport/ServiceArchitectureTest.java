@@ -26,4 +26,9 @@ public abstract class ServiceArchitectureTest {
     void theDomainDependsOnNoOtherLayer() {
         ServiceArchitecture.domainDependsOnNoOtherLayer(rootPackage).check(classes);
     }
+
+    @Test
+    void theWebLayerStoresNothingItself() {
+        ServiceArchitecture.theWebLayerStoresNothingItself(rootPackage).check(classes);
+    }
 }

@@ -29,9 +29,12 @@ import org.roundtable.participation.domain.ParticipationCommands.RecordContribut
 import org.roundtable.participation.domain.ParticipationCommands.RegisterForWorkshop;
 import org.roundtable.participation.domain.ParticipationCommands.RegisterProfile;
 import org.roundtable.participation.domain.ParticipationCommands.ScheduleWorkshop;
+import org.roundtable.participation.domain.ParticipationCommands.ToldPrivately;
 import org.roundtable.participation.domain.ParticipationCommands.WithdrawEndorsement;
 import org.roundtable.participation.domain.ParticipationCommands.WithdrawPledge;
 import org.roundtable.kit.names.Pseudonyms;
+import org.roundtable.participation.privately.PrivateDetails;
+import org.roundtable.participation.privately.PrivateDetailsRepository;
 import org.roundtable.participation.query.ParticipationQueries;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -97,12 +100,12 @@ public class ParticipationController {
         ProfileDetails details = new ProfileDetails(form.named() ? displayName : pseudonyms.of(me), form.named(),
                 form.roles(), form.neighbourhood(), form.offers(), form.livesLocally(), form.usesServices(), form.reachable());
         boolean registered = privateDetails.existsById(me);
+        ToldPrivately told = new ToldPrivately(displayName, form.reachable() ? email : null);
         if (registered) {
-            commands.send(new CorrectProfile(me, details));
+            commands.send(new CorrectProfile(me, details, told));
         } else {
-            commands.send(new RegisterProfile(me, details));
+            commands.send(new RegisterProfile(me, details, told));
         }
-        privateDetails.save(new PrivateDetails(me, displayName, form.reachable() ? email : null));
         return ResponseEntity.noContent().build();
     }
 

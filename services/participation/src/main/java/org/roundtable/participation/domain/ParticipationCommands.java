@@ -17,12 +17,16 @@ public final class ParticipationCommands {
                                  Boolean livesLocally, Boolean usesServices, boolean contactable) {
     }
 
-    @Authority(roles = {Role.CITIZEN, Role.STAFF}, relationship = "are the person the profile describes, claiming only roles their token holds")
-    public record RegisterProfile(String participantId, ProfileDetails details) {
+    /** What the owner tells only the platform: their own name (whatever they consent to show) and, to be contacted, an e-mail address. */
+    public record ToldPrivately(String displayName, String contactEmail) {
     }
 
     @Authority(roles = {Role.CITIZEN, Role.STAFF}, relationship = "are the person the profile describes, claiming only roles their token holds")
-    public record CorrectProfile(@TargetAggregateIdentifier String participantId, ProfileDetails details) {
+    public record RegisterProfile(String participantId, ProfileDetails details, ToldPrivately told) {
+    }
+
+    @Authority(roles = {Role.CITIZEN, Role.STAFF}, relationship = "are the person the profile describes, claiming only roles their token holds")
+    public record CorrectProfile(@TargetAggregateIdentifier String participantId, ProfileDetails details, ToldPrivately told) {
     }
 
     /** The platform, on hearing of a drafted proposal. */

@@ -22,7 +22,11 @@ import java.util.regex.Pattern;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.roundtable.kit.authority.Authorities.actorOf;
 
-/** A participant's public profile. Only its owner registers or corrects it; contact details are never part of it. */
+/**
+ * A participant's public profile. Only its owner registers or corrects it; contact details are never part of it, but
+ * are kept by the same command, in its transaction, through {@link PrivateRecords}: the profile and what its owner told
+ * privately are stored together or not at all.
+ */
 @Aggregate
 public class Profile {
 
@@ -36,19 +40,21 @@ public class Profile {
     }
 
     @CommandHandler
-    public Profile(RegisterProfile command, MetaData metadata) {
+    public Profile(RegisterProfile command, MetaData metadata, PrivateRecords privateRecords) {
         requireOwner(command, metadata, command.participantId());
         ProfileDetails details = valid(command.details());
         apply(new ProfileRegistered(command.participantId(), details.publicName(), details.namedPublicly(), details.roles(),
                 details.neighbourhood(), details.offers(), details.livesLocally(), details.usesServices(), details.contactable()));
+        privateRecords.keep(command.participantId(), Require.present(command.told(), "displayName"));
     }
 
     @CommandHandler
-    public void handle(CorrectProfile command, MetaData metadata) {
+    public void handle(CorrectProfile command, MetaData metadata, PrivateRecords privateRecords) {
         requireOwner(command, metadata, participantId);
         ProfileDetails details = valid(command.details());
         apply(new ProfileCorrected(participantId, details.publicName(), details.namedPublicly(), details.roles(),
                 details.neighbourhood(), details.offers(), details.livesLocally(), details.usesServices(), details.contactable()));
+        privateRecords.keep(participantId, Require.present(command.told(), "displayName"));
     }
 
     private static void requireOwner(Object command, MetaData metadata, String owner) {

@@ -15,8 +15,13 @@ import org.roundtable.kit.domain.NotPermitted;
 import org.roundtable.participation.domain.ParticipationCommands.CorrectProfile;
 import org.roundtable.participation.domain.ParticipationCommands.ProfileDetails;
 import org.roundtable.participation.domain.ParticipationCommands.RegisterProfile;
+import org.roundtable.participation.domain.ParticipationCommands.ToldPrivately;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ProfileTest {
 
@@ -25,31 +30,38 @@ class ProfileTest {
     static final ProfileDetails CITIZEN = new ProfileDetails("Neighbour K7QX2M", false, List.of(Role.CITIZEN), "Northfield",
             "gardening", null, null, true);
 
+    static final ToldPrivately ADA_PRIVATELY = new ToldPrivately("Ada Lovelace", "ada@example.org");
+
     AggregateTestFixture<Profile> fixture;
+    final Map<String, ToldPrivately> keptPrivately = new HashMap<>();
 
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(Profile.class);
+        fixture.registerInjectableResource((PrivateRecords) keptPrivately::put);
     }
 
     @Test
     void aPersonRegistersTheirOwnProfile() {
-        fixture.givenNoPriorActivity().when(new RegisterProfile("ada", CITIZEN), ADA)
+        fixture.givenNoPriorActivity().when(new RegisterProfile("ada", CITIZEN, ADA_PRIVATELY), ADA)
                 .expectEvents(new ProfileRegistered("ada", "Neighbour K7QX2M", false, List.of(Role.CITIZEN), "Northfield", "gardening",
                         null, null, true));
+        assertThat(keptPrivately).containsExactly(Map.entry("ada", ADA_PRIVATELY));
     }
 
     @Test
     void nobodyRegistersOrCorrectsSomeoneElsesProfile() {
-        fixture.givenNoPriorActivity().when(new RegisterProfile("ada", CITIZEN), BEN).expectNoEvents().expectException(NotPermitted.class);
-        fixture.given(registered()).when(new CorrectProfile("ada", CITIZEN), BEN).expectNoEvents().expectException(NotPermitted.class);
+        fixture.givenNoPriorActivity().when(new RegisterProfile("ada", CITIZEN, ADA_PRIVATELY), BEN).expectNoEvents().expectException(NotPermitted.class);
+        fixture.given(registered()).when(new CorrectProfile("ada", CITIZEN, ADA_PRIVATELY), BEN).expectNoEvents().expectException(NotPermitted.class);
+        assertThat(keptPrivately).as("a refused command keeps nothing privately either").isEmpty();
     }
 
     @Test
     void theOwnerCorrectsTheirProfile() {
         ProfileDetails named = new ProfileDetails("Ada Lovelace", true, List.of(Role.CITIZEN), "Northfield", "gardening", null, null, false);
-        fixture.given(registered()).when(new CorrectProfile("ada", named), ADA)
+        fixture.given(registered()).when(new CorrectProfile("ada", named, new ToldPrivately("Ada Lovelace", null)), ADA)
                 .expectEvents(new ProfileCorrected("ada", "Ada Lovelace", true, List.of(Role.CITIZEN), "Northfield", "gardening", null, null, false));
+        assertThat(keptPrivately).containsExactly(Map.entry("ada", new ToldPrivately("Ada Lovelace", null)));
     }
 
     @Test
@@ -72,7 +84,7 @@ class ProfileTest {
     }
 
     private void refused(ProfileDetails details, String message) {
-        fixture.givenNoPriorActivity().when(new RegisterProfile("ada", details), ADA)
+        fixture.givenNoPriorActivity().when(new RegisterProfile("ada", details, ADA_PRIVATELY), ADA)
                 .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage(message);
     }
 

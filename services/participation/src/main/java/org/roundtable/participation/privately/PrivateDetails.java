@@ -1,4 +1,4 @@
-package org.roundtable.participation.api;
+package org.roundtable.participation.privately;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,7 +24,7 @@ public class PrivateDetails {
     protected PrivateDetails() {
     }
 
-    PrivateDetails(String participantId, String displayName, String contactEmail) {
+    public PrivateDetails(String participantId, String displayName, String contactEmail) {
         this.participantId = participantId;
         this.displayName = displayName;
         this.contactEmail = contactEmail;

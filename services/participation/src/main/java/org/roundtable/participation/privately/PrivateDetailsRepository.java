@@ -1,4 +1,4 @@
-package org.roundtable.participation.api;
+package org.roundtable.participation.privately;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
