@@ -192,24 +192,36 @@ class ThroughTheGatewayIT {
         for (Route route : stack.gateway().getBean(RouteLocator.class).getRoutes().collectList().block()) {
             configured.put(route.getId(), route.getUri());
         }
-        String machine = machineToken();
+        String hana = login("hana");
         for (String service : LocalStack.SERVICES) {
             assertThat(configured.get(service)).as("route of " + service).isEqualTo(URI.create(stack.upstream(service)));
             if (service.equals("proposals")) {
-                assertThat(gateway.get("/api/proposals", machine).status()).isEqualTo(200);
+                assertThat(gateway.get("/api/proposals", hana).status()).isEqualTo(200);
                 continue;
             }
             // the proposals process answers for the unstarted services: its own 404 naming the forwarded path proves
             // the request arrived there with its path and (otherwise it would be 401) its token
             String path = "/api/" + service + "/routing-check";
-            ApiClient.Response answered = gateway.get(path, machine);
+            ApiClient.Response answered = gateway.get(path, hana);
             assertThat(answered.status()).as(service).isEqualTo(404);
             assertThat(answered.contentType()).startsWith("application/problem+json");
             assertThat(answered.body().get("instance").asText()).isEqualTo(path);
         }
-        ApiClient.Response noRoute = gateway.get("/api/elsewhere", machine);
+        ApiClient.Response noRoute = gateway.get("/api/elsewhere", hana);
         assertThat(noRoute.status()).as("no route").isEqualTo(404);
         assertThat(noRoute.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aMachineClientGivenNoRoleReadsOnlyWhatThePublicPagesShow() throws Exception {
+        String machine = machineToken();
+
+        assertThat(gateway.get("/api/proposals", machine).status()).as("a public read").isEqualTo(200);
+        ApiClient.Response refused = gateway.get("/api/participation/participants/bill", machine);
+        assertThat(refused.status()).as("anything else, a profile among them").isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(gateway.get("/api/participation/participants/bill", login("amara")).status()).as("a person's token goes through")
+                .isEqualTo(404);
     }
 
     @Test

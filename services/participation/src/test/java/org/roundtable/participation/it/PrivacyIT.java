@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.roundtable.kit.names.Pseudonyms;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.Eventually;
+import org.roundtable.testsupport.TestTokens;
 import org.roundtable.testsupport.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -118,6 +119,22 @@ class PrivacyIT extends ParticipationIntegrationTest {
         expect(204, api().send("PUT", "/api/participation/profile", citizen(bill), profile("Bill Turner", true, false, null)));
         Eventually.within(Duration.ofSeconds(30), () -> assertThat(api().get("/api/participation/participants/" + bill, citizen("reader"))
                 .body().get("roles")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly("CITIZEN"));
+    }
+
+    @Test
+    void aMachineTokenGrantingNoRoleReadsNoProfile() throws Exception {
+        String vic = "vic-" + UUID.randomUUID();
+        expect(204, api().send("PUT", "/api/participation/profile", citizen(vic), profile("Vic Open", true, false, null)));
+        Eventually.within(Duration.ofSeconds(30), () ->
+                assertThat(api().get("/api/participation/participants/" + vic, citizen("reader")).status()).isEqualTo(200));
+
+        ApiClient.Response machine = api().get("/api/participation/participants/" + vic,
+                TestTokens.shared().mint("roundtable-machine", "Roundtable machine client"));
+
+        assertThat(machine.status()).isEqualTo(403);
+        assertThat(machine.contentType()).startsWith("application/problem+json");
+        assertThat(machine.body().toString()).doesNotContain("Vic Open");
+        assertThat(api().get("/api/participation/participants/" + vic, null).status()).isEqualTo(401);
     }
 
     @Test

@@ -14,11 +14,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiRefusalsIT extends ProposalsIntegrationTest {
 
     @Test
-    void withoutATokenNothingIsReadOrWritten() {
+    void withoutATokenNothingIsWrittenAndOnlyWhatThePublicPagesShowIsRead() {
         long before = storedEvents();
 
         assertProblem(api().post("/api/proposals", null, CONTENT), 401);
-        assertProblem(api().get("/api/proposals", null), 401);
+        assertProblem(api().get("/api/proposals/operations/dead-letters", null), 401);
+        assertThat(api().get("/api/proposals", null).status()).as("proposals are public reading").isEqualTo(200);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aMachineTokenGrantingNoRoleWritesNothingAndReadsOnlyWhatIsPublic() {
+        String machine = TestTokens.shared().mint("roundtable-machine", "Roundtable machine client");
+        long before = storedEvents();
+
+        assertProblem(api().post("/api/proposals", machine, CONTENT), 403);
+        assertProblem(api().get("/api/proposals/operations/dead-letters", machine), 403);
+        assertThat(api().get("/api/proposals", machine).status()).isEqualTo(200);
         assertThat(storedEvents()).isEqualTo(before);
     }
 
