@@ -52,7 +52,8 @@ import static org.roundtable.kit.authority.Authorities.actorOf;
  * every later panel, and the member changes it only by declaring again with a reason, which the event records.
  *
  * <p>Quorum is a majority of the non-recused members having voted (abstaining counts), at least one of them a citizen
- * member. A quorate panel approves when approvals outnumber rejections, and otherwise rejects. An approval allocates
+ * member; only their votes are counted. A member who declares an interest after voting is recused and their vote no
+ * longer stands; a panel whose citizen members are all recused, or whose members all are, has no quorum. A quorate panel approves when approvals outnumber rejections, and otherwise rejects. An approval allocates
  * the panel's amount (the amount asked, unless the panel set another) from the panel's fund in the same unit of work.
  *
  * <p><b>Without quorum</b>, closing (by the chair or at the deadline) records {@code DecisionReached} with outcome
@@ -226,8 +227,9 @@ public class DecisionCase {
         if (eligible.isEmpty() || voted * 2 <= eligible.size() || !citizenVoted) {
             return DecisionOutcome.NO_QUORUM;
         }
-        long approvals = ballots.values().stream().filter(b -> b.vote() == Vote.APPROVE).count();
-        long rejections = ballots.values().stream().filter(b -> b.vote() == Vote.REJECT).count();
+        List<Ballot> counted = eligible.stream().map(ballots::get).filter(java.util.Objects::nonNull).toList();
+        long approvals = counted.stream().filter(b -> b.vote() == Vote.APPROVE).count();
+        long rejections = counted.stream().filter(b -> b.vote() == Vote.REJECT).count();
         return approvals > rejections ? DecisionOutcome.APPROVED : DecisionOutcome.REJECTED;
     }
 
@@ -309,6 +311,10 @@ public class DecisionCase {
     @EventSourcingHandler
     void on(InterestDeclared event) {
         declarations.put(event.memberId(), new Declaration(event.hasInterest(), event.description()));
+        if (event.hasInterest()) {
+            // a member who declares an interest after voting is recused: their vote no longer stands
+            ballots.remove(event.memberId());
+        }
     }
 
     @EventSourcingHandler

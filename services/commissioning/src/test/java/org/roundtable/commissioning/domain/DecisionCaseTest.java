@@ -313,6 +313,45 @@ class DecisionCaseTest {
         }
 
         @Test
+        void aMemberWhoDeclaresAnInterestAfterVotingIsRecusedAndTheirVoteNoLongerCounts() {
+            fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("bea", false), declared("cal", false),
+                            voted("ali", Vote.APPROVE), voted("bea", Vote.REJECT), voted("cal", Vote.APPROVE),
+                            new InterestDeclared(CASE, "ali", true, "my partner runs the garden society", true, "p-1",
+                                    "I learnt after voting that my partner applied"))
+                    .when(new CloseDecisionCase(CASE, null), ALI)
+                    .expectEvents(new DecisionReached(CASE, "p-1", DecisionOutcome.REJECTED, List.of(
+                            new RollEntry("ali", Role.COMMISSIONER, null, null, true, "my partner runs the garden society"),
+                            new RollEntry("bea", Role.COMMISSIONER, Vote.REJECT, "bea weighed it", false, null),
+                            new RollEntry("cal", Role.CITIZEN, Vote.APPROVE, "cal weighed it", false, null)),
+                            null, "closed by the chair", "libraries"));
+            assertThat(fundEvents()).as("nothing allocated").hasSize(1);
+        }
+
+        @Test
+        void aPanelWhoseCitizenMembersOrAllMembersAreRecusedHasNoQuorum() {
+            fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("bea", false), declared("cal", true),
+                            voted("ali", Vote.APPROVE), voted("bea", Vote.APPROVE))
+                    .when(new CloseDecisionCase(CASE, null), ALI)
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(
+                            "the panel has no quorum and its deadline (" + DEADLINE
+                                    + ") has not passed; the chair closes it now only with a reason, which is recorded");
+            fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("bea", false), declared("cal", true),
+                            voted("ali", Vote.APPROVE), voted("bea", Vote.APPROVE))
+                    .when(new CloseDecisionCase(CASE, "our citizen member is recused"), ALI)
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            predicate(e -> e instanceof DecisionReached d && d.outcome() == DecisionOutcome.NO_QUORUM
+                                    && d.allocation() == null),
+                            andNoMore())));
+            fixture.given(OPENED, ASSEMBLED, declared("ali", true), declared("bea", true), declared("cal", true))
+                    .when(new CloseDecisionCase(CASE, "every member is recused"), ALI)
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            predicate(e -> e instanceof DecisionReached d && d.outcome() == DecisionOutcome.NO_QUORUM
+                                    && d.roll().stream().allMatch(RollEntry::recused)),
+                            andNoMore())));
+            assertThat(fundEvents()).hasSize(1);
+        }
+
+        @Test
         void withoutQuorumTheChairClosesBeforeTheDeadlineOnlyWithAReason() {
             fixture.given(OPENED, ASSEMBLED, declared("bea", true)).when(new CloseDecisionCase(CASE, null), ALI)
                     .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(
