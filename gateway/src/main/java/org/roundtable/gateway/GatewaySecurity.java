@@ -25,6 +25,7 @@ import org.springframework.security.web.server.authentication.logout.RedirectSer
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.savedrequest.CookieServerRequestCache;
 import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -44,7 +45,9 @@ import java.util.Set;
 /**
  * Bearer JWTs (the services' API clients) and browser sessions (OAuth2 login with PKCE, whose access token the
  * TokenRelay filter forwards) both reach the APIs. The gateway only checks that a caller is authenticated; which role
- * may do what is the services' business, and their refusals are relayed unchanged.
+ * may do what is the services' business, and their refusals are relayed unchanged. An anonymous browser gets no
+ * session: the page it asked for before signing in is kept in a short-lived cookie, and the session begins with the
+ * sign-in itself.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
@@ -72,9 +75,11 @@ class GatewaySecurity {
         MediaTypeServerWebExchangeMatcher browser = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
         browser.setIgnoredMediaTypes(Set.of(MediaType.ALL));
         ServerAuthenticationEntryPoint bearer = GatewaySecurity::unauthorized;
+        CookieServerRequestCache wishedFor = new CookieServerRequestCache();
+        RedirectServerAuthenticationEntryPoint signIn = new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION);
+        signIn.setRequestCache(wishedFor);
         DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
-                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(browser,
-                        new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION)));
+                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(browser, signIn));
         entryPoint.setDefaultEntryPoint(bearer);
 
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
@@ -94,6 +99,7 @@ class GatewaySecurity {
                 .oauth2Login(login -> login.authorizationRequestResolver(pkce))
                 .logout(logout -> logout.logoutSuccessHandler(signedOut()))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+                .requestCache(cache -> cache.requestCache(wishedFor))
                 // a bearer token cannot be sent by a forged cross-site form; a session cookie can
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         // the web UI copies the cookie into X-XSRF-TOKEN as it is

@@ -8,6 +8,7 @@ import org.roundtable.testsupport.Eventually;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,6 +92,39 @@ class BrowserLoginIT {
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(read.body()).contains("\"amara\"").contains("Seed library");
         });
+    }
+
+    @Test
+    void anAnonymousBrowserGetsNoSessionAndIsSentToSignIn() throws Exception {
+        for (String path : List.of("/api/proposals?page=1", "/api/commissioning/cases", "/", "/proposals")) {
+            HttpResponse<String> answer = get(URI.create(stack.gatewayUrl() + path), "text/html");
+
+            assertThat(answer.headers().allValues("Set-Cookie")).as(path).noneMatch(cookie -> cookie.startsWith("SESSION="));
+            if (path.startsWith("/api")) {
+                assertThat(answer.statusCode()).as(path).isEqualTo(302);
+                assertThat(answer.headers().firstValue("Location").orElse("")).endsWith("/oauth2/authorization/roundtable");
+            }
+        }
+        assertThat(cookies.getCookieStore().getCookies()).noneMatch(cookie -> cookie.getName().equals("SESSION"));
+    }
+
+    @Test
+    void thePagesAreToldThePublicHostNeverOneACallerForged() throws Exception {
+        URI gateway = URI.create(stack.gatewayUrl());
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("GET /register/feed.atom HTTP/1.1\r\nHost: evil.example\r\n"
+                    + "X-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Port: 666\r\n"
+                    + "Forwarded: host=evil.example;proto=https\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("GET /register/feed.atom");
+            String told = answer.toLowerCase(java.util.Locale.ROOT);
+            assertThat(told).contains("x-forwarded-host: " + URI.create(LocalStack.WEB_ORIGIN).getAuthority())
+                    .contains("x-forwarded-proto: http\n").contains("x-forwarded-port: " + URI.create(LocalStack.WEB_ORIGIN).getPort())
+                    .doesNotContain("evil.example").doesNotContain("666").doesNotContain("forwarded: host");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.roundtable.gateway;
 
+import com.sun.net.httpserver.HttpServer;
 import org.roundtable.testsupport.KafkaBroker;
 import org.roundtable.testsupport.PostgresServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -7,6 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +48,7 @@ final class LocalStack {
     private Process identity;
     private Process proposals;
     private ConfigurableApplicationContext gateway;
+    private HttpServer pages;
 
     private LocalStack() throws IOException {
         work = Files.createDirectories(Path.of("target", "it-stack")).toAbsolutePath();
@@ -103,8 +106,10 @@ final class LocalStack {
                 "ROUNDTABLE_GATEWAY_REDIRECT_URIS", gatewayUrl() + "/login/oauth2/code/roundtable"));
         startProposals();
         awaitHealthy(issuer(), identity);
+        pages = pagesEchoingTheirRequest();
 
         gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
+                "--roundtable.gateway.web-url=http://127.0.0.1:" + pages.getAddress().getPort(),
                 "--server.port=" + gatewayPort,
                 "--ROUNDTABLE_ISSUER=" + issuer(),
                 "--roundtable.gateway.web-origin=" + WEB_ORIGIN,
@@ -116,6 +121,26 @@ final class LocalStack {
                 "--roundtable.gateway.services.commissioning=" + upstream("commissioning"),
                 "--roundtable.gateway.services.outcomes=" + upstream("outcomes"),
                 "--roundtable.gateway.services.audit=" + upstream("audit"));
+    }
+
+    /**
+     * Stands in for the web application: answers every page with the request line and headers it received, so a test
+     * sees what the gateway tells the pages about a request.
+     */
+    private static HttpServer pagesEchoingTheirRequest() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            StringBuilder seen = new StringBuilder(exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\n");
+            exchange.getRequestHeaders().forEach((name, values) -> values.forEach(value -> seen.append(name).append(": ").append(value).append('\n')));
+            byte[] body = seen.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
     }
 
     void startProposals() {
@@ -137,6 +162,9 @@ final class LocalStack {
     private synchronized void stop() {
         if (gateway != null) {
             gateway.close();
+        }
+        if (pages != null) {
+            pages.stop(0);
         }
         stopProcess(proposals);
         stopProcess(identity);
