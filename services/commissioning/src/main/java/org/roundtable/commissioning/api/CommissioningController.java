@@ -13,6 +13,7 @@ import org.roundtable.events.commissioning.PanelMember;
 import org.roundtable.events.commissioning.Vote;
 import org.roundtable.events.proposals.Money;
 import org.roundtable.kit.actor.Commands;
+import org.roundtable.kit.actor.RequestActors;
 import org.roundtable.kit.authority.Sends;
 import org.roundtable.kit.domain.InvalidInput;
 import org.roundtable.kit.domain.NotFound;
@@ -63,10 +64,12 @@ public class CommissioningController {
 
     private final Commands commands;
     private final CommissioningQueries queries;
+    private final RequestActors actors;
 
-    CommissioningController(Commands commands, CommissioningQueries queries) {
+    CommissioningController(Commands commands, CommissioningQueries queries, RequestActors actors) {
         this.commands = commands;
         this.queries = queries;
+        this.actors = actors;
     }
 
     @Operation(summary = "Create a fund for a service area and period, held by named commissioners")
@@ -103,7 +106,7 @@ public class CommissioningController {
     @Operation(summary = "A decision case: the proposal as submitted, what citizens said, the panel's timeline and the decision")
     @GetMapping("/cases/{caseId}")
     CommissioningQueries.Case decisionCase(@PathVariable UUID caseId) {
-        return queries.decisionCase(caseId.toString()).orElseThrow(() -> new NotFound("no decision case " + caseId));
+        return queries.decisionCase(caseId.toString(), actors.subjectId().orElse(null)).orElseThrow(() -> new NotFound("no decision case " + caseId));
     }
 
     @Operation(summary = "A fund holder assembles the panel: commissioners and at least one citizen member, a chair and a deadline",

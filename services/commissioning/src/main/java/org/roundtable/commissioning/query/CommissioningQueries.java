@@ -87,29 +87,30 @@ public class CommissioningQueries {
         return cases.findByStatusAndDeadlineBefore("ASSEMBLED", now).stream().map(CaseView::getCaseId).toList();
     }
 
-    public Optional<Case> decisionCase(String caseId) {
+    /** A case as {@code viewer} reads it: everyone sees themselves by their own login id. */
+    public Optional<Case> decisionCase(String caseId, String viewer) {
         return cases.findById(caseId).map(view -> {
             Optional<KnownProposalView> known = proposals.findById(view.getProposalId());
             return new Case(view.getCaseId(), view.getProposalId(), view.getTitle(), view.getServiceArea(), view.getStatus(),
                     view.getDeadline(), view.getChairId(), view.getFundId(), document(view.getAmount()), view.getOutcome(),
-                    shownSeats(document(view.getDecision())), known.map(k -> document(k.getSubmitted())).orElse(null),
-                    known.map(this::whatCitizensSaid).orElse(new WhatCitizensSaid(0, List.of(), 0, 0, 0, 0, List.of())),
-                    entries.findByCaseIdOrderById(caseId).stream().map(this::entry).toList());
+                    shownSeats(document(view.getDecision()), viewer), known.map(k -> document(k.getSubmitted())).orElse(null),
+                    known.map(k -> whatCitizensSaid(k, viewer)).orElse(new WhatCitizensSaid(0, List.of(), 0, 0, 0, 0, List.of())),
+                    entries.findByCaseIdOrderById(caseId).stream().map(entry -> entry(entry, viewer)).toList());
         });
     }
 
-    private Entry entry(CaseEntryView entry) {
-        Map<String, Object> detail = shownSeats(document(entry.getDetail()));
+    private Entry entry(CaseEntryView entry, String viewer) {
+        Map<String, Object> detail = shownSeats(document(entry.getDetail()), viewer);
         if (detail != null && detail.get("memberId") instanceof String memberId && memberId.equals(entry.getActorId())) {
-            shownSeat(detail, entry.getActorRole());
+            shownSeat(detail, entry.getActorRole(), viewer);
         }
-        return new Entry(entry.getKind(), names.actor(entry.getActorId(), entry.getActorRole(), null).id(), entry.getActorRole(), detail,
+        return new Entry(entry.getKind(), names.seenBy(viewer, entry.getActorId(), entry.getActorRole()).id(), entry.getActorRole(), detail,
                 entry.getAt());
     }
 
     /** A decision's roll and a panel's members, each seat shown as the consent of whoever sits in it stands. */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> shownSeats(Map<String, Object> document) {
+    private Map<String, Object> shownSeats(Map<String, Object> document, String viewer) {
         if (document == null) {
             return null;
         }
@@ -117,7 +118,7 @@ public class CommissioningQueries {
             if (document.get(seats) instanceof List<?> list) {
                 list.forEach(seat -> {
                     if (seat instanceof Map<?, ?> member && member.get("role") != null) {
-                        shownSeat((Map<String, Object>) member, member.get("role").toString());
+                        shownSeat((Map<String, Object>) member, member.get("role").toString(), viewer);
                     }
                 });
             }
@@ -125,9 +126,9 @@ public class CommissioningQueries {
         return document;
     }
 
-    private void shownSeat(Map<String, Object> seat, String role) {
+    private void shownSeat(Map<String, Object> seat, String role, String viewer) {
         if (seat.get("memberId") instanceof String memberId) {
-            PublicNames.Shown shown = names.actor(memberId, role, null);
+            PublicNames.Shown shown = names.seenBy(viewer, memberId, role);
             seat.put("memberId", shown.id());
             if (role == null || Role.parse(role) == Role.CITIZEN) {
                 seat.put("name", shown.name());
@@ -135,11 +136,11 @@ public class CommissioningQueries {
         }
     }
 
-    private WhatCitizensSaid whatCitizensSaid(KnownProposalView known) {
+    private WhatCitizensSaid whatCitizensSaid(KnownProposalView known, String viewer) {
         List<Map<String, Object>> endorsements = documents(known.getEndorsements()).entrySet().stream()
-                .map(endorsement -> shownAs(endorsement.getValue(), endorsement.getKey())).toList();
+                .map(endorsement -> shownAs(endorsement.getValue(), endorsement.getKey(), viewer)).toList();
         List<Map<String, Object>> pledges = documents(known.getPledges()).values().stream()
-                .map(pledge -> shownAs(pledge, pledge.get(WhatThePanelKnows.PLEDGED_BY))).toList();
+                .map(pledge -> shownAs(pledge, pledge.get(WhatThePanelKnows.PLEDGED_BY), viewer)).toList();
         int hours = pledges.stream().filter(p -> "TIME".equals(p.get("kind")))
                 .mapToInt(p -> p.get("hoursPerMonth") instanceof Number given ? given.intValue() : 0).sum();
         int skills = (int) pledges.stream().filter(p -> "SKILL".equals(p.get("kind"))).count();
@@ -148,11 +149,11 @@ public class CommissioningQueries {
     }
 
     /** A citizen's endorsement or pledge under their name as their consent now stands; who it was is never shown itself. */
-    private Map<String, Object> shownAs(Map<String, Object> document, Object participantId) {
+    private Map<String, Object> shownAs(Map<String, Object> document, Object participantId, String viewer) {
         Map<String, Object> shown = new LinkedHashMap<>(document);
         shown.remove(WhatThePanelKnows.PLEDGED_BY);
         if (participantId instanceof String citizen) {
-            shown.put("name", names.citizen(citizen).name());
+            shown.put("name", names.seenBy(viewer, citizen, Role.CITIZEN).name());
         }
         return shown;
     }

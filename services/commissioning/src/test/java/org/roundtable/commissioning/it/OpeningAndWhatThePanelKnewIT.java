@@ -153,5 +153,7 @@ class OpeningAndWhatThePanelKnewIT extends CommissioningIntegrationTest {
         });
         assertThat(api().get("/api/commissioning/cases/" + caseId, citizen("someone-else")).body().toString())
                 .as("as any citizen reads it").doesNotContain(bill).doesNotContain("Bill Turner");
+        assertThat(api().get("/api/commissioning/cases/" + caseId, citizen(bill)).body().get("timeline").toString())
+                .as("Bill sees himself by his own id").contains("\"" + bill + "\"");
     }
 }

@@ -62,6 +62,11 @@ public final class PublicNames {
         return id != null && id.equals(viewer) ? new Shown(id, shown.name()) : shown;
     }
 
+    /** {@link #seenBy(String, String, Role)} for a role named as text ({@code null} or unknown: a citizen). */
+    public Shown seenBy(String viewer, String id, String role) {
+        return seenBy(viewer, id, roleOf(role));
+    }
+
     /** {@link #actor(String, Role, String)} for a role named as text ({@code null} or unknown: a citizen). */
     public Shown actor(String id, String role, String nameActedUnder) {
         return actor(id, roleOf(role), nameActedUnder);
