@@ -36,11 +36,6 @@ public final class Pseudonyms {
         return ID_PREFIX + code("id:" + participantId, 12).toLowerCase(Locale.ROOT);
     }
 
-    /** Whether the id is a pseudonymous id (no login id has this form: it is never given to anyone to sign in with). */
-    public static boolean isPseudonymousId(String id) {
-        return id != null && id.startsWith(ID_PREFIX);
-    }
-
     private String code(String input, int length) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -1,0 +1,54 @@
+package org.roundtable.kit.names;
+
+import org.junit.jupiter.api.Test;
+import org.roundtable.events.Role;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PublicNamesTest {
+
+    private final Pseudonyms pseudonyms = new Pseudonyms("a key of at least sixteen characters");
+    private final Map<String, String> consented = new HashMap<>();
+    private final PublicNames names = new PublicNames(id -> Optional.ofNullable(consented.get(id)), pseudonyms);
+
+    @Test
+    void aCitizenIsShownByLoginIdAndNameOnlyWhileTheyConsent() {
+        consented.put("bill", "Bill Turner");
+        assertThat(names.citizen("bill")).isEqualTo(new PublicNames.Shown("bill", "Bill Turner"));
+
+        consented.remove("bill");
+        PublicNames.Shown withdrawn = names.citizen("bill");
+        assertThat(withdrawn.id()).startsWith("neighbour-").isEqualTo(pseudonyms.idOf("bill")).doesNotContain("bill");
+        assertThat(withdrawn.name()).startsWith("Neighbour ").isEqualTo(pseudonyms.of("bill"));
+        assertThat(names.actor("bill", Role.CITIZEN)).as("acting as a citizen").isEqualTo(withdrawn);
+        assertThat(names.actor("bill", (Role) null)).as("of no known role: as a citizen").isEqualTo(withdrawn);
+    }
+
+    @Test
+    void officeHoldersAreNamedByTheNameTheyActedUnderOrTheirConsentedNameOrTheirId() {
+        assertThat(names.actor("dana", Role.COMMISSIONER, "Dana Reeves")).isEqualTo(new PublicNames.Shown("dana", "Dana Reeves"));
+        assertThat(names.actor("greenshoots", Role.PROVIDER)).isEqualTo(new PublicNames.Shown("greenshoots", "greenshoots"));
+        consented.put("chen", "Chen Li");
+        assertThat(names.actor("chen", "STAFF", null)).isEqualTo(new PublicNames.Shown("chen", "Chen Li"));
+    }
+
+    @Test
+    void everyoneSeesThemselvesByTheirOwnLoginId() {
+        assertThat(names.seenBy("bill", "bill", Role.CITIZEN)).isEqualTo(new PublicNames.Shown("bill", pseudonyms.of("bill")));
+        assertThat(names.seenBy("amara", "bill", Role.CITIZEN).id()).isEqualTo(pseudonyms.idOf("bill"));
+        assertThat(names.seenBy(null, "bill", "CITIZEN").id()).isEqualTo(pseudonyms.idOf("bill"));
+    }
+
+    @Test
+    void pseudonymsAreStableDistinctPerPersonAndPerKey() {
+        assertThat(pseudonyms.idOf("bill")).isEqualTo(new Pseudonyms("a key of at least sixteen characters").idOf("bill"))
+                .isNotEqualTo(pseudonyms.idOf("amara"))
+                .isNotEqualTo(new Pseudonyms("another key, also long enough").idOf("bill"));
+        assertThatThrownBy(() -> new Pseudonyms("short")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
