@@ -24,9 +24,9 @@ public record IndicatorChart(int width, int height, String providerLine, List<Do
     public record Tick(double at, String label) {
     }
 
-    private static final int WIDTH = 640;
+    private static final int WIDTH = 520;
     private static final int HEIGHT = 260;
-    private static final double LEFT = 64;
+    private static final double LEFT = 56;
     private static final double RIGHT = WIDTH - 24;
     private static final double TOP = 20;
     private static final double BOTTOM = HEIGHT - 44;
@@ -38,19 +38,15 @@ public record IndicatorChart(int width, int height, String providerLine, List<Do
                 Stream.of(indicator.baseline(), indicator.target())).filter(value -> value != null).toList();
         double low = values.stream().mapToDouble(BigDecimal::doubleValue).min().orElse(0);
         double high = values.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(1);
-        if (high - low < 1e-9) {
-            high = low + 1;
-        }
-        double padding = (high - low) * 0.1;
-        double min = low - padding;
-        double max = high + padding;
+        double step = niceStep((high - low) / 4);
+        double min = Math.floor(low / step) * step;
+        double max = Math.max(Math.ceil(high / step) * step, min + step);
         List<LocalDate> days = Stream.concat(provider.stream(), lived.stream()).map(Api.Point::observedOn).sorted().toList();
         LocalDate first = days.isEmpty() ? LocalDate.now() : days.get(0);
         long span = days.isEmpty() ? 0 : ChronoUnit.DAYS.between(first, days.get(days.size() - 1));
         Scale scale = new Scale(min, max, first, span);
         List<Tick> valueTicks = new ArrayList<>();
-        for (int i = 0; i <= 4; i++) {
-            double value = min + (max - min) * i / 4;
+        for (double value = min; value <= max + step / 2; value += step) {
             valueTicks.add(new Tick(scale.y(value), number(value)));
         }
         List<Tick> dayTicks = days.stream().distinct().map(day -> new Tick(scale.x(day), day.toString())).toList();
@@ -68,6 +64,20 @@ public record IndicatorChart(int width, int height, String providerLine, List<Do
         double x(LocalDate day) {
             return round(span == 0 ? (LEFT + RIGHT) / 2 : LEFT + 16 + ChronoUnit.DAYS.between(first, day) * (RIGHT - LEFT - 32) / (double) span);
         }
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code rough}: ticks people read at a glance. */
+    private static double niceStep(double rough) {
+        if (rough <= 0) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        for (double multiple : new double[]{1, 2, 5, 10}) {
+            if (multiple * power >= rough) {
+                return multiple * power;
+            }
+        }
+        return 10 * power;
     }
 
     private static String line(List<Api.Point> points, Scale scale) {
