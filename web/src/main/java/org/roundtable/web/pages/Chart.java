@@ -17,11 +17,11 @@ import java.util.function.Function;
  */
 public record Chart(String id, String title, List<String> series, List<Row> rows, String csvUrl) {
 
-    static final int LABEL_WIDTH = 170;
-    static final int BAR_AREA = 300;
-    static final int BAR_HEIGHT = 14;
+    static final int LABEL_WIDTH = 150;
+    static final int BAR_AREA = 230;
+    static final int BAR_HEIGHT = 16;
     static final int ROW_GAP = 10;
-    static final int LEGEND_HEIGHT = 28;
+    static final int LEGEND_LINE = 20;
 
     public record Row(String label, String detail, List<BigDecimal> values) {
     }
@@ -53,17 +53,22 @@ public record Chart(String id, String title, List<String> series, List<Row> rows
         return series.size() * BAR_HEIGHT + ROW_GAP;
     }
 
+    /** The legend: one line per series, above the bars. */
+    private int legendHeight() {
+        return series.size() * LEGEND_LINE + 6;
+    }
+
     public int height() {
-        return LEGEND_HEIGHT + rows.size() * rowHeight() + 4;
+        return legendHeight() + rows.size() * rowHeight() + 4;
     }
 
     public int width() {
-        return LABEL_WIDTH + BAR_AREA + 60;
+        return LABEL_WIDTH + BAR_AREA + 50;
     }
 
     /** Where each row's label sits (its baseline). */
     public int labelY(int row) {
-        return LEGEND_HEIGHT + row * rowHeight() + (series.size() * BAR_HEIGHT) / 2 + 5;
+        return legendHeight() + row * rowHeight() + (series.size() * BAR_HEIGHT) / 2 + 5;
     }
 
     public List<Bar> bars() {
@@ -73,7 +78,7 @@ public record Chart(String id, String title, List<String> series, List<Row> rows
             List<BigDecimal> values = rows.get(r).values();
             for (int s = 0; s < values.size(); s++) {
                 int width = values.get(s).multiply(BigDecimal.valueOf(BAR_AREA)).divide(max, 0, RoundingMode.HALF_UP).intValue();
-                bars.add(new Bar(LABEL_WIDTH, LEGEND_HEIGHT + r * rowHeight() + s * BAR_HEIGHT, Math.max(width, values.get(s).signum() > 0 ? 2 : 0),
+                bars.add(new Bar(LABEL_WIDTH, legendHeight() + r * rowHeight() + s * BAR_HEIGHT, Math.max(width, values.get(s).signum() > 0 ? 2 : 0),
                         BAR_HEIGHT - 2, s, plain(values.get(s))));
             }
         }
@@ -83,15 +88,15 @@ public record Chart(String id, String title, List<String> series, List<Row> rows
     /** A label as the picture writes it, shortened to fit (the table beside it has it whole). */
     public String shortLabel(int row) {
         String label = rows.get(row).label();
-        return label == null ? "" : label.length() <= 26 ? label : label.substring(0, 25) + "\u2026";
+        return label == null ? "" : label.length() <= 22 ? label : label.substring(0, 21) + "\u2026";
     }
 
     public int labelX() {
         return LABEL_WIDTH - 8;
     }
 
-    public int legendX(int series) {
-        return LABEL_WIDTH + series * 110;
+    public int legendY(int series) {
+        return 4 + series * LEGEND_LINE;
     }
 
     static String plain(BigDecimal value) {

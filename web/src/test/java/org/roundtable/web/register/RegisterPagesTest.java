@@ -11,6 +11,7 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.roundtable.web.PageTest;
+import org.roundtable.testsupport.Csv;
 import org.roundtable.web.ServicesStub.Response;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -127,7 +128,7 @@ class RegisterPagesTest extends PageTest {
         JsonNode decisions = JSON.readTree(register).get("decisions");
         for (int i = 0; i < decisions.size(); i++) {
             Csv.Row row = new Csv.Row(columns, rows.get(i + 1));
-            Csv.assertMatches(row, decisions.get(i));
+            RegisterCsv.assertMatches(row, decisions.get(i));
         }
         assertThat(new Csv.Row(columns, rows.get(1)).get("panel")).isEqualTo(
                 "Dana Reeves (commissioner, chair) approve: Built on skills the community already has"

@@ -2,8 +2,11 @@ package org.roundtable.audit.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.roundtable.audit.history.Labels;
 import org.roundtable.audit.history.LedgerReader;
 import org.roundtable.audit.history.Narration;
+import org.roundtable.audit.history.PublicNames;
+import org.roundtable.audit.history.RecordedEvent;
 import org.roundtable.audit.ledger.Checkpoints;
 import org.roundtable.audit.verification.LogProofs;
 import org.roundtable.audit.verifier.Receipt;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,7 +53,7 @@ public class ReceiptController {
 
     @Operation(summary = "The caller's own acts in the ledger, newest first, each with whether its receipt is ready",
             description = "Every entry the caller acted in (in any role), at most `limit` (1 to " + MAX_ACTS + ", 100 by default): "
-                    + "the event id to ask for its receipt, the event, a one-line description, the role and when. `receiptReady` "
+                    + "the event id to ask for its receipt, the event, a one-line description (people by their public names), the role and when. `receiptReady` "
                     + "says whether the latest signed checkpoint covers it (until then a receipt is 409).")
     @GetMapping
     List<Act> mine(Authentication caller, @RequestParam(defaultValue = "100") int limit) {
@@ -57,8 +61,13 @@ public class ReceiptController {
             throw new InvalidInput("limit", "limit must be between 1 and " + MAX_ACTS);
         }
         long covered = checkpoints.latest().map(latest -> latest.checkpoint().size()).orElse(0L);
-        return ledger.actedBy(caller.getName(), limit).stream().map(entry -> new Act(entry.eventId(), entry.position(),
-                entry.eventName(), entry.readable() ? Narration.describe(entry.data()) : entry.eventName(), entry.actorRole(),
+        List<RecordedEvent> acts = ledger.actedBy(caller.getName(), limit);
+        List<RecordedEvent> context = new ArrayList<>(ledger.named(PublicNames.PROFILE_EVENTS, null));
+        context.addAll(ledger.named(Labels.FUND_EVENTS, null));
+        PublicNames names = PublicNames.from(context);
+        Labels labels = Labels.from(context, names);
+        return acts.stream().map(entry -> new Act(entry.eventId(), entry.position(), entry.eventName(),
+                entry.readable() ? Narration.describe(entry.data(), labels) : entry.eventName(), entry.actorRole(),
                 entry.occurredAt(), entry.position() <= covered)).toList();
     }
 

@@ -1,58 +1,16 @@
 package org.roundtable.web.register;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.roundtable.testsupport.Csv.Row;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reads RFC 4180 CSV the way a spreadsheet would, and compares a row of the register's CSV with the register's JSON. */
-public final class Csv {
+/** Compares a row of the register's CSV with the register's JSON. */
+public final class RegisterCsv {
 
-    private Csv() {
-    }
-
-    public static List<List<String>> parse(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                field.append(c);
-            }
-        }
-        return rows;
-    }
-
-    public record Row(List<String> columns, List<String> values) {
-
-        public String get(String column) {
-            return values.get(columns.indexOf(column));
-        }
+    private RegisterCsv() {
     }
 
     /** The row says what the register's decision says, column by column. */
