@@ -1,0 +1,100 @@
+package org.roundtable.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Runs every benchmark, each figure beside its raw limit measured in the same run, and prints one table of figure, raw
+ * limit, ratio and goal, with the machine it ran on; the same as JSON and CSV in {@code benchmarks.output}
+ * ({@code target/benchmarks}). Loopback only; every loop is bounded in count. The argument names the benchmarks to run
+ * ({@code all}, or a comma-separated list of {@code ledger}, {@code power-map}, {@code search}); sizes are system
+ * properties ({@code ledger.entries}, {@code powermap.entries}, {@code search.proposals}).
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String only = args.length > 0 ? args[0] : "all";
+        String machine = machine();
+        System.out.println("machine: " + machine);
+        List<Figure> figures = new ArrayList<>();
+        if (runs(only, "ledger")) {
+            figures.addAll(LedgerVerification.run(Integer.getInteger("ledger.entries", 1_000_000)));
+        }
+        if (runs(only, "power-map")) {
+            figures.addAll(PowerMapAtScale.run(Integer.getInteger("powermap.entries", 1_000_000)));
+        }
+        if (runs(only, "search")) {
+            figures.addAll(ProposalSearch.run(Integer.getInteger("search.proposals", 100_000)));
+        }
+        String table = table(figures);
+        System.out.println();
+        System.out.println(table);
+        System.out.println("machine at the end: " + loadAverage());
+        Path output = Path.of(System.getProperty("benchmarks.output", "target/benchmarks"));
+        Files.createDirectories(output);
+        Files.writeString(output.resolve("benchmarks.json"), "{\"machine\":" + Figure.quoted(machine) + ",\"loadAtEnd\":"
+                + Figure.quoted(loadAverage()) + ",\"figures\":[" + figures.stream().map(Figure::json).collect(Collectors.joining(",")) + "]}\n");
+        Files.writeString(output.resolve("benchmarks.csv"), "figure,value,raw limit,ratio,goal,met\r\n" + figures.stream()
+                .map(f -> String.join(",", csv(f.name()), csv(f.figure()), csv(f.rawLimit()), f.ratioText(), csv(f.goal()), f.met() ? "yes" : "no"))
+                .collect(Collectors.joining("\r\n")) + "\r\n");
+        System.out.println("written: " + output.resolve("benchmarks.json") + ", " + output.resolve("benchmarks.csv"));
+        System.exit(0);
+    }
+
+    private static boolean runs(String only, String name) {
+        return only.equals("all") || List.of(only.split(",")).contains(name);
+    }
+
+    static String table(List<Figure> figures) {
+        StringBuilder table = new StringBuilder("| figure | measured | raw limit (same run) | ratio | goal | met |\n|---|---|---|---|---|---|\n");
+        for (Figure figure : figures) {
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", figure.name(), figure.figure(), figure.rawLimit(),
+                    figure.ratioText(), figure.goal(), figure.met() ? "yes" : "no"));
+        }
+        return table.toString();
+    }
+
+    private static String machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                .findFirst().map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        return String.format(Locale.ROOT, "%d cores (%s), Java %s, %s; %s", Runtime.getRuntime().availableProcessors(), cpu,
+                System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getName(), loadAverage());
+    }
+
+    static String loadAverage() {
+        try {
+            String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return "load average " + load[0] + " " + load[1] + " " + load[2];
+        } catch (IOException unreadable) {
+            return "load average unknown";
+        }
+    }
+
+    /** The {@code schema.sql} of the module holding this class (every service module has its own of that name). */
+    static String schemaOf(Class<?> moduleClass) {
+        try {
+            String location = moduleClass.getProtectionDomain().getCodeSource().getLocation().toURI().toString();
+            return location.endsWith(".jar") ? "jar:" + location + "!/schema.sql" : location + "schema.sql";
+        } catch (java.net.URISyntaxException unreadable) {
+            throw new IllegalStateException(unreadable);
+        }
+    }
+
+    /** The value at a quantile of sorted nanoseconds, in milliseconds. */
+    static double millis(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    private static String csv(String field) {
+        return field.contains(",") || field.contains("\"") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
+    }
+}
