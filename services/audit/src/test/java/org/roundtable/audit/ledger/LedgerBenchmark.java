@@ -6,15 +6,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.TimestampType;
 import org.roundtable.audit.verifier.Chain;
 import org.roundtable.audit.verifier.ChainId;
-import org.roundtable.audit.verifier.Checkpoint;
 import org.roundtable.audit.verifier.LedgerEntry;
-import org.roundtable.audit.verifier.LedgerKeys;
 import org.roundtable.audit.verifier.LedgerRecord;
-import org.roundtable.audit.verifier.LedgerVerifier;
 import org.roundtable.audit.verifier.MerkleFrontier;
 import org.roundtable.audit.verifier.MerkleTree;
-import org.roundtable.audit.verifier.Sha256;
-import org.roundtable.audit.verifier.NoteKey;
 import org.roundtable.events.Actor;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.EventJson;
@@ -32,7 +27,6 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,9 +41,8 @@ import java.util.UUID;
  * arguments {@code [inMemoryEntries] [databaseEntries] [proofEntries]}:
  * <ol>
  *   <li>hashing alone: appending N records to 12 chains in memory (canonical encoding, entry hash, Merkle frontier),
- *       with entries/s, p50/p99 per append and heap used; then verifying those N entries, read from their export
- *       lines, with the offline verifier's {@link LedgerVerifier} against a signed checkpoint, beside raw SHA-256
- *       over the same bytes on the same machine (the ratio of the two);</li>
+ *       with entries/s, p50/p99 per append and heap used (verifying them beside raw SHA-256 is in the one benchmark
+ *       command, {@code infrastructure/benchmarks});</li>
  *   <li>the real append path on a real PostgreSQL: {@link LedgerAppender} with batches of 500 Kafka records read
  *       from CloudEvents records (decoding, canonical JSON, hashing, inserts, chain state, the log's subtrees), with
  *       entries/s and p50/p99 per batch;</li>
@@ -113,38 +106,6 @@ public final class LedgerBenchmark {
         System.out.printf("in memory: %,d entries on %d chains in %.2f s = %,.0f entries/s; append p50 %.1f us, p99 %.1f us; "
                         + "heap used with all entries held %,d MB%n", n, chains.size(), seconds, n / seconds,
                 latencies[n / 2] / 1e3, latencies[(int) (n * 0.99)] / 1e3, (runtime.totalMemory() - runtime.freeMemory()) >> 20);
-
-        LedgerKeys keys = LedgerKeys.generate();
-        MerkleFrontier log = new MerkleFrontier();
-        entries.forEach(entry -> log.append(entry.leafHash()));
-        Checkpoint checkpoint = Checkpoint.of("roundtable.benchmark/ledger", n, log.root()).signedBy(keys, "roundtable.benchmark/ledger");
-        LedgerVerifier verifier = LedgerVerifier.against(List.of(checkpoint), keys.noteKey("roundtable.benchmark/ledger", NoteKey.ED25519));
-        MessageDigest raw = Sha256.digest();
-        long rawNanos = 0;
-        long verifyNanos = 0;
-        long bytes = 0;
-        for (int from = 0; from < n; from += 10_000) {
-            List<byte[]> lines = entries.subList(from, Math.min(n, from + 10_000)).stream()
-                    .map(entry -> entry.toJsonLine().getBytes(StandardCharsets.UTF_8)).toList();
-            long before = System.nanoTime();
-            for (byte[] line : lines) {
-                raw.update(line);
-                bytes += line.length;
-            }
-            rawNanos += System.nanoTime() - before;
-            before = System.nanoTime();
-            for (byte[] line : lines) {
-                verifier.accept(LedgerEntry.fromJsonLine(new String(line, StandardCharsets.UTF_8)));
-            }
-            verifyNanos += System.nanoTime() - before;
-        }
-        raw.digest();
-        boolean intact = verifier.finish() == null && verifier.entriesVerified() == n;
-        System.out.printf("verify: %,d entries (%,d MB of export lines) read, re-hashed and checked against the signed checkpoint in %.2f s "
-                        + "= %,.0f entries/s, %.0f MB/s, intact: %s%n", n, bytes >> 20, verifyNanos / 1e9, n / (verifyNanos / 1e9),
-                bytes / 1e6 / (verifyNanos / 1e9), intact);
-        System.out.printf("raw SHA-256 over the same bytes: %.2f s = %.0f MB/s; verification runs at %.2fx raw SHA-256%n",
-                rawNanos / 1e9, bytes / 1e6 / (rawNanos / 1e9), (double) rawNanos / verifyNanos);
     }
 
     /** A log of n leaves with its subtrees stored in PostgreSQL as the service stores them; proofs read as the service reads them. */
