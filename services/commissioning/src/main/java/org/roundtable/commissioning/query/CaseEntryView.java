@@ -26,6 +26,9 @@ public class CaseEntryView {
     String actorId;
     @Column(length = 20)
     String actorRole;
+    /** The name an office holder acted under (their token's), kept so that the case names them; never a citizen's. */
+    @Column(length = 200)
+    String actorName;
     @Column(columnDefinition = "text")
     String detail;
     Instant at;
@@ -33,11 +36,12 @@ public class CaseEntryView {
     protected CaseEntryView() {
     }
 
-    CaseEntryView(String caseId, String kind, String actorId, String actorRole, String detail, Instant at) {
+    CaseEntryView(String caseId, String kind, String actorId, String actorRole, String actorName, String detail, Instant at) {
         this.caseId = caseId;
         this.kind = kind;
         this.actorId = actorId;
         this.actorRole = actorRole;
+        this.actorName = actorName;
         this.detail = detail;
         this.at = at;
     }
@@ -45,6 +49,7 @@ public class CaseEntryView {
     public String getKind() { return kind; }
     public String getActorId() { return actorId; }
     public String getActorRole() { return actorRole; }
+    public String getActorName() { return actorName; }
     public String getDetail() { return detail; }
     public Instant getAt() { return at; }
 }

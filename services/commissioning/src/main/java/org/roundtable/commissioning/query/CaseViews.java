@@ -4,7 +4,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CaseViews extends JpaRepository<CaseView, String> {
 
-    java.util.List<CaseView> findByStatusAndDeadlineBefore(String status, java.time.Instant now);
 
     java.util.List<CaseView> findByStatusOrderByOpenedAtDesc(String status);
 

@@ -116,7 +116,8 @@ public class CommissioningProjection {
 
     private void entry(String caseId, String kind, MetaData metadata, Object event, Instant at) {
         Actor actor = ActorMetadata.actorOf(metadata).orElse(new Actor("unknown", Role.SYSTEM, null));
-        entries.save(new CaseEntryView(caseId, kind, actor.subjectId(), actor.role().name(), write(event), at));
+        String officeHolderName = actor.role() == Role.CITIZEN || actor.role() == Role.SYSTEM ? null : actor.displayName();
+        entries.save(new CaseEntryView(caseId, kind, actor.subjectId(), actor.role().name(), officeHolderName, write(event), at));
     }
 
     private String write(Object value) {

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,34 +84,41 @@ public class CommissioningQueries {
                 c.getDeadline(), c.getOutcome())).toList();
     }
 
-    public List<String> dueCases(Instant now) {
-        return cases.findByStatusAndDeadlineBefore("ASSEMBLED", now).stream().map(CaseView::getCaseId).toList();
-    }
-
     /** A case as {@code viewer} reads it: everyone sees themselves by their own login id. */
     public Optional<Case> decisionCase(String caseId, String viewer) {
         return cases.findById(caseId).map(view -> {
             Optional<KnownProposalView> known = proposals.findById(view.getProposalId());
+            List<CaseEntryView> caseEntries = entries.findByCaseIdOrderById(caseId);
+            Seen seen = new Seen(viewer, new HashMap<>());
+            caseEntries.stream().filter(entry -> entry.getActorName() != null)
+                    .forEach(entry -> seen.actedUnder().put(entry.getActorId(), entry.getActorName()));
             return new Case(view.getCaseId(), view.getProposalId(), view.getTitle(), view.getServiceArea(), view.getStatus(),
                     view.getDeadline(), view.getChairId(), view.getFundId(), document(view.getAmount()), view.getOutcome(),
-                    shownSeats(document(view.getDecision()), viewer), known.map(k -> document(k.getSubmitted())).orElse(null),
+                    shownSeats(document(view.getDecision()), seen), known.map(k -> document(k.getSubmitted())).orElse(null),
                     known.map(k -> whatCitizensSaid(k, viewer)).orElse(new WhatCitizensSaid(0, List.of(), 0, 0, 0, 0, List.of())),
-                    entries.findByCaseIdOrderById(caseId).stream().map(entry -> entry(entry, viewer)).toList());
+                    caseEntries.stream().map(entry -> entry(entry, seen)).toList());
         });
     }
 
-    private Entry entry(CaseEntryView entry, String viewer) {
-        Map<String, Object> detail = shownSeats(document(entry.getDetail()), viewer);
-        if (detail != null && detail.get("memberId") instanceof String memberId && memberId.equals(entry.getActorId())) {
-            shownSeat(detail, entry.getActorRole(), viewer);
-        }
-        return new Entry(entry.getKind(), names.seenBy(viewer, entry.getActorId(), entry.getActorRole()).id(), entry.getActorRole(), detail,
-                entry.getAt());
+    /** Who reads a case, and the name each office holder acted under in it. */
+    private record Seen(String viewer, Map<String, String> actedUnder) {
     }
 
-    /** A decision's roll and a panel's members, each seat shown as the consent of whoever sits in it stands. */
+    private Entry entry(CaseEntryView entry, Seen seen) {
+        Map<String, Object> detail = shownSeats(document(entry.getDetail()), seen);
+        if (detail != null && detail.get("memberId") instanceof String memberId && memberId.equals(entry.getActorId())) {
+            shownSeat(detail, entry.getActorRole(), seen);
+        }
+        return new Entry(entry.getKind(), names.seenBy(seen.viewer(), entry.getActorId(), entry.getActorRole(), entry.getActorName()).id(),
+                entry.getActorRole(), detail, entry.getAt());
+    }
+
+    /**
+     * A decision's roll and a panel's members, each seat shown as the consent of whoever sits in it stands; an office
+     * holder by the name they acted under in this case (once they have acted in it), a citizen by their consent.
+     */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> shownSeats(Map<String, Object> document, String viewer) {
+    private Map<String, Object> shownSeats(Map<String, Object> document, Seen seen) {
         if (document == null) {
             return null;
         }
@@ -118,7 +126,7 @@ public class CommissioningQueries {
             if (document.get(seats) instanceof List<?> list) {
                 list.forEach(seat -> {
                     if (seat instanceof Map<?, ?> member && member.get("role") != null) {
-                        shownSeat((Map<String, Object>) member, member.get("role").toString(), viewer);
+                        shownSeat((Map<String, Object>) member, member.get("role").toString(), seen);
                     }
                 });
             }
@@ -126,13 +134,11 @@ public class CommissioningQueries {
         return document;
     }
 
-    private void shownSeat(Map<String, Object> seat, String role, String viewer) {
+    private void shownSeat(Map<String, Object> seat, String role, Seen seen) {
         if (seat.get("memberId") instanceof String memberId) {
-            PublicNames.Shown shown = names.seenBy(viewer, memberId, role);
+            PublicNames.Shown shown = names.seenBy(seen.viewer(), memberId, role, seen.actedUnder().get(memberId));
             seat.put("memberId", shown.id());
-            if (role == null || Role.parse(role) == Role.CITIZEN) {
-                seat.put("name", shown.name());
-            }
+            seat.put("name", shown.name());
         }
     }
 

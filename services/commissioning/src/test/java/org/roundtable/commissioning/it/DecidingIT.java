@@ -75,6 +75,12 @@ class DecidingIT extends CommissioningIntegrationTest {
                     "NO_INTEREST_DECLARED", "RECUSED", "NO_INTEREST_DECLARED", "VOTE_CAST", "VOTE_CAST", "VOTE_CHANGED", "DECISION_REACHED");
             assertThat(api().get("/api/commissioning/funds/" + fundId, auditor("aud")).body().get("remaining").decimalValue())
                     .isEqualByComparingTo("3800.00");
+            // office holders by the name they acted under; the citizen member, who gave no consent, by pseudonym only
+            JsonNode roll = view.get("decision").get("roll");
+            assertThat(roll.get(0).get("name").asText()).isEqualTo("Commissioner ali");
+            assertThat(roll.get(1).get("name").asText()).isEqualTo("Commissioner bea");
+            assertThat(roll.get(2).get("memberId").asText()).isNotEqualTo("cal");
+            assertThat(roll.get(2).get("name").asText()).doesNotContain("cal");
         });
         long before = storedEvents();
         assertProblem(api().post("/api/commissioning/cases/" + caseId + "/votes", citizen("cal"),

@@ -67,6 +67,12 @@ public final class PublicNames {
         return seenBy(viewer, id, roleOf(role));
     }
 
+    /** {@link #actor(String, String, String)} as {@code viewer} sees it: everyone sees themselves by their own login id. */
+    public Shown seenBy(String viewer, String id, String role, String nameActedUnder) {
+        Shown shown = actor(id, role, nameActedUnder);
+        return id != null && id.equals(viewer) ? new Shown(id, shown.name()) : shown;
+    }
+
     /** {@link #actor(String, Role, String)} for a role named as text ({@code null} or unknown: a citizen). */
     public Shown actor(String id, String role, String nameActedUnder) {
         return actor(id, roleOf(role), nameActedUnder);
