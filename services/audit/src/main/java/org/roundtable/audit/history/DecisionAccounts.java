@@ -63,8 +63,9 @@ final class DecisionAccounts {
             RollEntry voted = roll.get(memberId);
             InterestDeclared declared = declarations.get(memberId);
             boolean recused = voted != null ? voted.recused() : declared != null && declared.recused();
-            String interest = declared != null && declared.hasInterest() ? declared.description()
-                    : voted != null ? voted.declaredInterest() : null;
+            // a declaration of no interest may carry a description too: it never reads as an interest
+            String interest = declared != null ? (declared.hasInterest() ? declared.description() : null)
+                    : voted != null && voted.recused() ? voted.declaredInterest() : null;
             seats.add(new Seat(memberId, names.of(memberId, role == null ? null : role.name()), role == null ? null : role.name(),
                     panel != null && memberId.equals(panel.chairId()), declared != null || interest != null, interest, recused,
                     voted == null || voted.vote() == null ? null : voted.vote().name(), voted == null ? null : voted.rationale()));
@@ -99,10 +100,12 @@ final class DecisionAccounts {
             }
             text.append(String.join("; ", groups)).append(". ");
         }
-        List<String> interests = seats.stream().filter(seat -> seat.interest() != null)
-                .map(seat -> nameOf(seat) + " declared an interest (" + seat.interest() + ")" + (seat.recused() ? " and was recused" : ""))
+        List<String> interests = seats.stream().filter(seat -> seat.interest() != null || seat.recused())
+                .map(seat -> nameOf(seat) + " declared an interest" + (seat.interest() == null ? "" : " (" + seat.interest() + ")")
+                        + (seat.recused() ? " and was recused" : ""))
                 .toList();
-        List<String> none = seats.stream().filter(seat -> seat.declared() && seat.interest() == null).map(DecisionAccounts::nameOf).toList();
+        List<String> none = seats.stream().filter(seat -> seat.declared() && seat.interest() == null && !seat.recused())
+                .map(DecisionAccounts::nameOf).toList();
         if (!interests.isEmpty()) {
             text.append(String.join("; ", interests)).append(". ");
         }

@@ -152,7 +152,7 @@ public final class LibraryGarden {
                 .by("eli", Role.COMMISSIONER, "Eli Morgan")
                 .at("2026-03-02T10:06:00Z", new InterestDeclared(decisionCase, "eli", true, "my sister runs the library café", true, proposal))
                 .by("ivy", Role.CITIZEN)
-                .at("2026-03-02T10:07:00Z", new InterestDeclared(decisionCase, "ivy", false, null, false, proposal))
+                .at("2026-03-02T10:07:00Z", new InterestDeclared(decisionCase, "ivy", false, "I borrow books there, nothing more", false, proposal))
                 .by("dana", Role.COMMISSIONER, "Dana Reeves")
                 .at("2026-03-02T10:10:00Z", new VoteCast(decisionCase, "dana", Vote.APPROVE, "builds on the garden we have", null, proposal))
                 .by("ivy", Role.CITIZEN)
@@ -163,7 +163,7 @@ public final class LibraryGarden {
                         new RollEntry("dana", Role.COMMISSIONER, Vote.APPROVE, "builds on the garden we have", false, null),
                         new RollEntry("eli", Role.COMMISSIONER, null, null, true, "my sister runs the library café"),
                         new RollEntry("farah", Role.COMMISSIONER, null, null, false, null),
-                        new RollEntry("ivy", Role.CITIZEN, Vote.APPROVE, "the reading corner answers it", false, null)),
+                        new RollEntry("ivy", Role.CITIZEN, Vote.APPROVE, "the reading corner answers it", false, "I borrow books there, nothing more")),
                         new Allocation(fund, gbp("1200.00")), "closed by the chair", "libraries"))
                 .at("2026-03-02T10:40:01Z", new FundsAllocated(fund, decisionCase, proposal, gbp("1200.00"), gbp("8800.00"), "libraries"))
                 .by("roundtable-proposals", Role.SYSTEM, "Roundtable proposals")
