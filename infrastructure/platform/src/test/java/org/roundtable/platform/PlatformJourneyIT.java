@@ -191,16 +191,28 @@ class PlatformJourneyIT {
         JsonNode fund = journey.fund();
 
         JsonNode held = DemoJourney.find(powerMap.path("funds"), "fundId", journey.fundId());
-        assertThat(powerMap.path("funds")).hasSize(1);
-        assertThat(held.path("amount").decimalValue()).isEqualByComparingTo(fund.path("amount").decimalValue());
-        assertThat(held.path("allocated").decimalValue())
+        assertThat(held.path("amount").decimalValue()).isEqualByComparingTo(fund.path("amount").decimalValue()).isEqualByComparingTo("50000");
+        assertThat(held.path("allocated").decimalValue()).isEqualByComparingTo("12000")
                 .isEqualByComparingTo(fund.path("amount").decimalValue().subtract(fund.path("remaining").decimalValue()));
         assertThat(held.path("holders")).extracting(holder -> holder.path("name").asText()).containsExactly("Dana Reeves", "Eli Morgan");
-        JsonNode total = DemoJourney.find(powerMap.path("totals"), "currency", fund.path("currency").asText());
-        assertThat(total.path("fundsHeld").decimalValue()).isEqualByComparingTo("50000").isEqualByComparingTo(fund.path("amount").decimalValue());
-        assertThat(total.path("allocated").decimalValue()).isEqualByComparingTo("12000");
-        assertThat(actor(powerMap, "dana", "COMMISSIONER").path("fundsHeld")).extracting(JsonNode::asText).containsExactly(journey.fundId());
-        assertThat(actor(powerMap, "eli", "COMMISSIONER").path("fundsHeld")).extracting(JsonNode::asText).containsExactly(journey.fundId());
+        // other test classes on the same stack may hold funds too: the totals are each fund's own, each fund listed once
+        String currency = fund.path("currency").asText();
+        List<JsonNode> funds = new java.util.ArrayList<>();
+        powerMap.path("funds").forEach(each -> {
+            if (currency.equals(each.path("currency").asText())) {
+                funds.add(each);
+            }
+        });
+        assertThat(funds).extracting(each -> each.path("fundId").asText()).doesNotHaveDuplicates();
+        JsonNode total = DemoJourney.find(powerMap.path("totals"), "currency", currency);
+        assertThat(total.path("fundsHeld").decimalValue()).isEqualByComparingTo(
+                funds.stream().map(each -> each.path("amount").decimalValue()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        assertThat(total.path("allocated").decimalValue()).isEqualByComparingTo(
+                funds.stream().map(each -> each.path("allocated").decimalValue()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        assertThat(actor(powerMap, "dana", "COMMISSIONER").path("fundsHeld")).extracting(JsonNode::asText)
+                .contains(journey.fundId()).doesNotHaveDuplicates();
+        assertThat(actor(powerMap, "eli", "COMMISSIONER").path("fundsHeld")).extracting(JsonNode::asText)
+                .contains(journey.fundId()).doesNotHaveDuplicates();
     }
 
     /** The names the identity provider gives the demo accounts that act in a public office. */
