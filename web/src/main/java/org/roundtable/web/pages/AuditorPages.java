@@ -38,7 +38,7 @@ class AuditorPages {
 
     private static final ParameterizedTypeReference<List<AuditApi.Checkpoint>> CHECKPOINTS = new ParameterizedTypeReference<>() {
     };
-    private static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(WorkshopTimes.LOCAL);
+    private static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(Dates.LOCAL);
     private static final Set<String> TABLES = Set.of("actors", "funds", "decisions");
     private static final int LATEST_CHECKPOINTS = 5;
 
@@ -75,7 +75,7 @@ class AuditorPages {
             }
         }
         model.addAttribute("typed", TypedForm.sent("asOf", Map.of("at", instant != null ? FIELD.format(instant) : at == null ? "" : at), errors));
-        model.addAttribute("axis", TimeAxis.of(history.steps(), instant, WorkshopTimes.LOCAL));
+        model.addAttribute("axis", TimeAxis.of(history.steps(), instant, Dates.LOCAL));
         model.addAttribute("moments", history.steps().stream().map(step -> step.occurredAt().toString()).toList());
         return "audit-timeline";
     }
@@ -171,7 +171,7 @@ class AuditorPages {
     static Instant instant(String typed) {
         String text = typed.strip();
         try {
-            return text.endsWith("Z") ? Instant.parse(text) : LocalDateTime.parse(text).atZone(WorkshopTimes.LOCAL).toInstant();
+            return text.endsWith("Z") ? Instant.parse(text) : LocalDateTime.parse(text).atZone(Dates.LOCAL).toInstant();
         } catch (DateTimeParseException malformed) {
             return null;
         }

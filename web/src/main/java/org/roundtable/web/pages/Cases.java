@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,17 +78,11 @@ class Cases {
                 "deadline", deadline, "amount", amount);
         return forms.submit("panel", input)
                 .command(() -> {
-                    Instant closes = WorkshopTimes.parse(deadline);
-                    if (closes == null) {
-                        throw forms.invalid("deadline", "panel.deadline.format");
-                    }
-                    BigDecimal money = Numbers.decimal(amount);
-                    if (money == null && !amount.isBlank()) {
-                        throw forms.invalid("amount", "money.number");
-                    }
+                    Instant closes = forms.time(deadline, "deadline", "panel.deadline.format");
+                    BigDecimal money = forms.decimal(amount, "amount", "money.number");
                     List<PanelMember> members = new ArrayList<>();
-                    logins(commissioners).forEach(login -> members.add(new PanelMember(login, Role.COMMISSIONER)));
-                    logins(citizens).forEach(login -> members.add(new PanelMember(login, Role.CITIZEN)));
+                    FormActions.entries(commissioners).forEach(login -> members.add(new PanelMember(login, Role.COMMISSIONER)));
+                    FormActions.entries(citizens).forEach(login -> members.add(new PanelMember(login, Role.CITIZEN)));
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("fundId", fundId.isBlank() ? null : fundId);
                     body.put("members", members);
@@ -199,9 +192,5 @@ class Cases {
         } catch (ApiProblem unavailable) {
             return List.of();
         }
-    }
-
-    private static List<String> logins(String typed) {
-        return Arrays.stream(typed.split("[,\\s]+")).map(String::strip).filter(login -> !login.isEmpty()).toList();
     }
 }

@@ -3,6 +3,7 @@ package org.roundtable.web.pages;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -10,8 +11,11 @@ import java.util.Locale;
 @Component("dates")
 public class Dates {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(WorkshopTimes.LOCAL);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK).withZone(WorkshopTimes.LOCAL);
+    /** Where Roundtable's people live: times typed into forms are read there. */
+    static final ZoneId LOCAL = ZoneId.of("Europe/London");
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(LOCAL);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK).withZone(LOCAL);
 
     public String day(Instant instant) {
         return instant == null ? "" : DAY.format(instant);
@@ -23,7 +27,7 @@ public class Dates {
 
     /** For a {@code datetime-local} field. */
     public String field(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(WorkshopTimes.LOCAL).format(instant).substring(0, 16);
+        return instant == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(LOCAL).format(instant).substring(0, 16);
     }
 
 }

@@ -14,6 +14,12 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +71,46 @@ public class FormActions {
     /** A refusal made here, before anything is sent: {@code field} named with this application's message. */
     ApiProblem invalid(String field, String messageKey) {
         return new ApiProblem(400, "", null, List.of(new ApiProblem.FieldProblem(field, say(messageKey))));
+    }
+
+    /** A number typed into {@code field} (thousands separators allowed): {@code null} when blank, refused when not a number. */
+    BigDecimal decimal(String typed, String field, String messageKey) {
+        return read(typed, field, messageKey, text -> new BigDecimal(text.replace(",", "")));
+    }
+
+    /** A whole number typed into {@code field}: {@code null} when blank, refused when not one. */
+    Integer whole(String typed, String field, String messageKey) {
+        return read(typed, field, messageKey, Integer::valueOf);
+    }
+
+    /** A day typed as {@code 2027-03-31}: {@code null} when blank, refused when not a day. */
+    LocalDate day(String typed, String field, String messageKey) {
+        return read(typed, field, messageKey, LocalDate::parse);
+    }
+
+    /** A date and time from a {@code datetime-local} field, where Roundtable's people live: refused when blank or not one. */
+    Instant time(String typed, String field, String messageKey) {
+        Instant time = read(typed, field, messageKey, text -> LocalDateTime.parse(text).atZone(Dates.LOCAL).toInstant());
+        if (time == null) {
+            throw invalid(field, messageKey);
+        }
+        return time;
+    }
+
+    /** Several entries typed into one field, separated by commas, spaces or lines. */
+    static List<String> entries(String typed) {
+        return Arrays.stream(typed.split("[,\\s]+")).map(String::strip).filter(entry -> !entry.isEmpty()).toList();
+    }
+
+    private <T> T read(String typed, String field, String messageKey, Function<String, T> parse) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return parse.apply(typed.strip());
+        } catch (NumberFormatException | DateTimeParseException unreadable) {
+            throw invalid(field, messageKey);
+        }
     }
 
     String say(String key, Object... arguments) {

@@ -13,9 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,17 +58,17 @@ class Funds {
                 "amount", amount, "holderIds", holderIds);
         return forms.submit("fund", input)
                 .creating(() -> {
-                    BigDecimal money = Numbers.decimal(amount);
+                    BigDecimal money = forms.decimal(amount, "amount", "money.number");
                     if (money == null) {
                         throw forms.invalid("amount", "money.number");
                     }
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("name", name);
                     body.put("serviceArea", serviceArea.strip());
-                    body.put("periodStart", day(periodStart, "periodStart"));
-                    body.put("periodEnd", day(periodEnd, "periodEnd"));
+                    body.put("periodStart", forms.day(periodStart, "periodStart", "fund.day.format"));
+                    body.put("periodEnd", forms.day(periodEnd, "periodEnd", "fund.day.format"));
                     body.put("amount", money(money));
-                    body.put("holderIds", Arrays.stream(holderIds.split("[,\\s]+")).map(String::strip).filter(id -> !id.isEmpty()).toList());
+                    body.put("holderIds", FormActions.entries(holderIds));
                     return services.post(Services.COMMISSIONING, "/api/commissioning/funds", body);
                 }, id -> new Watched("/funds/" + id, () -> find(id).map(Funds::fingerprint).orElse(Watched.MISSING)))
                 .fields(field -> field.startsWith("amount") ? "amount" : field.startsWith("holderIds") ? "holderIds" : field)
@@ -136,14 +133,6 @@ class Funds {
         money.put("amount", amount);
         money.put("currency", CURRENCY);
         return money;
-    }
-
-    private LocalDate day(String typed, String field) {
-        try {
-            return typed.isBlank() ? null : LocalDate.parse(typed.strip());
-        } catch (DateTimeParseException notADay) {
-            throw forms.invalid(field, "fund.day.format");
-        }
     }
 
     private static String fingerprint(Api.Fund fund) {

@@ -13,9 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -84,8 +82,8 @@ class Initiatives {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("name", name.isBlank() ? null : name);
                     body.put("unit", unit);
-                    body.put("baseline", number(baseline, "baseline"));
-                    body.put("target", number(target, "target"));
+                    body.put("baseline", forms.decimal(baseline, "baseline", "number.format"));
+                    body.put("target", forms.decimal(target, "target", "number.format"));
                     body.put("direction", direction.isBlank() ? null : direction);
                     services.put(Services.OUTCOMES, "/api/outcomes/initiatives/{id}/indicators/{indicator}", body, id, indicatorId);
                 })
@@ -98,12 +96,8 @@ class Initiatives {
     String reviewDates(@PathVariable UUID id, @RequestParam(defaultValue = "") String reviewDates, Model model) {
         return forms.submit("review-dates", Map.of("reviewDates", reviewDates))
                 .command(() -> {
-                    List<LocalDate> days = new ArrayList<>();
-                    for (String line : reviewDates.split("[,\\s]+")) {
-                        if (!line.isBlank()) {
-                            days.add(day(line, "reviewDates"));
-                        }
-                    }
+                    List<LocalDate> days = FormActions.entries(reviewDates).stream()
+                            .map(day -> forms.day(day, "reviewDates", "day.format")).toList();
                     services.put(Services.OUTCOMES, "/api/outcomes/initiatives/{id}/review-dates", Map.of("reviewDates", days), id);
                 })
                 .watching(watched(id))
@@ -151,7 +145,7 @@ class Initiatives {
                             indicators.add(field.substring(READING.length()));
                             Map<String, Object> reading = new LinkedHashMap<>();
                             reading.put("indicatorId", field.substring(READING.length()));
-                            reading.put("value", number(value, field));
+                            reading.put("value", forms.decimal(value, field, "number.format"));
                             readings.add(reading);
                         }
                     });
@@ -159,7 +153,7 @@ class Initiatives {
                     body.put("readings", readings);
                     body.put("narrative", typed.getOrDefault("narrative", ""));
                     String observed = typed.getOrDefault("observedOn", "");
-                    body.put("observedOn", observed.isBlank() ? null : day(observed, "observedOn"));
+                    body.put("observedOn", forms.day(observed, "observedOn", "day.format"));
                     services.post(Services.OUTCOMES, path, body, id);
                 })
                 .watching(watched(id))
@@ -197,24 +191,8 @@ class Initiatives {
         model.addAttribute("livesIt", open && (acting == Role.CITIZEN || acting == Role.STAFF));
         model.addAttribute("directions", List.of("HIGHER_IS_BETTER", "LOWER_IS_BETTER"));
         model.addAttribute("reviewStatuses", List.of("ON_TRACK", "AT_RISK", "ACHIEVED", "STOPPED"));
-        model.addAttribute("today", LocalDate.now(WorkshopTimes.LOCAL).toString());
+        model.addAttribute("today", LocalDate.now(Dates.LOCAL).toString());
         return "initiative";
-    }
-
-    private BigDecimal number(String typed, String field) {
-        BigDecimal value = Numbers.decimal(typed);
-        if (value == null && !typed.isBlank()) {
-            throw forms.invalid(field, "number.format");
-        }
-        return value;
-    }
-
-    private LocalDate day(String typed, String field) {
-        try {
-            return LocalDate.parse(typed.strip());
-        } catch (DateTimeParseException notADay) {
-            throw forms.invalid(field, "day.format");
-        }
     }
 
     private static String fingerprint(Api.Initiative initiative) {

@@ -71,10 +71,7 @@ class ProposalActions {
     String pledge(@PathVariable UUID id, @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String description,
                   @RequestParam(defaultValue = "") String hoursPerMonth, Model model) {
         return act(id, "pledge", Map.of("kind", kind, "description", description, "hoursPerMonth", hoursPerMonth), model, () -> {
-            Integer hours = Numbers.whole(hoursPerMonth);
-            if (hours == null && !hoursPerMonth.isBlank()) {
-                throw forms.invalid("hoursPerMonth", "pledge.hours.number");
-            }
+            Integer hours = forms.whole(hoursPerMonth, "hoursPerMonth", "pledge.hours.number");
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("kind", kind.isBlank() ? null : kind);
             body.put("description", description);
@@ -94,10 +91,7 @@ class ProposalActions {
                     @RequestParam(defaultValue = "") String place, @RequestParam(required = false) boolean online, Model model) {
         Map<String, String> input = Map.of("title", title, "startsAt", startsAt, "place", place, "online", Boolean.toString(online));
         return act(id, "workshop", input, model, () -> {
-            Instant starts = WorkshopTimes.parse(startsAt);
-            if (starts == null) {
-                throw forms.invalid("startsAt", "workshop.startsAt.format");
-            }
+            Instant starts = forms.time(startsAt, "startsAt", "workshop.startsAt.format");
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("title", title);
             body.put("startsAt", starts.toString());

@@ -256,4 +256,17 @@ class CasePagesTest extends PageTest {
         assertThat(refused.getElementById("holderIds-error").asNormalizedText()).contains("The commissioner creating a fund is one of its holders.");
         assertThat(((org.htmlunit.html.HtmlInput) refused.getElementById("holderIds")).getValue()).isEqualTo("eli");
     }
+
+    @Test
+    void aFundWhoseAmountIsNotANumberIsRefusedBesideTheAmountAndNothingIsSent() throws Exception {
+        HtmlPage page = dana().getPage(url("/funds"));
+        HtmlForm create = page.getFirstByXPath("//form[@data-testid='fund-form']");
+        create.getInputByName("amount").setValue("fifty thousand");
+        create.getInputByName("holderIds").setValue("dana");
+        HtmlPage notAnAmount = create.getButtonByName("").click();
+        assertThat(notAnAmount.getWebResponse().getStatusCode()).isEqualTo(400);
+        assertThat(notAnAmount.getElementById("amount-error").asNormalizedText()).contains("Give the amount as a number of pounds");
+        assertThat(((org.htmlunit.html.HtmlInput) notAnAmount.getElementById("amount")).getValue()).isEqualTo("fifty thousand");
+        assertThat(services.received("POST", "/api/commissioning/funds")).isEmpty();
+    }
 }

@@ -75,6 +75,21 @@ class InitiativePagesTest extends PageTest {
     }
 
     @Test
+    void aReviewDateThatIsNotADayIsRefusedBesideTheDatesAndNothingIsSent() throws Exception {
+        services.on("GET", INITIATIVE, Response.json(initiative(true, true, "", "", "")));
+
+        HtmlPage page = dana().getPage(url("/initiatives/" + INITIATIVE_ID));
+        HtmlForm dates = page.getFirstByXPath("//form[@data-testid='review-dates-form']");
+        dates.getTextAreaByName("reviewDates").setText("2027-03-31, next spring");
+        HtmlPage refused = dates.getButtonByName("").click();
+
+        assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+        assertThat(refused.getElementById("reviewDates-error").asNormalizedText()).contains("Give the day as a date");
+        assertThat(refused.getElementById("reviewDates").asNormalizedText()).isEqualTo("2027-03-31, next spring");
+        assertThat(services.received("PUT", INITIATIVE + "/review-dates")).isEmpty();
+    }
+
+    @Test
     void reviewDatesAndAReviewWithItsOverrideReasonAreSent() throws Exception {
         services.onAfter("GET", INITIATIVE, 2, Response.json(initiative(true, true, "", "", "")),
                 Response.json(initiative(true, true, point("2026-11-20", 14, false), "", report("2026-11-20", false, "Fourteen came"))));
