@@ -3,12 +3,48 @@ package org.roundtable.audit.history;
 import org.roundtable.audit.history.DecisionHistory.DecisionAccount;
 import org.roundtable.audit.history.DecisionHistory.Seat;
 import org.roundtable.events.Role;
+import org.roundtable.events.RoundtableEvents;
+import org.roundtable.events.commissioning.DecisionCaseOpened;
 import org.roundtable.events.commissioning.DecisionOutcome;
 import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.commissioning.FundCreated;
 import org.roundtable.events.commissioning.FundsAllocated;
 import org.roundtable.events.commissioning.InterestDeclared;
 import org.roundtable.events.commissioning.PanelAssembled;
 import org.roundtable.events.commissioning.RollEntry;
+import org.roundtable.events.commissioning.VoteCast;
+import org.roundtable.events.outcomes.AssetsMobilised;
+import org.roundtable.events.outcomes.ContributionExpected;
+import org.roundtable.events.outcomes.ContributionReleased;
+import org.roundtable.events.outcomes.IndicatorDefined;
+import org.roundtable.events.outcomes.InitiativeReviewed;
+import org.roundtable.events.outcomes.InitiativeStarted;
+import org.roundtable.events.outcomes.ProgressReported;
+import org.roundtable.events.outcomes.ProviderAssigned;
+import org.roundtable.events.outcomes.ReviewDatesScheduled;
+import org.roundtable.events.participation.AssetPledged;
+import org.roundtable.events.participation.CoDesignerRecognised;
+import org.roundtable.events.participation.ContributionRecorded;
+import org.roundtable.events.participation.EndorsementGiven;
+import org.roundtable.events.participation.EndorsementWithdrawn;
+import org.roundtable.events.participation.EndorsementsClosed;
+import org.roundtable.events.participation.EndorsementsOpened;
+import org.roundtable.events.participation.PledgeWithdrawn;
+import org.roundtable.events.participation.ProfileCorrected;
+import org.roundtable.events.participation.ProfileRegistered;
+import org.roundtable.events.participation.ProposalFollowed;
+import org.roundtable.events.participation.WorkshopAttended;
+import org.roundtable.events.participation.WorkshopRegistered;
+import org.roundtable.events.participation.WorkshopScheduled;
+import org.roundtable.events.proposals.CoDesignerInvited;
+import org.roundtable.events.proposals.CoDesignerJoined;
+import org.roundtable.events.proposals.ProposalAmended;
+import org.roundtable.events.proposals.ProposalCommissioned;
+import org.roundtable.events.proposals.ProposalDeclined;
+import org.roundtable.events.proposals.ProposalDrafted;
+import org.roundtable.events.proposals.ProposalSubmitted;
+import org.roundtable.events.proposals.ProposalUnderDecision;
+import org.roundtable.events.proposals.ProposalWithdrawn;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,24 +64,64 @@ final class DecisionAccounts {
     private DecisionAccounts() {
     }
 
+    /** What each event type adds to the decisions' accounts: the panels, the declarations, the money and the decisions. */
+    private static final EventRegistry<Accounting, Void> ACCOUNTED = EventRegistry.<Accounting, Void>of("the decision accounts")
+            .applies(PanelAssembled.class, (accounting, panel) -> accounting.panels.put(panel.caseId(), panel))
+            .applies(InterestDeclared.class, (accounting, declared) ->
+                    accounting.declarations.computeIfAbsent(declared.caseId(), id -> new HashMap<>()).put(declared.memberId(), declared))
+            .applies(DecisionReached.class, Accounting::decided)
+            .ignores("the money a decision moved is read before the decisions are told, since it may be recorded after them",
+                    FundsAllocated.class)
+            .ignores("a decision's account tells the table it was reached at, not the proposal or what followed",
+                    ProposalDrafted.class, CoDesignerInvited.class, CoDesignerJoined.class, ProposalAmended.class, ProposalSubmitted.class,
+                    ProposalWithdrawn.class, ProposalUnderDecision.class, ProposalCommissioned.class, ProposalDeclined.class,
+                    ProposalFollowed.class, CoDesignerRecognised.class, EndorsementsOpened.class, EndorsementsClosed.class,
+                    EndorsementGiven.class, EndorsementWithdrawn.class, AssetPledged.class, PledgeWithdrawn.class,
+                    WorkshopScheduled.class, WorkshopRegistered.class, WorkshopAttended.class, ContributionRecorded.class,
+                    ProfileRegistered.class, ProfileCorrected.class, DecisionCaseOpened.class, FundCreated.class,
+                    InitiativeStarted.class, ProviderAssigned.class, IndicatorDefined.class, ReviewDatesScheduled.class,
+                    ProgressReported.class, ContributionExpected.class, ContributionReleased.class, AssetsMobilised.class,
+                    InitiativeReviewed.class)
+            .ignores("each member's vote is told from the decision's roll, which holds the votes that counted", VoteCast.class)
+            .against(RoundtableEvents.CATALOG);
+
+    /** The accounts as the entries so far tell them. */
+    private static final class Accounting {
+        private final Map<String, PanelAssembled> panels = new HashMap<>();
+        private final Map<String, Map<String, InterestDeclared>> declarations = new HashMap<>();
+        private final Map<String, FundsAllocated> allocations = new HashMap<>();
+        private final List<DecisionAccount> accounts = new ArrayList<>();
+        private final PublicNames names;
+        private final Labels labels;
+        private RecordedEvent entry;
+
+        private Accounting(PublicNames names, Labels labels) {
+            this.names = names;
+            this.labels = labels;
+        }
+
+        private void decided(DecisionReached decision) {
+            accounts.add(account(entry, decision, panels.get(decision.caseId()), declarations.getOrDefault(decision.caseId(), Map.of()),
+                    allocations.get(decision.caseId()), names, labels));
+        }
+    }
+
+    /** Which event types add to the decisions' accounts, and why the others do not. */
+    static EventRegistry<?, ?> registry() {
+        return ACCOUNTED;
+    }
+
     static List<DecisionAccount> of(List<RecordedEvent> entries, PublicNames names, Labels labels) {
-        Map<String, PanelAssembled> panels = new HashMap<>();
-        Map<String, Map<String, InterestDeclared>> declarations = new HashMap<>();
-        Map<String, FundsAllocated> allocations = new HashMap<>();
-        entries.stream().filter(entry -> entry.data() instanceof FundsAllocated)
-                .forEach(entry -> allocations.putIfAbsent(((FundsAllocated) entry.data()).caseId(), (FundsAllocated) entry.data()));
-        List<DecisionAccount> accounts = new ArrayList<>();
+        Accounting accounting = new Accounting(names, labels);
+        entries.forEach(entry -> entry.dataAs(FundsAllocated.class)
+                .ifPresent(allocated -> accounting.allocations.putIfAbsent(allocated.caseId(), allocated)));
         for (RecordedEvent entry : entries) {
-            if (entry.data() instanceof PanelAssembled panel) {
-                panels.put(panel.caseId(), panel);
-            } else if (entry.data() instanceof InterestDeclared declared) {
-                declarations.computeIfAbsent(declared.caseId(), id -> new HashMap<>()).put(declared.memberId(), declared);
-            } else if (entry.data() instanceof DecisionReached decision) {
-                accounts.add(account(entry, decision, panels.get(decision.caseId()),
-                        declarations.getOrDefault(decision.caseId(), Map.of()), allocations.get(decision.caseId()), names, labels));
+            if (entry.readable()) {
+                accounting.entry = entry;
+                ACCOUNTED.dispatch(accounting, entry.data());
             }
         }
-        return accounts;
+        return accounting.accounts;
     }
 
     private static DecisionAccount account(RecordedEvent entry, DecisionReached decision, PanelAssembled panel,

@@ -1,19 +1,52 @@
 package org.roundtable.audit.history;
 
+import org.roundtable.events.RoundtableEvents;
 import org.roundtable.events.commissioning.DecisionCaseOpened;
+import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.commissioning.FundCreated;
+import org.roundtable.events.commissioning.FundsAllocated;
 import org.roundtable.events.commissioning.InterestDeclared;
 import org.roundtable.events.commissioning.PanelAssembled;
 import org.roundtable.events.commissioning.VoteCast;
+import org.roundtable.events.outcomes.AssetsMobilised;
+import org.roundtable.events.outcomes.ContributionExpected;
+import org.roundtable.events.outcomes.ContributionReleased;
+import org.roundtable.events.outcomes.IndicatorDefined;
+import org.roundtable.events.outcomes.InitiativeReviewed;
 import org.roundtable.events.outcomes.InitiativeStarted;
+import org.roundtable.events.outcomes.ProgressReported;
+import org.roundtable.events.outcomes.ProviderAssigned;
+import org.roundtable.events.outcomes.ReviewDatesScheduled;
+import org.roundtable.events.participation.AssetPledged;
+import org.roundtable.events.participation.CoDesignerRecognised;
+import org.roundtable.events.participation.ContributionRecorded;
+import org.roundtable.events.participation.EndorsementGiven;
+import org.roundtable.events.participation.EndorsementWithdrawn;
+import org.roundtable.events.participation.EndorsementsClosed;
+import org.roundtable.events.participation.EndorsementsOpened;
+import org.roundtable.events.participation.PledgeWithdrawn;
+import org.roundtable.events.participation.ProfileCorrected;
+import org.roundtable.events.participation.ProfileRegistered;
+import org.roundtable.events.participation.ProposalFollowed;
+import org.roundtable.events.participation.WorkshopAttended;
+import org.roundtable.events.participation.WorkshopRegistered;
+import org.roundtable.events.participation.WorkshopScheduled;
+import org.roundtable.events.proposals.CoDesignerInvited;
+import org.roundtable.events.proposals.CoDesignerJoined;
 import org.roundtable.events.proposals.ProposalAmended;
+import org.roundtable.events.proposals.ProposalCommissioned;
+import org.roundtable.events.proposals.ProposalDeclined;
 import org.roundtable.events.proposals.ProposalDrafted;
 import org.roundtable.events.proposals.ProposalSubmitted;
+import org.roundtable.events.proposals.ProposalUnderDecision;
+import org.roundtable.events.proposals.ProposalWithdrawn;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -23,10 +56,59 @@ import java.util.Set;
  */
 public final class DecisionHistories {
 
+    /** What each event type adds to the account beside its line: the proposal's title, its cases and initiatives, votes and recusals. */
+    private static final EventRegistry<Telling, Marks> MARKED = EventRegistry.<Telling, Marks>of("the decision history")
+            .applies(ProposalDrafted.class, (telling, drafted) -> telling.title = drafted.content().title())
+            .applies(ProposalAmended.class, (telling, amended) -> telling.title = amended.content().title())
+            .applies(ProposalSubmitted.class, (telling, submitted) -> telling.title = submitted.content().title())
+            .applies(DecisionCaseOpened.class, (telling, opened) -> telling.caseIds.add(opened.caseId()))
+            .applies(InitiativeStarted.class, (telling, started) -> telling.initiativeIds.add(started.initiativeId()))
+            .applies(PanelAssembled.class, (telling, panel) -> telling.ballotsByCase.remove(panel.caseId()))
+            .reads(InterestDeclared.class, declared -> declared.recused() || declared.hasInterest()
+                    ? new Marks(true, declared.description(), null, null) : null)
+            .answers(VoteCast.class, Telling::voted)
+            .ignores("told by its line alone", CoDesignerInvited.class, CoDesignerJoined.class, ProposalWithdrawn.class,
+                    ProposalUnderDecision.class, ProposalCommissioned.class, ProposalDeclined.class, ProposalFollowed.class,
+                    CoDesignerRecognised.class, EndorsementsOpened.class, EndorsementsClosed.class, EndorsementGiven.class,
+                    EndorsementWithdrawn.class, AssetPledged.class, PledgeWithdrawn.class, WorkshopScheduled.class,
+                    WorkshopRegistered.class, WorkshopAttended.class, ContributionRecorded.class, ProfileRegistered.class,
+                    ProfileCorrected.class, DecisionReached.class, FundCreated.class, FundsAllocated.class, ProviderAssigned.class,
+                    IndicatorDefined.class, ReviewDatesScheduled.class, ProgressReported.class, ContributionExpected.class,
+                    ContributionReleased.class, AssetsMobilised.class, InitiativeReviewed.class)
+            .against(RoundtableEvents.CATALOG);
+
+    private static final Marks UNMARKED = new Marks(false, null, null, null);
+
     private DecisionHistories() {
     }
 
     private record Ballot(String vote, String rationale) {
+    }
+
+    /** What a step says beside its line: a recusal and the interest declared, a vote and the one it replaces. */
+    private record Marks(boolean recusal, String interest, String vote, Ballot replaced) {
+    }
+
+    /** The account as the entries so far tell it. */
+    private static final class Telling {
+        private String title;
+        private final Set<String> caseIds = new LinkedHashSet<>();
+        private final Set<String> initiativeIds = new LinkedHashSet<>();
+        private final Map<String, Map<String, Ballot>> ballotsByCase = new HashMap<>();
+
+        private Marks voted(VoteCast cast) {
+            String vote = cast.vote() == null ? null : cast.vote().name();
+            Ballot replaced = ballotsByCase.computeIfAbsent(cast.caseId(), id -> new HashMap<>()).put(cast.memberId(), new Ballot(vote, cast.rationale()));
+            if (replaced == null && cast.previousVote() != null) {
+                replaced = new Ballot(cast.previousVote().name(), null);
+            }
+            return new Marks(false, null, vote, replaced);
+        }
+    }
+
+    /** Which event types add to the account beside their line, and why the others do not. */
+    public static EventRegistry<?, ?> registry() {
+        return MARKED;
     }
 
     /** The account, with funds, workshops and indicators named as the entries name them. */
@@ -42,49 +124,21 @@ public final class DecisionHistories {
     public static DecisionHistory of(String proposalId, List<RecordedEvent> unordered, PublicNames names, Labels labels) {
         List<RecordedEvent> entries = unordered.stream().sorted(java.util.Comparator.comparingLong(RecordedEvent::position)).toList();
         List<DecisionHistory.Step> steps = new ArrayList<>();
-        Set<String> caseIds = new LinkedHashSet<>();
-        Set<String> initiativeIds = new LinkedHashSet<>();
-        Map<String, Map<String, Ballot>> ballotsByCase = new HashMap<>();
-        String title = null;
+        Telling telling = new Telling();
         int skipped = 0;
         for (RecordedEvent entry : entries) {
             if (!entry.readable()) {
                 skipped++;
                 continue;
             }
-            String vote = null;
-            Ballot replaced = null;
-            boolean recusal = false;
-            String interest = null;
-            if (entry.data() instanceof ProposalDrafted drafted) {
-                title = drafted.content().title();
-            } else if (entry.data() instanceof ProposalAmended amended) {
-                title = amended.content().title();
-            } else if (entry.data() instanceof ProposalSubmitted submitted) {
-                title = submitted.content().title();
-            } else if (entry.data() instanceof DecisionCaseOpened opened) {
-                caseIds.add(opened.caseId());
-            } else if (entry.data() instanceof InitiativeStarted started) {
-                initiativeIds.add(started.initiativeId());
-            } else if (entry.data() instanceof PanelAssembled panel) {
-                ballotsByCase.remove(panel.caseId());
-            } else if (entry.data() instanceof InterestDeclared declared) {
-                recusal = declared.recused() || declared.hasInterest();
-                interest = recusal ? declared.description() : null;
-            } else if (entry.data() instanceof VoteCast cast) {
-                vote = cast.vote() == null ? null : cast.vote().name();
-                Ballot ballot = new Ballot(vote, cast.rationale());
-                replaced = ballotsByCase.computeIfAbsent(cast.caseId(), id -> new HashMap<>()).put(cast.memberId(), ballot);
-                if (replaced == null && cast.previousVote() != null) {
-                    replaced = new Ballot(cast.previousVote().name(), null);
-                }
-            }
+            Marks marks = Objects.requireNonNullElse(MARKED.dispatch(telling, entry.data()), UNMARKED);
+            Ballot replaced = marks.replaced();
             steps.add(new DecisionHistory.Step(entry.position(), entry.eventId(), entry.occurredAt(), entry.source(), entry.eventName(),
                     Narration.describe(entry.data(), labels), entry.actorId(), entry.actorRole(), names.actorOf(entry),
-                    Narration.reasonOf(entry.data()), recusal, interest, vote, replaced != null,
+                    Narration.reasonOf(entry.data()), marks.recusal(), marks.interest(), marks.vote(), replaced != null,
                     replaced == null ? null : replaced.vote(), replaced == null ? null : replaced.rationale()));
         }
-        return new DecisionHistory(proposalId, title, List.copyOf(caseIds), List.copyOf(initiativeIds), steps,
+        return new DecisionHistory(proposalId, telling.title, List.copyOf(telling.caseIds), List.copyOf(telling.initiativeIds), steps,
                 DecisionAccounts.of(entries, names, labels), skipped);
     }
 }

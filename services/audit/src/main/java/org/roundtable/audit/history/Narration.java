@@ -2,6 +2,7 @@ package org.roundtable.audit.history;
 
 import org.roundtable.events.IntegrationEvent;
 import org.roundtable.events.Role;
+import org.roundtable.events.RoundtableEvents;
 import org.roundtable.events.commissioning.Allocation;
 import org.roundtable.events.commissioning.DecisionCaseOpened;
 import org.roundtable.events.commissioning.DecisionOutcome;
@@ -47,17 +48,114 @@ import org.roundtable.events.proposals.ProposalWithdrawn;
 
 import java.math.BigDecimal;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The auditor's words for each published event: a one-line description of what happened, the reason the actor gave
- * where the event carries one (a rationale, a reason, a note, a narrative), and the public name an event gives its
- * participant (their own name only with consent, otherwise their pseudonym).
+ * The auditor's words for each published event: a one-line description of what happened, and the reason the actor
+ * gave where the event carries one (a rationale, a reason, a note, a narrative). Every event type of the catalog is
+ * described; the types that carry no reason say so.
  */
 public final class Narration {
 
     private Narration() {
     }
+
+    /** What the auditor says of each event, in one line, with things and people called by the given labels. */
+    private static final EventRegistry<Labels, String> DESCRIBED = EventRegistry.<Labels, String>of("the narration")
+            .answers(ProposalDrafted.class, (labels, drafted) -> "Drafted the proposal '" + drafted.content().title() + "' for "
+                    + drafted.content().serviceArea() + " as " + drafted.authorRole() + " (revision 1)")
+            .answers(CoDesignerInvited.class, (labels, invited) -> "Invited " + labels.person(invited.inviteeId()) + " to co-design")
+            .answers(CoDesignerJoined.class, (labels, joined) -> labels.person(joined.coDesigner().participantId())
+                    + " joined as co-designer (" + joined.coDesigner().role() + ")"
+                    + (joined.coDesigner().brings() == null ? "" : ", bringing: " + joined.coDesigner().brings()))
+            .reads(ProposalAmended.class, amended -> "Amended the proposal to revision " + amended.revision() + ": '" + amended.content().title() + "'")
+            .reads(ProposalSubmitted.class, submitted -> "Submitted revision " + submitted.revision() + " with "
+                    + Labels.count(submitted.coDesigners().size(), "co-designer"))
+            .reads(ProposalWithdrawn.class, withdrawn -> "Withdrew the proposal")
+            .reads(ProposalUnderDecision.class, underDecision -> "The proposal went under decision")
+            .reads(ProposalCommissioned.class, commissioned -> "The proposal was commissioned by the panel's decision"
+                    + (commissioned.allocated() == null ? "" : ", allocating " + money(commissioned.allocated())))
+            .reads(ProposalDeclined.class, declined -> "The proposal was declined by the panel's decision")
+            .reads(ProposalFollowed.class, followed -> "Participation began following the proposal: workshops can be held for it")
+            .answers(CoDesignerRecognised.class, (labels, recognised) -> "Participation recognised " + labels.person(recognised.participantId())
+                    + " as co-designer")
+            .reads(EndorsementsOpened.class, opened -> "Endorsements and pledges opened")
+            .reads(EndorsementsClosed.class, closed -> "Endorsements and pledges closed")
+            .answers(EndorsementGiven.class, (labels, given) -> labels.person(given.participantId()) + " endorsed the proposal")
+            .answers(EndorsementWithdrawn.class, (labels, withdrawn) -> labels.person(withdrawn.participantId()) + " withdrew their endorsement")
+            .answers(AssetPledged.class, (labels, pledged) -> labels.person(pledged.participantId()) + " pledged " + pledged.kind() + ": "
+                    + pledged.description() + (pledged.hoursPerMonth() == null ? "" : " (" + pledged.hoursPerMonth() + " hours a month)"))
+            .answers(PledgeWithdrawn.class, (labels, withdrawn) -> labels.person(withdrawn.participantId()) + " withdrew a pledge")
+            .reads(WorkshopScheduled.class, scheduled -> "Scheduled the workshop '" + scheduled.title() + "' at " + scheduled.startsAt()
+                    + (scheduled.online() ? " online" : scheduled.place() == null ? "" : " in " + scheduled.place()))
+            .answers(WorkshopRegistered.class, (labels, registered) -> labels.person(registered.participantId()) + " registered for "
+                    + labels.workshop(registered.workshopId()))
+            .answers(WorkshopAttended.class, (labels, attended) -> labels.person(attended.participantId()) + " attended "
+                    + labels.workshop(attended.workshopId()))
+            .answers(ContributionRecorded.class, (labels, contribution) -> labels.person(contribution.participantId()) + " contributed at "
+                    + labels.workshop(contribution.workshopId()) + ": " + contribution.idea())
+            .answers(ProfileRegistered.class, (labels, registered) -> labels.person(registered.participantId()) + " registered a profile")
+            .answers(ProfileCorrected.class, (labels, corrected) -> labels.person(corrected.participantId()) + " corrected their profile")
+            .reads(DecisionCaseOpened.class, opened -> "A decision case opened for '" + opened.title() + "' (" + opened.serviceArea() + ")"
+                    + (opened.asked() == null ? "" : ", asking " + money(opened.asked())))
+            .answers(PanelAssembled.class, Narration::panel)
+            .answers(InterestDeclared.class, Narration::declaration)
+            .answers(VoteCast.class, (labels, vote) -> labels.person(vote.memberId()) + " voted " + vote.vote())
+            .answers(DecisionReached.class, Narration::decision)
+            .answers(FundCreated.class, (labels, fund) -> "Created the fund '" + fund.name() + "' for " + fund.serviceArea() + ", "
+                    + money(fund.amount()) + " from " + fund.periodStart() + " to " + fund.periodEnd() + ", held by "
+                    + String.join(", ", fund.holderIds().stream().map(labels::person).toList()))
+            .answers(FundsAllocated.class, (labels, allocated) -> "Allocated " + money(allocated.amount()) + " from "
+                    + labels.fund(allocated.fundId()) + " (" + money(allocated.remaining()) + " remain)")
+            .reads(InitiativeStarted.class, started -> "The initiative '" + started.title() + "' started with "
+                    + Labels.count(started.indicators().size(), "draft indicator")
+                    + (started.funding() == null ? "" : " and " + money(started.funding())))
+            .reads(ProviderAssigned.class, provider -> "Assigned the provider "
+                    + (provider.providerName() == null ? provider.providerId() : provider.providerName()))
+            .reads(IndicatorDefined.class, indicator -> "Defined the indicator '" + indicator.name() + "': from " + plain(indicator.baseline())
+                    + " to " + plain(indicator.target()) + " " + indicator.unit() + " (" + indicator.direction() + ")")
+            .reads(ReviewDatesScheduled.class, scheduled -> "Scheduled reviews on " + scheduled.reviewDates())
+            .answers(ProgressReported.class, (labels, progress) -> (progress.livedExperience() ? "Reported lived experience" : "Reported progress")
+                    + " on " + (progress.readings().size() == 1 ? labels.indicator(progress.readings().get(0).indicatorId())
+                    : Labels.count(progress.readings().size(), "indicator")) + ", observed on " + progress.observedOn())
+            .answers(ContributionExpected.class, (labels, expected) -> "Expecting " + labels.person(expected.participantId()) + "'s pledged "
+                    + expected.kind() + ": " + expected.description())
+            .reads(ContributionReleased.class, released -> "A pledged contribution is no longer expected")
+            .answers(AssetsMobilised.class, (labels, mobilised) -> (mobilised.participantId() == null ? "Someone" : labels.person(mobilised.participantId()))
+                    + " gave " + mobilised.kind() + ": " + mobilised.description() + (mobilised.hours() == null ? "" : " (" + plain(mobilised.hours()) + " hours)"))
+            .reads(InitiativeReviewed.class, reviewed -> "Reviewed the initiative: " + reviewed.status())
+            .against(RoundtableEvents.CATALOG);
+
+    /** The reason an event gives for what its actor did. */
+    private static final EventRegistry<Void, String> REASONS = EventRegistry.<Void, String>of("the narration's reasons")
+            .reads(VoteCast.class, VoteCast::rationale)
+            .reads(ProposalAmended.class, ProposalAmended::note)
+            .reads(ProposalWithdrawn.class, ProposalWithdrawn::reason)
+            .reads(EndorsementGiven.class, EndorsementGiven::reason)
+            .reads(EndorsementsClosed.class, EndorsementsClosed::reason)
+            .reads(InterestDeclared.class, declared -> declared.hasInterest() ? declared.description() : null)
+            .reads(DecisionReached.class, DecisionReached::note)
+            .reads(ProgressReported.class, ProgressReported::narrative)
+            .reads(InitiativeReviewed.class, reviewed -> reviewed.overrideReason() == null ? reviewed.reason()
+                    : reviewed.reason() + " (declared achieved although not every target was met: " + reviewed.overrideReason() + ")")
+            .reads(CoDesignerJoined.class, joined -> joined.coDesigner().brings())
+            .ignores("a proposal's draft, submission and outcome carry no reason beyond their content",
+                    ProposalDrafted.class, ProposalSubmitted.class, ProposalUnderDecision.class, ProposalCommissioned.class,
+                    ProposalDeclined.class)
+            .ignores("an invitation carries no reason", CoDesignerInvited.class)
+            .ignores("participation's own bookkeeping carries no reason", ProposalFollowed.class, CoDesignerRecognised.class,
+                    EndorsementsOpened.class, ProfileRegistered.class, ProfileCorrected.class)
+            .ignores("withdrawing an endorsement or a pledge carries no reason", EndorsementWithdrawn.class, PledgeWithdrawn.class)
+            .ignores("a pledge's description is what it offers, told in its description, not a reason", AssetPledged.class)
+            .ignores("a workshop's schedule, registration and attendance carry no reason", WorkshopScheduled.class,
+                    WorkshopRegistered.class, WorkshopAttended.class)
+            .ignores("a workshop contribution's idea is told in its description", ContributionRecorded.class)
+            .ignores("opening a case, assembling a panel, creating and allocating funds carry no reason", DecisionCaseOpened.class,
+                    PanelAssembled.class, FundCreated.class, FundsAllocated.class)
+            .ignores("setting up an initiative carries no reason", InitiativeStarted.class, ProviderAssigned.class, IndicatorDefined.class,
+                    ReviewDatesScheduled.class)
+            .ignores("an expected, released or mobilised contribution is told in its description", ContributionExpected.class,
+                    ContributionReleased.class, AssetsMobilised.class)
+            .against(RoundtableEvents.CATALOG);
 
     public static String describe(IntegrationEvent event) {
         return describe(event, Labels.NONE);
@@ -65,216 +163,49 @@ public final class Narration {
 
     /** What happened, in one line, with things and people called by the given labels. */
     public static String describe(IntegrationEvent event, Labels labels) {
-        if (event instanceof ProposalDrafted drafted) {
-            return "Drafted the proposal '" + drafted.content().title() + "' for " + drafted.content().serviceArea()
-                    + " as " + drafted.authorRole() + " (revision 1)";
-        }
-        if (event instanceof CoDesignerInvited invited) {
-            return "Invited " + labels.person(invited.inviteeId()) + " to co-design";
-        }
-        if (event instanceof CoDesignerJoined joined) {
-            return labels.person(joined.coDesigner().participantId()) + " joined as co-designer (" + joined.coDesigner().role() + ")"
-                    + (joined.coDesigner().brings() == null ? "" : ", bringing: " + joined.coDesigner().brings());
-        }
-        if (event instanceof ProposalAmended amended) {
-            return "Amended the proposal to revision " + amended.revision() + ": '" + amended.content().title() + "'";
-        }
-        if (event instanceof ProposalSubmitted submitted) {
-            return "Submitted revision " + submitted.revision() + " with " + Labels.count(submitted.coDesigners().size(), "co-designer");
-        }
-        if (event instanceof ProposalWithdrawn) {
-            return "Withdrew the proposal";
-        }
-        if (event instanceof ProposalUnderDecision underDecision) {
-            return "The proposal went under decision";
-        }
-        if (event instanceof ProposalCommissioned commissioned) {
-            return "The proposal was commissioned by the panel's decision"
-                    + (commissioned.allocated() == null ? "" : ", allocating " + money(commissioned.allocated()));
-        }
-        if (event instanceof ProposalDeclined declined) {
-            return "The proposal was declined by the panel's decision";
-        }
-        if (event instanceof ProposalFollowed) {
-            return "Participation began following the proposal: workshops can be held for it";
-        }
-        if (event instanceof CoDesignerRecognised recognised) {
-            return "Participation recognised " + labels.person(recognised.participantId()) + " as co-designer";
-        }
-        if (event instanceof EndorsementsOpened) {
-            return "Endorsements and pledges opened";
-        }
-        if (event instanceof EndorsementsClosed) {
-            return "Endorsements and pledges closed";
-        }
-        if (event instanceof EndorsementGiven given) {
-            return labels.person(given.participantId()) + " endorsed the proposal";
-        }
-        if (event instanceof EndorsementWithdrawn withdrawn) {
-            return labels.person(withdrawn.participantId()) + " withdrew their endorsement";
-        }
-        if (event instanceof AssetPledged pledged) {
-            return labels.person(pledged.participantId()) + " pledged " + pledged.kind() + ": " + pledged.description()
-                    + (pledged.hoursPerMonth() == null ? "" : " (" + pledged.hoursPerMonth() + " hours a month)");
-        }
-        if (event instanceof PledgeWithdrawn withdrawn) {
-            return labels.person(withdrawn.participantId()) + " withdrew a pledge";
-        }
-        if (event instanceof WorkshopScheduled scheduled) {
-            return "Scheduled the workshop '" + scheduled.title() + "' at " + scheduled.startsAt()
-                    + (scheduled.online() ? " online" : scheduled.place() == null ? "" : " in " + scheduled.place());
-        }
-        if (event instanceof WorkshopRegistered registered) {
-            return labels.person(registered.participantId()) + " registered for " + labels.workshop(registered.workshopId());
-        }
-        if (event instanceof WorkshopAttended attended) {
-            return labels.person(attended.participantId()) + " attended " + labels.workshop(attended.workshopId());
-        }
-        if (event instanceof ContributionRecorded contribution) {
-            return labels.person(contribution.participantId()) + " contributed at " + labels.workshop(contribution.workshopId()) + ": " + contribution.idea();
-        }
-        if (event instanceof ProfileRegistered registered) {
-            return labels.person(registered.participantId()) + " registered a profile";
-        }
-        if (event instanceof ProfileCorrected corrected) {
-            return labels.person(corrected.participantId()) + " corrected their profile";
-        }
-        if (event instanceof DecisionCaseOpened opened) {
-            return "A decision case opened for '" + opened.title() + "' (" + opened.serviceArea() + ")"
-                    + (opened.asked() == null ? "" : ", asking " + money(opened.asked()));
-        }
-        if (event instanceof PanelAssembled panel) {
-            long citizens = panel.members().stream().filter(member -> citizenSeat(member.role())).count();
-            return "Assembled a panel of " + Labels.count(panel.members().size(), "member") + " (" + Labels.count(citizens, "citizen member")
-                    + "), chaired by " + labels.person(panel.chairId()) + ", deciding by " + panel.deadline()
-                    + (panel.amount() == null ? "" : ", " + money(panel.amount()) + " from " + labels.fund(panel.fundId()));
-        }
-        if (event instanceof InterestDeclared declared) {
-            if (!declared.hasInterest()) {
-                return labels.person(declared.memberId()) + " declared no interest";
-            }
-            return labels.person(declared.memberId()) + " declared an interest" + (declared.description() == null ? "" : ": " + declared.description())
-                    + (declared.recused() ? " and is recused" : "");
-        }
-        if (event instanceof VoteCast vote) {
-            return labels.person(vote.memberId()) + " voted " + vote.vote();
-        }
-        if (event instanceof DecisionReached decision) {
-            long voted = decision.roll().stream().filter(entry -> entry.vote() != null).count();
-            String votes = voted + " of " + Labels.count(decision.roll().size(), "panel member") + " voted";
-            if (decision.outcome() == DecisionOutcome.NO_QUORUM) {
-                return "Closed without quorum, nothing decided: " + votes + "; the case awaits a new panel";
-            }
-            if (decision.outcome() == DecisionOutcome.WITHDRAWN) {
-                return "Closed without a decision: the proposal was withdrawn (" + votes + ")";
-            }
-            return "Decision reached: " + decision.outcome() + ", " + votes + allocation(decision.allocation(), labels);
-        }
-        if (event instanceof FundCreated fund) {
-            return "Created the fund '" + fund.name() + "' for " + fund.serviceArea() + ", " + money(fund.amount())
-                    + " from " + fund.periodStart() + " to " + fund.periodEnd() + ", held by " + String.join(", ", fund.holderIds().stream().map(labels::person).toList());
-        }
-        if (event instanceof FundsAllocated allocated) {
-            return "Allocated " + money(allocated.amount()) + " from " + labels.fund(allocated.fundId()) + " (" + money(allocated.remaining()) + " remain)";
-        }
-        if (event instanceof InitiativeStarted started) {
-            return "The initiative '" + started.title() + "' started with " + Labels.count(started.indicators().size(), "draft indicator")
-                    + (started.funding() == null ? "" : " and " + money(started.funding()));
-        }
-        if (event instanceof ProviderAssigned provider) {
-            return "Assigned the provider " + (provider.providerName() == null ? provider.providerId() : provider.providerName());
-        }
-        if (event instanceof IndicatorDefined indicator) {
-            return "Defined the indicator '" + indicator.name() + "': from " + plain(indicator.baseline()) + " to " + plain(indicator.target())
-                    + " " + indicator.unit() + " (" + indicator.direction() + ")";
-        }
-        if (event instanceof ReviewDatesScheduled scheduled) {
-            return "Scheduled reviews on " + scheduled.reviewDates();
-        }
-        if (event instanceof ProgressReported progress) {
-            return (progress.livedExperience() ? "Reported lived experience" : "Reported progress") + " on "
-                    + (progress.readings().size() == 1 ? labels.indicator(progress.readings().get(0).indicatorId())
-                    : Labels.count(progress.readings().size(), "indicator")) + ", observed on " + progress.observedOn();
-        }
-        if (event instanceof ContributionExpected expected) {
-            return "Expecting " + labels.person(expected.participantId()) + "'s pledged " + expected.kind() + ": " + expected.description();
-        }
-        if (event instanceof ContributionReleased) {
-            return "A pledged contribution is no longer expected";
-        }
-        if (event instanceof AssetsMobilised mobilised) {
-            return (mobilised.participantId() == null ? "Someone" : labels.person(mobilised.participantId())) + " gave " + mobilised.kind()
-                    + ": " + mobilised.description() + (mobilised.hours() == null ? "" : " (" + plain(mobilised.hours()) + " hours)");
-        }
-        if (event instanceof InitiativeReviewed reviewed) {
-            return "Reviewed the initiative: " + reviewed.status();
-        }
-        return event.getClass().getSimpleName();
+        return DESCRIBED.dispatch(labels, event);
     }
 
     /** The reason the event gives: a vote's rationale, a withdrawal's reason, an amendment's note, a report's narrative. */
     public static String reasonOf(IntegrationEvent event) {
-        if (event instanceof VoteCast vote) {
-            return vote.rationale();
-        }
-        if (event instanceof ProposalAmended amended) {
-            return amended.note();
-        }
-        if (event instanceof ProposalWithdrawn withdrawn) {
-            return withdrawn.reason();
-        }
-        if (event instanceof EndorsementGiven given) {
-            return given.reason();
-        }
-        if (event instanceof EndorsementsClosed closed) {
-            return closed.reason();
-        }
-        if (event instanceof InterestDeclared declared) {
-            return declared.hasInterest() ? declared.description() : null;
-        }
-        if (event instanceof DecisionReached decision) {
-            return decision.note();
-        }
-        if (event instanceof ProgressReported progress) {
-            return progress.narrative();
-        }
-        if (event instanceof InitiativeReviewed reviewed) {
-            return reviewed.overrideReason() == null ? reviewed.reason()
-                    : reviewed.reason() + " (declared achieved although not every target was met: " + reviewed.overrideReason() + ")";
-        }
-        if (event instanceof CoDesignerJoined joined) {
-            return joined.coDesigner().brings();
-        }
-        return null;
+        return REASONS.dispatch(null, event);
     }
 
-    /** A participant the event names, with the public name it gives them (their own only with consent). */
-    public record PublicName(String participantId, String name) {
+    /** How the narration describes each event type: every type has its line. */
+    public static EventRegistry<Labels, String> descriptions() {
+        return DESCRIBED;
     }
 
-    /** The participant an event is about and the public name it gives them, when it gives one. */
-    public static Optional<PublicName> publicNameIn(IntegrationEvent event) {
-        PublicName named = null;
-        if (event instanceof EndorsementGiven given) {
-            named = new PublicName(given.participantId(), given.publicName());
-        } else if (event instanceof AssetPledged pledged) {
-            named = new PublicName(pledged.participantId(), pledged.publicName());
-        } else if (event instanceof ContributionRecorded contribution) {
-            named = new PublicName(contribution.participantId(), contribution.publicName());
-        } else if (event instanceof WorkshopRegistered registered) {
-            named = new PublicName(registered.participantId(), registered.publicName());
-        } else if (event instanceof AssetsMobilised mobilised) {
-            named = new PublicName(mobilised.participantId(), mobilised.publicName());
-        } else if (event instanceof ContributionExpected expected) {
-            named = new PublicName(expected.participantId(), expected.publicName());
-        } else if (event instanceof ProfileRegistered registered) {
-            named = new PublicName(registered.participantId(), registered.publicName());
-        } else if (event instanceof ProfileCorrected corrected) {
-            named = new PublicName(corrected.participantId(), corrected.publicName());
-        } else if (event instanceof ProviderAssigned provider) {
-            named = new PublicName(provider.providerId(), provider.providerName());
+    /** Which event types give a reason, and why the others do not. */
+    public static EventRegistry<Void, String> reasons() {
+        return REASONS;
+    }
+
+    private static String panel(Labels labels, PanelAssembled panel) {
+        long citizens = panel.members().stream().filter(member -> citizenSeat(member.role())).count();
+        return "Assembled a panel of " + Labels.count(panel.members().size(), "member") + " (" + Labels.count(citizens, "citizen member")
+                + "), chaired by " + labels.person(panel.chairId()) + ", deciding by " + panel.deadline()
+                + (panel.amount() == null ? "" : ", " + money(panel.amount()) + " from " + labels.fund(panel.fundId()));
+    }
+
+    private static String declaration(Labels labels, InterestDeclared declared) {
+        if (!declared.hasInterest()) {
+            return labels.person(declared.memberId()) + " declared no interest";
         }
-        return Optional.ofNullable(named).filter(found -> found.participantId() != null && found.name() != null && !found.name().isBlank());
+        return labels.person(declared.memberId()) + " declared an interest" + (declared.description() == null ? "" : ": " + declared.description())
+                + (declared.recused() ? " and is recused" : "");
+    }
+
+    private static String decision(Labels labels, DecisionReached decision) {
+        long voted = decision.roll().stream().filter(entry -> entry.vote() != null).count();
+        String votes = voted + " of " + Labels.count(decision.roll().size(), "panel member") + " voted";
+        if (decision.outcome() == DecisionOutcome.NO_QUORUM) {
+            return "Closed without quorum, nothing decided: " + votes + "; the case awaits a new panel";
+        }
+        if (decision.outcome() == DecisionOutcome.WITHDRAWN) {
+            return "Closed without a decision: the proposal was withdrawn (" + votes + ")";
+        }
+        return "Decision reached: " + decision.outcome() + ", " + votes + allocation(decision.allocation(), labels);
     }
 
     public static String money(Money money) {

@@ -1,8 +1,47 @@
 package org.roundtable.audit.history;
 
+import org.roundtable.events.EventType;
 import org.roundtable.events.Role;
+import org.roundtable.events.RoundtableEvents;
+import org.roundtable.events.commissioning.DecisionCaseOpened;
+import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.commissioning.FundCreated;
+import org.roundtable.events.commissioning.FundsAllocated;
+import org.roundtable.events.commissioning.InterestDeclared;
+import org.roundtable.events.commissioning.PanelAssembled;
+import org.roundtable.events.commissioning.VoteCast;
+import org.roundtable.events.outcomes.AssetsMobilised;
+import org.roundtable.events.outcomes.ContributionExpected;
+import org.roundtable.events.outcomes.ContributionReleased;
+import org.roundtable.events.outcomes.IndicatorDefined;
+import org.roundtable.events.outcomes.InitiativeReviewed;
+import org.roundtable.events.outcomes.InitiativeStarted;
+import org.roundtable.events.outcomes.ProgressReported;
+import org.roundtable.events.outcomes.ProviderAssigned;
+import org.roundtable.events.outcomes.ReviewDatesScheduled;
+import org.roundtable.events.participation.AssetPledged;
+import org.roundtable.events.participation.CoDesignerRecognised;
+import org.roundtable.events.participation.ContributionRecorded;
+import org.roundtable.events.participation.EndorsementGiven;
+import org.roundtable.events.participation.EndorsementWithdrawn;
+import org.roundtable.events.participation.EndorsementsClosed;
+import org.roundtable.events.participation.EndorsementsOpened;
+import org.roundtable.events.participation.PledgeWithdrawn;
 import org.roundtable.events.participation.ProfileCorrected;
 import org.roundtable.events.participation.ProfileRegistered;
+import org.roundtable.events.participation.ProposalFollowed;
+import org.roundtable.events.participation.WorkshopAttended;
+import org.roundtable.events.participation.WorkshopRegistered;
+import org.roundtable.events.participation.WorkshopScheduled;
+import org.roundtable.events.proposals.CoDesignerInvited;
+import org.roundtable.events.proposals.CoDesignerJoined;
+import org.roundtable.events.proposals.ProposalAmended;
+import org.roundtable.events.proposals.ProposalCommissioned;
+import org.roundtable.events.proposals.ProposalDeclined;
+import org.roundtable.events.proposals.ProposalDrafted;
+import org.roundtable.events.proposals.ProposalSubmitted;
+import org.roundtable.events.proposals.ProposalUnderDecision;
+import org.roundtable.events.proposals.ProposalWithdrawn;
 
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +58,25 @@ import java.util.Optional;
  */
 public final class PublicNames {
 
+    /** The public name each event type gives a participant, as their profile says they wish to be named. */
+    private static final EventRegistry<Void, Map.Entry<String, String>> PROFILE_NAMES = EventRegistry.<Void, Map.Entry<String, String>>of("the public names")
+            .reads(ProfileRegistered.class, registered -> named(registered.participantId(), registered.publicName()))
+            .reads(ProfileCorrected.class, corrected -> named(corrected.participantId(), corrected.publicName()))
+            .ignores("a citizen is named as their profile stands now; a name these events carry is the one of the moment they were made",
+                    ProposalDrafted.class, CoDesignerInvited.class, CoDesignerJoined.class, ProposalAmended.class, ProposalSubmitted.class,
+                    ProposalWithdrawn.class, ProposalUnderDecision.class, ProposalCommissioned.class, ProposalDeclined.class,
+                    ProposalFollowed.class, CoDesignerRecognised.class, EndorsementsOpened.class, EndorsementsClosed.class,
+                    EndorsementGiven.class, EndorsementWithdrawn.class, AssetPledged.class, PledgeWithdrawn.class,
+                    WorkshopScheduled.class, WorkshopRegistered.class, WorkshopAttended.class, ContributionRecorded.class,
+                    ContributionExpected.class, AssetsMobilised.class)
+            .ignores("office holders are named by the name they acted under, which the ledger keeps with every entry",
+                    DecisionCaseOpened.class, PanelAssembled.class, InterestDeclared.class, VoteCast.class, DecisionReached.class,
+                    FundCreated.class, FundsAllocated.class, InitiativeStarted.class, ProviderAssigned.class, IndicatorDefined.class,
+                    ReviewDatesScheduled.class, ProgressReported.class, ContributionReleased.class, InitiativeReviewed.class)
+            .against(RoundtableEvents.CATALOG);
+
     /** The ledger's events that say how a participant wishes to be named. */
-    public static final List<String> PROFILE_EVENTS = List.of("ProfileRegistered", "ProfileCorrected");
+    public static final List<String> PROFILE_EVENTS = PROFILE_NAMES.handledTypes().stream().map(EventType::name).toList();
 
     private final Map<String, String> profileNames;
     private final Map<String, String> officeNames;
@@ -54,12 +110,16 @@ public final class PublicNames {
 
     /** The public name a profile entry gives a participant: participant id and name. */
     public static Optional<Map.Entry<String, String>> profileName(RecordedEvent entry) {
-        if (entry.data() instanceof ProfileRegistered registered && registered.participantId() != null && registered.publicName() != null) {
-            return Optional.of(Map.entry(registered.participantId(), registered.publicName()));
-        } else if (entry.data() instanceof ProfileCorrected corrected && corrected.participantId() != null && corrected.publicName() != null) {
-            return Optional.of(Map.entry(corrected.participantId(), corrected.publicName()));
-        }
-        return Optional.empty();
+        return entry.readable() ? Optional.ofNullable(PROFILE_NAMES.dispatch(null, entry.data())) : Optional.empty();
+    }
+
+    /** Which event types give a participant a public name, and why the others do not. */
+    public static EventRegistry<Void, Map.Entry<String, String>> registry() {
+        return PROFILE_NAMES;
+    }
+
+    private static Map.Entry<String, String> named(String participantId, String publicName) {
+        return participantId == null || publicName == null ? null : Map.entry(participantId, publicName);
     }
 
     /** The name an entry's actor acted under in a public office: person id and name. */

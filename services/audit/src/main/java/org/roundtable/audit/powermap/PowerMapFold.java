@@ -1,5 +1,6 @@
 package org.roundtable.audit.powermap;
 
+import org.roundtable.audit.history.EventRegistry;
 import org.roundtable.audit.history.Narration;
 import org.roundtable.audit.history.PublicNames;
 import org.roundtable.audit.history.RecordedEvent;
@@ -8,8 +9,8 @@ import org.roundtable.audit.powermap.PowerMapStore.Contribution;
 import org.roundtable.audit.powermap.PowerMapStore.Fact;
 import org.roundtable.audit.powermap.PowerMapStore.FundFacts;
 import org.roundtable.audit.powermap.PowerMapStore.Measure;
-import org.roundtable.events.IntegrationEvent;
 import org.roundtable.events.Role;
+import org.roundtable.events.RoundtableEvents;
 import org.roundtable.events.commissioning.DecisionCaseOpened;
 import org.roundtable.events.commissioning.DecisionOutcome;
 import org.roundtable.events.commissioning.DecisionReached;
@@ -21,17 +22,38 @@ import org.roundtable.events.commissioning.PanelMember;
 import org.roundtable.events.commissioning.RollEntry;
 import org.roundtable.events.commissioning.VoteCast;
 import org.roundtable.events.outcomes.AssetsMobilised;
+import org.roundtable.events.outcomes.ContributionExpected;
+import org.roundtable.events.outcomes.ContributionReleased;
+import org.roundtable.events.outcomes.IndicatorDefined;
+import org.roundtable.events.outcomes.InitiativeReviewed;
 import org.roundtable.events.outcomes.InitiativeStarted;
+import org.roundtable.events.outcomes.ProgressReported;
+import org.roundtable.events.outcomes.ProviderAssigned;
+import org.roundtable.events.outcomes.ReviewDatesScheduled;
 import org.roundtable.events.participation.AssetPledged;
+import org.roundtable.events.participation.CoDesignerRecognised;
 import org.roundtable.events.participation.ContributionRecorded;
+import org.roundtable.events.participation.EndorsementGiven;
+import org.roundtable.events.participation.EndorsementWithdrawn;
+import org.roundtable.events.participation.EndorsementsClosed;
 import org.roundtable.events.participation.EndorsementsOpened;
 import org.roundtable.events.participation.PledgeWithdrawn;
+import org.roundtable.events.participation.ProfileCorrected;
+import org.roundtable.events.participation.ProfileRegistered;
+import org.roundtable.events.participation.ProposalFollowed;
+import org.roundtable.events.participation.WorkshopAttended;
+import org.roundtable.events.participation.WorkshopRegistered;
+import org.roundtable.events.participation.WorkshopScheduled;
+import org.roundtable.events.proposals.CoDesignerInvited;
 import org.roundtable.events.proposals.CoDesignerJoined;
 import org.roundtable.events.proposals.Money;
 import org.roundtable.events.proposals.ProposalAmended;
+import org.roundtable.events.proposals.ProposalCommissioned;
+import org.roundtable.events.proposals.ProposalDeclined;
 import org.roundtable.events.proposals.ProposalDrafted;
 import org.roundtable.events.proposals.ProposalSubmitted;
-import org.roundtable.events.participation.ProposalFollowed;
+import org.roundtable.events.proposals.ProposalUnderDecision;
+import org.roundtable.events.proposals.ProposalWithdrawn;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -51,6 +73,8 @@ import java.util.Set;
 public final class PowerMapFold {
 
     private final PowerMapStore.Folding store;
+    /** The entry being folded. */
+    private RecordedEvent entry;
 
     public PowerMapFold(PowerMapStore.Folding store) {
         this.store = store;
@@ -98,93 +122,137 @@ public final class PowerMapFold {
         }
     }
 
-    /** Learns from the entry, then counts it. */
-    public void fold(RecordedEvent entry) {
-        if (!entry.readable()) {
-            add(entry, null, null, null, Measure.UNREADABLE, null, null, null);
-            return;
-        }
-        learn(entry);
-        count(entry);
+    /** What the fold learns from each event type: the facts later entries rely on. */
+    private static final EventRegistry<PowerMapFold, Void> LEARNT = EventRegistry.<PowerMapFold, Void>of("the power map's facts")
+            .applies(ProposalDrafted.class, (fold, drafted) -> fold.changeFact(Fact.PROPOSAL_AREA, drafted.proposalId(), drafted.content().serviceArea()))
+            .applies(ProposalAmended.class, (fold, amended) -> fold.changeFact(Fact.PROPOSAL_AREA, amended.proposalId(), amended.content().serviceArea()))
+            .applies(ProposalSubmitted.class, (fold, submitted) -> fold.changeFact(Fact.PROPOSAL_AREA, submitted.proposalId(),
+                    submitted.content().serviceArea()))
+            .applies(ProposalFollowed.class, (fold, followed) -> fold.learnAreaIfAbsent(followed.proposalId(), followed.serviceArea()))
+            .applies(EndorsementsOpened.class, (fold, opened) -> fold.learnAreaIfAbsent(opened.proposalId(), opened.serviceArea()))
+            .applies(DecisionCaseOpened.class, (fold, opened) -> {
+                fold.store.putFact(Fact.CASE, opened.caseId(), fold.caseFacts(opened.caseId()).opened(opened));
+                fold.learnAreaIfAbsent(opened.proposalId(), opened.serviceArea());
+            })
+            .applies(PanelAssembled.class, (fold, panel) -> fold.store.putFact(Fact.CASE, panel.caseId(), fold.caseFacts(panel.caseId()).assembled(panel)))
+            .applies(InterestDeclared.class, (fold, declared) -> fold.store.putFact(Fact.CASE, declared.caseId(),
+                    fold.caseFacts(declared.caseId()).declared(declared)))
+            .applies(DecisionReached.class, (fold, decision) -> fold.store.putFact(Fact.CASE, decision.caseId(),
+                    fold.caseFacts(decision.caseId()).decided(decision)))
+            .applies(FundCreated.class, (fold, fund) -> fold.store.putFact(Fact.FUND, fund.fundId(), new FundFacts(fund.fundId(), fund.name(),
+                    fund.serviceArea(), fund.periodStart(), fund.periodEnd(), fund.amount() == null ? null : fund.amount().amount(),
+                    fund.amount() == null ? null : fund.amount().currency(), fund.holderIds(), fold.entry.occurredAt())))
+            .applies(AssetPledged.class, PowerMapFold::learnPledge)
+            .applies(InitiativeStarted.class, (fold, started) -> fold.changeFact(Fact.INITIATIVE_AREA, started.initiativeId(), started.serviceArea()))
+            .ignores("the acting roles and the names the fold learns from every entry are all it needs of these",
+                    CoDesignerInvited.class, CoDesignerJoined.class, ProposalWithdrawn.class, ProposalUnderDecision.class,
+                    ProposalCommissioned.class, ProposalDeclined.class, CoDesignerRecognised.class, EndorsementsClosed.class,
+                    EndorsementGiven.class, EndorsementWithdrawn.class, PledgeWithdrawn.class, WorkshopScheduled.class,
+                    WorkshopRegistered.class, WorkshopAttended.class, ContributionRecorded.class, ProfileRegistered.class,
+                    ProfileCorrected.class, VoteCast.class, FundsAllocated.class, ProviderAssigned.class, IndicatorDefined.class,
+                    ReviewDatesScheduled.class, ProgressReported.class, ContributionExpected.class, ContributionReleased.class,
+                    AssetsMobilised.class, InitiativeReviewed.class)
+            .against(RoundtableEvents.CATALOG);
+
+    /** What the fold counts of each event type, for whom, in which service area. */
+    private static final EventRegistry<PowerMapFold, Void> COUNTED = EventRegistry.<PowerMapFold, Void>of("the power map's counts")
+            .applies(DecisionReached.class, PowerMapFold::decided)
+            .applies(VoteCast.class, (fold, vote) -> fold.add(fold.caseArea(vote.caseId()), vote.memberId(),
+                    fold.seatOf(vote.caseId(), vote.memberId()), Measure.VOTE_CAST, null, null, null))
+            .applies(InterestDeclared.class, PowerMapFold::recused)
+            .applies(FundsAllocated.class, PowerMapFold::allocated)
+            .applies(AssetPledged.class, PowerMapFold::pledged)
+            .applies(PledgeWithdrawn.class, (fold, withdrawn) -> fold.add(null, null, null, Measure.PLEDGE_WITHDRAWN, null, null, withdrawn.pledgeId()))
+            .applies(AssetsMobilised.class, PowerMapFold::mobilised)
+            .applies(ProposalDrafted.class, (fold, drafted) -> fold.add(drafted.content().serviceArea(), drafted.authorId(), name(drafted.authorRole()),
+                    Measure.PROPOSAL_DRAFTED, null, null, null))
+            .applies(CoDesignerJoined.class, (fold, joined) -> fold.add(fold.proposalArea(joined.proposalId()), joined.coDesigner().participantId(),
+                    name(joined.coDesigner().role()), Measure.CO_DESIGN_JOINED, null, null, null))
+            .applies(ContributionRecorded.class, (fold, contribution) -> fold.add(fold.proposalArea(contribution.proposalId()),
+                    contribution.participantId(), fold.roleOfParticipant(contribution.participantId()), Measure.WORKSHOP_CONTRIBUTION,
+                    null, null, null))
+            .ignores("inviting, amending, submitting and the proposal's status changes are no one's power at the table: drafting and co-designing count",
+                    CoDesignerInvited.class, ProposalAmended.class, ProposalSubmitted.class, ProposalWithdrawn.class,
+                    ProposalUnderDecision.class, ProposalCommissioned.class, ProposalDeclined.class)
+            .ignores("endorsing and participation's bookkeeping give no say over money or decisions", ProposalFollowed.class,
+                    CoDesignerRecognised.class, EndorsementsOpened.class, EndorsementsClosed.class, EndorsementGiven.class,
+                    EndorsementWithdrawn.class, ProfileRegistered.class, ProfileCorrected.class)
+            .ignores("scheduling, registering for and attending a workshop count for nothing; contributing to one counts",
+                    WorkshopScheduled.class, WorkshopRegistered.class, WorkshopAttended.class)
+            .ignores("opening a case, assembling a panel and creating a fund are counted where they act: the decision, the votes, the allocation and the funds held",
+                    DecisionCaseOpened.class, PanelAssembled.class, FundCreated.class)
+            .ignores("running an initiative and expecting contributions count for nothing; the hours given count",
+                    InitiativeStarted.class, ProviderAssigned.class, IndicatorDefined.class, ReviewDatesScheduled.class,
+                    ProgressReported.class, ContributionExpected.class, ContributionReleased.class, InitiativeReviewed.class)
+            .against(RoundtableEvents.CATALOG);
+
+    /** What the fold learns from each event type, and why it learns nothing from the others. */
+    public static EventRegistry<PowerMapFold, Void> facts() {
+        return LEARNT;
     }
 
-    private void learn(RecordedEvent entry) {
+    /** What the fold counts of each event type, and why the others count for nothing. */
+    public static EventRegistry<PowerMapFold, Void> counts() {
+        return COUNTED;
+    }
+
+    /** Learns from the entry, then counts it. */
+    public void fold(RecordedEvent entry) {
+        this.entry = entry;
+        if (!entry.readable()) {
+            add(null, null, null, Measure.UNREADABLE, null, null, null);
+            return;
+        }
+        learn();
+        COUNTED.dispatch(this, entry.data());
+    }
+
+    private void learn() {
         if (entry.actorId() != null && entry.actorRole() != null && !Role.SYSTEM.name().equals(entry.actorRole())) {
             changeFact(Fact.ACTING_ROLE, entry.actorId(), entry.actorRole());
         }
         PublicNames.profileName(entry).ifPresent(named -> changeFact(Fact.PROFILE_NAME, named.getKey(), named.getValue()));
         PublicNames.officeName(entry).ifPresent(named -> changeFact(Fact.OFFICE_NAME, named.getKey(), named.getValue()));
-        IntegrationEvent event = entry.data();
-        if (event instanceof ProposalDrafted drafted) {
-            changeFact(Fact.PROPOSAL_AREA, drafted.proposalId(), drafted.content().serviceArea());
-        } else if (event instanceof ProposalAmended amended) {
-            changeFact(Fact.PROPOSAL_AREA, amended.proposalId(), amended.content().serviceArea());
-        } else if (event instanceof ProposalSubmitted submitted) {
-            changeFact(Fact.PROPOSAL_AREA, submitted.proposalId(), submitted.content().serviceArea());
-        } else if (event instanceof ProposalFollowed followed) {
-            learnAreaIfAbsent(followed.proposalId(), followed.serviceArea());
-        } else if (event instanceof EndorsementsOpened opened) {
-            learnAreaIfAbsent(opened.proposalId(), opened.serviceArea());
-        } else if (event instanceof DecisionCaseOpened opened) {
-            store.putFact(Fact.CASE, opened.caseId(), caseFacts(opened.caseId()).opened(opened));
-            learnAreaIfAbsent(opened.proposalId(), opened.serviceArea());
-        } else if (event instanceof PanelAssembled panel) {
-            store.putFact(Fact.CASE, panel.caseId(), caseFacts(panel.caseId()).assembled(panel));
-        } else if (event instanceof InterestDeclared declared) {
-            store.putFact(Fact.CASE, declared.caseId(), caseFacts(declared.caseId()).declared(declared));
-        } else if (event instanceof DecisionReached decision) {
-            store.putFact(Fact.CASE, decision.caseId(), caseFacts(decision.caseId()).decided(decision));
-        } else if (event instanceof FundCreated fund) {
-            store.putFact(Fact.FUND, fund.fundId(), new FundFacts(fund.fundId(), fund.name(), fund.serviceArea(), fund.periodStart(),
-                    fund.periodEnd(), fund.amount() == null ? null : fund.amount().amount(),
-                    fund.amount() == null ? null : fund.amount().currency(), fund.holderIds(), entry.occurredAt()));
-        } else if (event instanceof AssetPledged pledged && pledged.participantId() != null) {
-            String role = roleOfParticipant(pledged.participantId(), entry);
+        LEARNT.dispatch(this, entry.data());
+    }
+
+    private void learnPledge(AssetPledged pledged) {
+        if (pledged.participantId() != null) {
+            String role = roleOfParticipant(pledged.participantId());
             if (role != null) {
                 store.putFact(Fact.PLEDGE_ROLE, pledged.pledgeId(), role);
             }
-        } else if (event instanceof InitiativeStarted started) {
-            changeFact(Fact.INITIATIVE_AREA, started.initiativeId(), started.serviceArea());
         }
     }
 
-    private void count(RecordedEvent entry) {
-        IntegrationEvent event = entry.data();
-        if (event instanceof DecisionReached decision) {
-            decided(decision, entry);
-        } else if (event instanceof VoteCast vote) {
-            add(entry, caseArea(vote.caseId()), vote.memberId(), seatOf(vote.caseId(), vote.memberId(), entry), Measure.VOTE_CAST, null, null, null);
-        } else if (event instanceof InterestDeclared declared && (declared.recused() || declared.hasInterest())) {
-            add(entry, caseArea(declared.caseId()), declared.memberId(), seatOf(declared.caseId(), declared.memberId(), entry),
+    private void recused(InterestDeclared declared) {
+        if (declared.recused() || declared.hasInterest()) {
+            add(caseArea(declared.caseId()), declared.memberId(), seatOf(declared.caseId(), declared.memberId()),
                     Measure.RECUSAL, null, null, declared.caseId());
-        } else if (event instanceof FundsAllocated allocated) {
-            allocated(allocated, entry);
-        } else if (event instanceof AssetPledged pledged && pledged.participantId() != null && pledged.hoursPerMonth() != null) {
-            add(entry, proposalArea(pledged.proposalId()), pledged.participantId(), store.fact(Fact.PLEDGE_ROLE, pledged.pledgeId(), String.class),
-                    Measure.HOURS_PLEDGED, BigDecimal.valueOf(pledged.hoursPerMonth()), null, pledged.pledgeId());
-        } else if (event instanceof PledgeWithdrawn withdrawn) {
-            add(entry, null, null, null, Measure.PLEDGE_WITHDRAWN, null, null, withdrawn.pledgeId());
-        } else if (event instanceof AssetsMobilised mobilised && mobilised.participantId() != null && mobilised.hours() != null) {
-            String pledgeRole = mobilised.pledgeId() == null ? null : store.fact(Fact.PLEDGE_ROLE, mobilised.pledgeId(), String.class);
-            String role = pledgeRole != null ? pledgeRole : roleOfParticipant(mobilised.participantId(), entry);
-            add(entry, store.fact(Fact.INITIATIVE_AREA, mobilised.initiativeId(), String.class), mobilised.participantId(), role,
-                    Measure.HOURS_GIVEN, mobilised.hours(), null, null);
-        } else if (event instanceof ProposalDrafted drafted) {
-            add(entry, drafted.content().serviceArea(), drafted.authorId(), name(drafted.authorRole()), Measure.PROPOSAL_DRAFTED, null, null, null);
-        } else if (event instanceof CoDesignerJoined joined) {
-            add(entry, proposalArea(joined.proposalId()), joined.coDesigner().participantId(), name(joined.coDesigner().role()),
-                    Measure.CO_DESIGN_JOINED, null, null, null);
-        } else if (event instanceof ContributionRecorded contribution) {
-            add(entry, proposalArea(contribution.proposalId()), contribution.participantId(),
-                    roleOfParticipant(contribution.participantId(), entry), Measure.WORKSHOP_CONTRIBUTION, null, null, null);
         }
     }
 
-    private void decided(DecisionReached decision, RecordedEvent entry) {
+    private void pledged(AssetPledged pledged) {
+        if (pledged.participantId() != null && pledged.hoursPerMonth() != null) {
+            add(proposalArea(pledged.proposalId()), pledged.participantId(), store.fact(Fact.PLEDGE_ROLE, pledged.pledgeId(), String.class),
+                    Measure.HOURS_PLEDGED, BigDecimal.valueOf(pledged.hoursPerMonth()), null, pledged.pledgeId());
+        }
+    }
+
+    private void mobilised(AssetsMobilised mobilised) {
+        if (mobilised.participantId() != null && mobilised.hours() != null) {
+            String pledgeRole = mobilised.pledgeId() == null ? null : store.fact(Fact.PLEDGE_ROLE, mobilised.pledgeId(), String.class);
+            String role = pledgeRole != null ? pledgeRole : roleOfParticipant(mobilised.participantId());
+            add(store.fact(Fact.INITIATIVE_AREA, mobilised.initiativeId(), String.class), mobilised.participantId(), role,
+                    Measure.HOURS_GIVEN, mobilised.hours(), null, null);
+        }
+    }
+
+    private void decided(DecisionReached decision) {
         CaseFacts facts = store.fact(Fact.CASE, decision.caseId(), CaseFacts.class);
         String area = caseArea(decision.caseId());
         if (entry.actorId() != null) {
-            add(entry, area, entry.actorId(), entry.actorRole(), Measure.DECISION_CLOSED, null, null, null);
+            add(area, entry.actorId(), entry.actorRole(), Measure.DECISION_CLOSED, null, null, null);
         }
         List<RollEntry> roll = decision.roll();
         int panelSize = roll.isEmpty() && facts != null ? facts.seats().size() : roll.size();
@@ -200,7 +268,7 @@ public final class PowerMapFold {
                 voted++;
                 citizensVoted += Narration.citizenSeat(member.role()) ? 1 : 0;
                 if (decidedForOrAgainst) {
-                    add(entry, area, member.memberId(), name(member.role()), Measure.DECISION_VOTED_IN, null, null, null);
+                    add(area, member.memberId(), name(member.role()), Measure.DECISION_VOTED_IN, null, null, null);
                 }
             }
             if (member.recused()) {
@@ -219,7 +287,7 @@ public final class PowerMapFold {
      * Allocated money counts for the fund and for the panel members who decided it: those whose vote the decision's roll
      * records (abstentions included), recused members never. Without a roll, the members then seated and not recused.
      */
-    private void allocated(FundsAllocated allocated, RecordedEvent entry) {
+    private void allocated(FundsAllocated allocated) {
         Money money = allocated.amount();
         if (money == null) {
             return;
@@ -227,7 +295,7 @@ public final class PowerMapFold {
         String area = allocationArea(allocated);
         String currency = Objects.requireNonNullElse(money.currency(), "");
         if (money.amount() != null) {
-            add(entry, area, null, null, Measure.FUND_ALLOCATED, money.amount(), currency, allocated.fundId());
+            add(area, null, null, Measure.FUND_ALLOCATED, money.amount(), currency, allocated.fundId());
         }
         CaseFacts facts = store.fact(Fact.CASE, allocated.caseId(), CaseFacts.class);
         if (facts == null) {
@@ -235,18 +303,18 @@ public final class PowerMapFold {
         }
         if (facts.decidingRoll() != null) {
             facts.decidingRoll().stream().filter(member -> !member.recused() && member.vote() != null)
-                    .forEach(member -> add(entry, area, member.memberId(), name(member.role()), Measure.ALLOCATED_ON_PANEL,
+                    .forEach(member -> add(area, member.memberId(), name(member.role()), Measure.ALLOCATED_ON_PANEL,
                             money.amount(), currency, null));
         } else {
             facts.seats().forEach((memberId, role) -> {
                 if (!facts.recused().contains(memberId)) {
-                    add(entry, area, memberId, name(role), Measure.ALLOCATED_ON_PANEL, money.amount(), currency, null);
+                    add(area, memberId, name(role), Measure.ALLOCATED_ON_PANEL, money.amount(), currency, null);
                 }
             });
         }
     }
 
-    private void add(RecordedEvent entry, String area, String actorId, String role, Measure measure, BigDecimal amount,
+    private void add(String area, String actorId, String role, Measure measure, BigDecimal amount,
                      String currency, String ref) {
         store.add(new Contribution(entry.position(), entry.occurredAt(), area, actorId, role, measure, amount, currency, ref));
     }
@@ -272,7 +340,7 @@ public final class PowerMapFold {
         return proposalId == null ? null : store.fact(Fact.PROPOSAL_AREA, proposalId, String.class);
     }
 
-    private String seatOf(String caseId, String memberId, RecordedEvent entry) {
+    private String seatOf(String caseId, String memberId) {
         CaseFacts facts = store.fact(Fact.CASE, caseId, CaseFacts.class);
         Role seat = facts == null ? null : facts.seats().get(memberId);
         return seat != null ? seat.name() : memberId.equals(entry.actorId()) ? entry.actorRole()
@@ -280,7 +348,7 @@ public final class PowerMapFold {
     }
 
     /** The role a participant acted in: the entry's when they are its actor, otherwise the last role the ledger saw them use. */
-    private String roleOfParticipant(String participantId, RecordedEvent entry) {
+    private String roleOfParticipant(String participantId) {
         return participantId.equals(entry.actorId()) ? entry.actorRole() : store.fact(Fact.ACTING_ROLE, participantId, String.class);
     }
 

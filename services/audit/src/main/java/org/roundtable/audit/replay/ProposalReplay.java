@@ -1,9 +1,10 @@
 package org.roundtable.audit.replay;
 
+import org.roundtable.audit.history.EventRegistry;
 import org.roundtable.audit.history.RecordedEvent;
 import org.roundtable.audit.replay.ProposalAsOf.Ballot;
-import org.roundtable.audit.replay.ProposalAsOf.Declaration;
 import org.roundtable.audit.replay.ProposalAsOf.Decision;
+import org.roundtable.audit.replay.ProposalAsOf.Declaration;
 import org.roundtable.audit.replay.ProposalAsOf.EarlierVote;
 import org.roundtable.audit.replay.ProposalAsOf.Endorsement;
 import org.roundtable.audit.replay.ProposalAsOf.Indicator;
@@ -12,15 +13,19 @@ import org.roundtable.audit.replay.ProposalAsOf.Reading;
 import org.roundtable.audit.replay.ProposalAsOf.Review;
 import org.roundtable.audit.replay.ProposalAsOf.Sitting;
 import org.roundtable.audit.replay.ProposalAsOf.Withdrawal;
-import org.roundtable.events.IntegrationEvent;
+import org.roundtable.events.RoundtableEvents;
 import org.roundtable.events.commissioning.DecisionCaseOpened;
 import org.roundtable.events.commissioning.DecisionOutcome;
 import org.roundtable.events.commissioning.DecisionReached;
+import org.roundtable.events.commissioning.FundCreated;
+import org.roundtable.events.commissioning.FundsAllocated;
 import org.roundtable.events.commissioning.InterestDeclared;
 import org.roundtable.events.commissioning.PanelAssembled;
 import org.roundtable.events.commissioning.PanelMember;
 import org.roundtable.events.commissioning.VoteCast;
 import org.roundtable.events.outcomes.AssetsMobilised;
+import org.roundtable.events.outcomes.ContributionExpected;
+import org.roundtable.events.outcomes.ContributionReleased;
 import org.roundtable.events.outcomes.DraftIndicator;
 import org.roundtable.events.outcomes.IndicatorDefined;
 import org.roundtable.events.outcomes.IndicatorReading;
@@ -29,10 +34,20 @@ import org.roundtable.events.outcomes.InitiativeStarted;
 import org.roundtable.events.outcomes.ProgressReported;
 import org.roundtable.events.outcomes.ProviderAssigned;
 import org.roundtable.events.outcomes.ReviewDatesScheduled;
+import org.roundtable.events.participation.AssetPledged;
+import org.roundtable.events.participation.CoDesignerRecognised;
+import org.roundtable.events.participation.ContributionRecorded;
 import org.roundtable.events.participation.EndorsementGiven;
 import org.roundtable.events.participation.EndorsementWithdrawn;
 import org.roundtable.events.participation.EndorsementsClosed;
 import org.roundtable.events.participation.EndorsementsOpened;
+import org.roundtable.events.participation.PledgeWithdrawn;
+import org.roundtable.events.participation.ProfileCorrected;
+import org.roundtable.events.participation.ProfileRegistered;
+import org.roundtable.events.participation.ProposalFollowed;
+import org.roundtable.events.participation.WorkshopAttended;
+import org.roundtable.events.participation.WorkshopRegistered;
+import org.roundtable.events.participation.WorkshopScheduled;
 import org.roundtable.events.proposals.CoDesigner;
 import org.roundtable.events.proposals.CoDesignerInvited;
 import org.roundtable.events.proposals.CoDesignerJoined;
@@ -73,6 +88,51 @@ public final class ProposalReplay {
     private CaseState latestCase;
     private final Map<String, InitiativeState> initiatives = new LinkedHashMap<>();
     private InitiativeState latestInitiative;
+    /** The entry being applied. */
+    private RecordedEvent entry;
+
+    /** What the replay does with each event type: the entries about the proposal, its cases and its initiatives it applies. */
+    private static final EventRegistry<ProposalReplay, Void> REPLAYED = EventRegistry.<ProposalReplay, Void>of("the proposal replay")
+            .applies(ProposalDrafted.class, ProposalReplay::drafted)
+            .applies(CoDesignerInvited.class, ProposalReplay::invited)
+            .applies(CoDesignerJoined.class, ProposalReplay::joined)
+            .applies(ProposalAmended.class, ProposalReplay::amended)
+            .applies(ProposalSubmitted.class, ProposalReplay::submitted)
+            .applies(ProposalWithdrawn.class, ProposalReplay::withdrawn)
+            .applies(ProposalUnderDecision.class, ProposalReplay::underDecision)
+            .applies(ProposalCommissioned.class, ProposalReplay::commissioned)
+            .applies(ProposalDeclined.class, ProposalReplay::declined)
+            .applies(EndorsementsOpened.class, ProposalReplay::endorsementsOpened)
+            .applies(EndorsementsClosed.class, ProposalReplay::endorsementsClosed)
+            .applies(EndorsementGiven.class, ProposalReplay::endorsed)
+            .applies(EndorsementWithdrawn.class, ProposalReplay::endorsementWithdrawn)
+            .applies(DecisionCaseOpened.class, ProposalReplay::caseOpened)
+            .applies(PanelAssembled.class, ProposalReplay::panelAssembled)
+            .applies(InterestDeclared.class, ProposalReplay::interestDeclared)
+            .applies(VoteCast.class, ProposalReplay::voteCast)
+            .applies(DecisionReached.class, ProposalReplay::decisionReached)
+            .applies(InitiativeStarted.class, ProposalReplay::initiativeStarted)
+            .applies(ProviderAssigned.class, ProposalReplay::providerAssigned)
+            .applies(IndicatorDefined.class, ProposalReplay::indicatorDefined)
+            .applies(ReviewDatesScheduled.class, ProposalReplay::reviewDatesScheduled)
+            .applies(ProgressReported.class, ProposalReplay::progressReported)
+            .applies(AssetsMobilised.class, ProposalReplay::assetsMobilised)
+            .applies(InitiativeReviewed.class, ProposalReplay::initiativeReviewed)
+            .ignores("participation following a proposal and recognising its co-designers repeats what the proposal's own entries say",
+                    ProposalFollowed.class, CoDesignerRecognised.class)
+            .ignores("a profile belongs to a person, not to the proposal", ProfileRegistered.class, ProfileCorrected.class)
+            .ignores("pledges are not part of the proposal as it stood; the initiative counts the hours actually given",
+                    AssetPledged.class, PledgeWithdrawn.class, ContributionExpected.class, ContributionReleased.class)
+            .ignores("workshops are participation's record, not the proposal's state", WorkshopScheduled.class, WorkshopRegistered.class,
+                    WorkshopAttended.class, ContributionRecorded.class)
+            .ignores("funds and their allocations belong to the fund; the decision's allocation is replayed with the decision",
+                    FundCreated.class, FundsAllocated.class)
+            .against(RoundtableEvents.CATALOG);
+
+    /** What the replay does with each event type. */
+    public static EventRegistry<ProposalReplay, Void> registry() {
+        return REPLAYED;
+    }
 
     private ProposalReplay(String proposalId, Instant at) {
         this.proposalId = proposalId;
@@ -92,78 +152,178 @@ public final class ProposalReplay {
             return;
         }
         applied++;
-        IntegrationEvent event = entry.data();
-        if (event instanceof ProposalDrafted drafted && proposalId.equals(drafted.proposalId())) {
+        this.entry = entry;
+        REPLAYED.dispatch(this, entry.data());
+    }
+
+    private void drafted(ProposalDrafted drafted) {
+        if (proposalId.equals(drafted.proposalId())) {
             ProposalState state = proposal(entry);
             state.status = "DRAFT";
             state.revision = 1;
             state.content = drafted.content();
             state.authorId = drafted.authorId();
             state.coDesigners.putIfAbsent(drafted.authorId(), new CoDesigner(drafted.authorId(), drafted.authorRole(), null));
-        } else if (event instanceof CoDesignerInvited invited && proposalId.equals(invited.proposalId())) {
+        }
+    }
+
+    private void invited(CoDesignerInvited invited) {
+        if (proposalId.equals(invited.proposalId())) {
             proposal(entry).invited.add(invited.inviteeId());
-        } else if (event instanceof CoDesignerJoined joined && proposalId.equals(joined.proposalId())) {
+        }
+    }
+
+    private void joined(CoDesignerJoined joined) {
+        if (proposalId.equals(joined.proposalId())) {
             ProposalState state = proposal(entry);
             state.coDesigners.put(joined.coDesigner().participantId(), joined.coDesigner());
             state.invited.remove(joined.coDesigner().participantId());
-        } else if (event instanceof ProposalAmended amended && proposalId.equals(amended.proposalId())) {
+        }
+    }
+
+    private void amended(ProposalAmended amended) {
+        if (proposalId.equals(amended.proposalId())) {
             ProposalState state = proposal(entry);
             state.revision = amended.revision();
             state.content = amended.content();
-        } else if (event instanceof ProposalSubmitted submitted && proposalId.equals(submitted.proposalId())) {
+        }
+    }
+
+    private void submitted(ProposalSubmitted submitted) {
+        if (proposalId.equals(submitted.proposalId())) {
             ProposalState state = proposal(entry);
             state.status = "SUBMITTED";
             state.revision = submitted.revision();
             state.content = submitted.content();
             submitted.coDesigners().forEach(coDesigner -> state.coDesigners.put(coDesigner.participantId(), coDesigner));
-        } else if (event instanceof ProposalWithdrawn withdrawn && proposalId.equals(withdrawn.proposalId())) {
+        }
+    }
+
+    private void withdrawn(ProposalWithdrawn withdrawn) {
+        if (proposalId.equals(withdrawn.proposalId())) {
             ProposalState state = proposal(entry);
             state.status = "WITHDRAWN";
             state.withdrawalReason = withdrawn.reason();
-        } else if (event instanceof ProposalUnderDecision underDecision && proposalId.equals(underDecision.proposalId())) {
+        }
+    }
+
+    private void underDecision(ProposalUnderDecision underDecision) {
+        if (proposalId.equals(underDecision.proposalId())) {
             proposal(entry).status = "UNDER_DECISION";
-        } else if (event instanceof ProposalCommissioned commissioned && proposalId.equals(commissioned.proposalId())) {
+        }
+    }
+
+    private void commissioned(ProposalCommissioned commissioned) {
+        if (proposalId.equals(commissioned.proposalId())) {
             proposal(entry).status = "COMMISSIONED";
-        } else if (event instanceof ProposalDeclined declined && proposalId.equals(declined.proposalId())) {
+        }
+    }
+
+    private void declined(ProposalDeclined declined) {
+        if (proposalId.equals(declined.proposalId())) {
             proposal(entry).status = "DECLINED";
-        } else if (event instanceof EndorsementsOpened opened && proposalId.equals(opened.proposalId())) {
+        }
+    }
+
+    private void endorsementsOpened(EndorsementsOpened opened) {
+        if (proposalId.equals(opened.proposalId())) {
             endorsements().open = true;
-        } else if (event instanceof EndorsementsClosed closed && proposalId.equals(closed.proposalId())) {
+        }
+    }
+
+    private void endorsementsClosed(EndorsementsClosed closed) {
+        if (proposalId.equals(closed.proposalId())) {
             endorsements().open = false;
-        } else if (event instanceof EndorsementGiven given && proposalId.equals(given.proposalId())) {
+        }
+    }
+
+    private void endorsed(EndorsementGiven given) {
+        if (proposalId.equals(given.proposalId())) {
             endorsements().current.put(given.participantId(),
                     new Endorsement(given.participantId(), given.publicName(), given.reason(), entry.occurredAt()));
-        } else if (event instanceof EndorsementWithdrawn withdrawn && proposalId.equals(withdrawn.proposalId())) {
+        }
+    }
+
+    private void endorsementWithdrawn(EndorsementWithdrawn withdrawn) {
+        if (proposalId.equals(withdrawn.proposalId())) {
             EndorsementState state = endorsements();
             Endorsement endorsement = state.current.remove(withdrawn.participantId());
             state.withdrawn.add(new Withdrawal(withdrawn.participantId(), endorsement == null ? null : endorsement.reason(),
                     endorsement == null ? null : endorsement.endorsedAt(), entry.occurredAt()));
-        } else if (event instanceof DecisionCaseOpened opened && proposalId.equals(opened.proposalId())) {
+        }
+    }
+
+    private void caseOpened(DecisionCaseOpened opened) {
+        if (proposalId.equals(opened.proposalId())) {
             latestCase = cases.computeIfAbsent(opened.caseId(), id -> new CaseState(opened, entry.occurredAt()));
-        } else if (event instanceof PanelAssembled panel && cases.containsKey(panel.caseId())) {
+        }
+    }
+
+    private void panelAssembled(PanelAssembled panel) {
+        if (cases.containsKey(panel.caseId())) {
             cases.get(panel.caseId()).assembled(panel, entry);
-        } else if (event instanceof InterestDeclared declared && cases.containsKey(declared.caseId())) {
+        }
+    }
+
+    private void interestDeclared(InterestDeclared declared) {
+        if (cases.containsKey(declared.caseId())) {
             cases.get(declared.caseId()).sitting(entry).declared(declared, entry);
-        } else if (event instanceof VoteCast vote && cases.containsKey(vote.caseId())) {
+        }
+    }
+
+    private void voteCast(VoteCast vote) {
+        if (cases.containsKey(vote.caseId())) {
             cases.get(vote.caseId()).sitting(entry).voted(vote, entry);
-        } else if (event instanceof DecisionReached decision && cases.containsKey(decision.caseId())) {
+        }
+    }
+
+    private void decisionReached(DecisionReached decision) {
+        if (cases.containsKey(decision.caseId())) {
             cases.get(decision.caseId()).decided(decision, entry);
-        } else if (event instanceof InitiativeStarted started && proposalId.equals(started.proposalId())) {
+        }
+    }
+
+    private void initiativeStarted(InitiativeStarted started) {
+        if (proposalId.equals(started.proposalId())) {
             latestInitiative = initiatives.computeIfAbsent(started.initiativeId(), id -> new InitiativeState(started, entry.occurredAt()));
-        } else if (event instanceof ProviderAssigned provider && initiatives.containsKey(provider.initiativeId())) {
+        }
+    }
+
+    private void providerAssigned(ProviderAssigned provider) {
+        if (initiatives.containsKey(provider.initiativeId())) {
             InitiativeState state = initiatives.get(provider.initiativeId());
             state.providerId = provider.providerId();
             state.providerName = provider.providerName();
-        } else if (event instanceof IndicatorDefined defined && initiatives.containsKey(defined.initiativeId())) {
+        }
+    }
+
+    private void indicatorDefined(IndicatorDefined defined) {
+        if (initiatives.containsKey(defined.initiativeId())) {
             initiatives.get(defined.initiativeId()).defined(defined);
-        } else if (event instanceof ReviewDatesScheduled scheduled && initiatives.containsKey(scheduled.initiativeId())) {
+        }
+    }
+
+    private void reviewDatesScheduled(ReviewDatesScheduled scheduled) {
+        if (initiatives.containsKey(scheduled.initiativeId())) {
             initiatives.get(scheduled.initiativeId()).reviewDates = scheduled.reviewDates();
-        } else if (event instanceof ProgressReported progress && initiatives.containsKey(progress.initiativeId())) {
+        }
+    }
+
+    private void progressReported(ProgressReported progress) {
+        if (initiatives.containsKey(progress.initiativeId())) {
             initiatives.get(progress.initiativeId()).reported(progress);
-        } else if (event instanceof AssetsMobilised mobilised && initiatives.containsKey(mobilised.initiativeId()) && mobilised.hours() != null) {
+        }
+    }
+
+    private void assetsMobilised(AssetsMobilised mobilised) {
+        if (initiatives.containsKey(mobilised.initiativeId()) && mobilised.hours() != null) {
             InitiativeState state = initiatives.get(mobilised.initiativeId());
             state.hoursMobilised = state.hoursMobilised.add(mobilised.hours());
-        } else if (event instanceof InitiativeReviewed reviewed && initiatives.containsKey(reviewed.initiativeId())) {
+        }
+    }
+
+    private void initiativeReviewed(InitiativeReviewed reviewed) {
+        if (initiatives.containsKey(reviewed.initiativeId())) {
             initiatives.get(reviewed.initiativeId()).reviews.add(new Review(name(reviewed.status()), reviewed.reason(),
                     reviewed.overrideReason(), entry.actorId(), entry.occurredAt()));
         }
