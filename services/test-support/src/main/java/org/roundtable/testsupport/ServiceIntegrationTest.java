@@ -1,9 +1,13 @@
 package org.roundtable.testsupport;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +24,12 @@ public abstract class ServiceIntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    private Environment environment;
+
+    @Autowired
+    private MeterRegistry meters;
 
     public ApiClient api() {
         return ApiClient.onPort(port);
@@ -50,6 +60,25 @@ public abstract class ServiceIntegrationTest {
     /** The events of one aggregate as this service stored them, by simple type name. */
     public List<String> storedEventTypes(String aggregateId) {
         return new EventStore(jdbc).typesOf(aggregateId);
+    }
+
+    /**
+     * Waits until this service's inbox has handled every record now on {@code topics} (sent before this call), so a
+     * test can check what a redelivery left without sleeping.
+     */
+    public void awaitInboxHandled(String... topics) throws Exception {
+        String group = environment.getProperty("roundtable.inbox.group", "");
+        Topics.awaitHandled(group.isBlank() ? "roundtable-" + environment.getRequiredProperty("roundtable.service") : group,
+                Duration.ofSeconds(60), topics);
+    }
+
+    /** Waits until this service's relay has published every event its store holds now (its lag gauge reads 0). */
+    public void awaitRelayed() throws Exception {
+        Eventually.within(Duration.ofSeconds(60), () -> {
+            Gauge lag = meters.find("roundtable.relay.lag").gauge();
+            assertThat(lag).as("the relay's lag gauge").isNotNull();
+            assertThat(lag.value()).as("stored events not yet published").isZero();
+        });
     }
 
     public static String citizen(String subject) {

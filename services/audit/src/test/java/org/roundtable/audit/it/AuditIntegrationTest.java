@@ -1,6 +1,7 @@
 package org.roundtable.audit.it;
 
 import org.roundtable.audit.AuditApplication;
+import org.roundtable.audit.ledger.LedgerConsumer;
 import org.roundtable.events.Actor;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.IntegrationEvent;
@@ -60,6 +61,9 @@ public abstract class AuditIntegrationTest extends ServiceIntegrationTest {
     @Autowired
     protected KafkaEnvelopeCodec codec;
 
+    @Autowired
+    private LedgerConsumer ledgerConsumer;
+
     protected static String auditor() {
         return TestTokens.shared().mint("auditor-ann", "Auditor Ann", "AUDITOR");
     }
@@ -101,6 +105,12 @@ public abstract class AuditIntegrationTest extends ServiceIntegrationTest {
         List<String> ids = Arrays.stream(envelopes).map(EventEnvelope::id).toList();
         Eventually.within(LEDGER_WAIT, () -> assertThat(jdbc.queryForList("select event_id from ledger_entry where event_id = any(?)",
                 String.class, (Object) ids.toArray(String[]::new))).containsExactlyInAnyOrderElementsOf(ids));
+    }
+
+    /** Waits until the ledger has read every topic to its end: all that was published before is recorded or refused. */
+    protected void awaitLedgerCaughtUp() throws Exception {
+        Eventually.within(LEDGER_WAIT, () -> assertThat(ledgerConsumer.progress().partitions())
+                .allSatisfy(partition -> assertThat(partition.caughtUp()).as("%s-%d", partition.topic(), partition.partition()).isTrue()));
     }
 
     /**

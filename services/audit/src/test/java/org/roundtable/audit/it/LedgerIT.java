@@ -90,7 +90,7 @@ class LedgerIT extends AuditIntegrationTest {
 
         publish(endorsed, endorsed, endorsed, after, endorsed);
         awaitLedgerHolds(endorsed, after);
-        Thread.sleep(1_000);
+        awaitLedgerCaughtUp();
 
         assertThat(jdbc.queryForObject("select count(*) from ledger_entry where event_id = ?", Long.class, endorsed.id())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from ledger_entry where subject = ?", Long.class, proposalId)).isEqualTo(2);

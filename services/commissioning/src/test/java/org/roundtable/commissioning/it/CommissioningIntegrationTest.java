@@ -120,16 +120,20 @@ abstract class CommissioningIntegrationTest extends ServiceIntegrationTest {
 
     /** Waits for {@code count} records of an event type keyed by {@code key} on the commissioning topic, and decodes them. */
     List<EventEnvelope> published(String key, String eventName, int count) {
-        return published(key, eventName, count, PATIENCE);
-    }
-
-    List<EventEnvelope> published(String key, String eventName, int count, Duration patience) {
         try (KafkaConsumer<String, byte[]> consumer = Topics.consumer("roundtable.commissioning")) {
-            List<ConsumerRecord<String, byte[]>> records = Topics.readUntil(consumer, patience,
+            List<ConsumerRecord<String, byte[]>> records = Topics.readUntil(consumer, PATIENCE,
                     record -> key.equals(record.key())
                             && ("org.roundtable.commissioning." + eventName + ".v1").equals(Topics.header(record, "ce_type")),
                     kept -> kept.size() >= count);
             return records.stream().map(codec::decode).toList();
         }
+    }
+
+    /** Every record of an event type keyed by {@code key} on the commissioning topic now. */
+    List<EventEnvelope> publishedSoFar(String key, String eventName) {
+        return Topics.readToEnd("roundtable.commissioning").stream()
+                .filter(record -> key.equals(record.key())
+                        && ("org.roundtable.commissioning." + eventName + ".v1").equals(Topics.header(record, "ce_type")))
+                .map(codec::decode).toList();
     }
 }

@@ -3,6 +3,7 @@ package org.roundtable.commissioning.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.roundtable.commissioning.domain.DecisionCase;
+import org.roundtable.events.Source;
 import org.roundtable.events.Actor;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.Role;
@@ -36,9 +37,10 @@ class OpeningAndWhatThePanelKnewIT extends CommissioningIntegrationTest {
 
         String caseId = DecisionCase.caseIdFor(proposalId);
         List<EventEnvelope> opened = published(caseId, "DecisionCaseOpened", 1);
-        Thread.sleep(2_000);
+        awaitInboxHandled(Source.PROPOSALS.topic());
         assertThat(storedEventTypes(caseId)).containsExactly("DecisionCaseOpened");
-        assertThat(published(caseId, "DecisionCaseOpened", 2, java.time.Duration.ofSeconds(5))).hasSize(1);
+        awaitRelayed();
+        assertThat(publishedSoFar(caseId, "DecisionCaseOpened")).hasSize(1);
         assertThat(opened.get(0).actor().role()).isEqualTo(Role.SYSTEM);
         assertThat(opened.get(0).dataAs(DecisionCaseOpened.class))
                 .isEqualTo(new DecisionCaseOpened(caseId, proposalId, "Library garden", AREA, ASKED));
@@ -97,7 +99,7 @@ class OpeningAndWhatThePanelKnewIT extends CommissioningIntegrationTest {
             assertThat(said.get("endorsementCount").asInt()).isEqualTo(1);
             assertThat(said.get("endorsements").get(0).get("name").asText()).as("named by her consent").isEqualTo("Fay");
         });
-        Thread.sleep(1_000);
+        awaitInboxHandled(Source.PARTICIPATION.topic());
         JsonNode view = decisionCase(caseId).body();
         JsonNode said = view.get("whatCitizensSaid");
         assertThat(said.get("endorsementCount").asInt()).isEqualTo(1);

@@ -1,7 +1,8 @@
 package org.roundtable.kit.it;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.roundtable.testsupport.ApiClient;
@@ -28,6 +29,9 @@ class RelayOutageIT extends KitIntegrationTest {
     @Autowired
     KafkaEnvelopeCodec codec;
 
+    @Autowired
+    MeterRegistry meters;
+
     @AfterEach
     void brokerIsBack() {
         if (!KafkaBroker.shared().isRunning()) {
@@ -41,6 +45,7 @@ class RelayOutageIT extends KitIntegrationTest {
         String first = createSample(token, "Repair cafe");
         String second = createSample(token, "Tool library");
         long storedBefore = storedEvents();
+        double failedBefore = relayFailures();
 
         KafkaBroker.shared().stop();
         for (int i = 1; i <= RENAMES_PER_SAMPLE; i++) {
@@ -51,16 +56,16 @@ class RelayOutageIT extends KitIntegrationTest {
             }
         }
         assertThat(storedEvents()).isEqualTo(storedBefore + 2L * RENAMES_PER_SAMPLE);
-        Thread.sleep(4_000);
+        Eventually.within(Duration.ofSeconds(60), () -> assertThat(relayFailures()).as("relay batches failed while the broker was away")
+                .isGreaterThan(failedBefore));
         KafkaBroker.shared().start();
 
         int expectedPerSample = 1 + RENAMES_PER_SAMPLE;
-        List<ConsumerRecord<String, byte[]>> records;
-        try (KafkaConsumer<String, byte[]> consumer = Topics.consumer("roundtable.proposals")) {
-            records = Topics.readUntil(consumer, Duration.ofSeconds(150), record -> Set.of(first, second).contains(record.key()),
-                    kept -> kept.size() >= 2 * expectedPerSample);
-            records.addAll(Topics.readUntil(consumer, Duration.ofSeconds(3), record -> Set.of(first, second).contains(record.key()), kept -> false));
-        }
+        Eventually.within(Duration.ofSeconds(150), () -> assertThat(meters.find("roundtable.relay.lag").gauge().value())
+                .as("stored events not yet published").isZero());
+        List<ConsumerRecord<String, byte[]>> records = Topics.readToEnd("roundtable.proposals").stream()
+                .filter(record -> Set.of(first, second).contains(record.key())).toList();
+        assertThat(records).hasSize(2 * expectedPerSample);
 
         List<EventEnvelope> envelopes = records.stream().map(codec::decode).toList();
         Set<String> ids = new HashSet<>();
@@ -70,5 +75,9 @@ class RelayOutageIT extends KitIntegrationTest {
         List<Long> inOrder = java.util.stream.LongStream.range(0, expectedPerSample).boxed().toList();
         assertThat(sequences.get(first)).isEqualTo(inOrder);
         assertThat(sequences.get(second)).isEqualTo(inOrder);
+    }
+
+    private double relayFailures() {
+        return meters.find("roundtable.relay.failures").counters().stream().mapToDouble(Counter::count).sum();
     }
 }

@@ -1,6 +1,7 @@
 package org.roundtable.participation.it;
 
 import org.junit.jupiter.api.Test;
+import org.roundtable.events.Source;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.Eventually;
@@ -34,7 +35,7 @@ class EndorsementIT extends ParticipationIntegrationTest {
         assertThat(api().post(path, citizen("eli"), Map.of("reason", "twice")).status()).isEqualTo(409);
 
         Topics.send(codec.encode(events[1]), codec.encode(events[0]), codec.encode(events[1]));
-        Thread.sleep(2_000);
+        awaitInboxHandled(Source.PROPOSALS.topic());
         assertThat(storedEventTypes(proposalId)).containsExactly("ProposalFollowed", "CoDesignerRecognised", "EndorsementsOpened",
                 "EndorsementGiven");
         Eventually.within(Duration.ofSeconds(30), () -> {

@@ -3,6 +3,7 @@ package org.roundtable.proposals.it;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
+import org.roundtable.events.Source;
 import org.roundtable.events.Actor;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.KafkaEnvelopeCodec;
@@ -73,7 +74,7 @@ class SubmissionAndDecisionIT extends ProposalsIntegrationTest {
             ApiClient.Response proposal = api().get("/api/proposals/" + id, citizen("anyone"));
             assertThat(proposal.body().get("status").asText()).isEqualTo("COMMISSIONED");
         });
-        Thread.sleep(1_000);
+        awaitInboxHandled(Source.COMMISSIONING.topic());
         assertThat(storedEventTypes(id)).containsExactly("ProposalDrafted", "CoDesignerInvited", "CoDesignerJoined",
                 "ProposalSubmitted", "ProposalUnderDecision", "ProposalCommissioned");
         ApiClient.Response proposal = api().get("/api/proposals/" + id, citizen("anyone"));
