@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
  * Runs every benchmark, each figure beside its raw limit measured in the same run, and prints one table of figure, raw
  * limit, ratio and goal, with the machine it ran on; the same as JSON and CSV in {@code benchmarks.output}
  * ({@code target/benchmarks}). Loopback only; every loop is bounded in count. The argument names the benchmarks to run
- * ({@code all}, or a comma-separated list of {@code ledger}, {@code power-map}, {@code search}); sizes are system
- * properties ({@code ledger.entries}, {@code powermap.entries}, {@code search.proposals}).
+ * ({@code all}, or a comma-separated list of {@code ledger}, {@code power-map}, {@code search}, and of those run against
+ * the whole local stack, which this program starts and stops: {@code gateway}, {@code ingest}, {@code propagation}); sizes
+ * are system properties ({@code ledger.entries}, {@code powermap.entries}, {@code search.proposals}, {@code load.seconds}
+ * for each HTTP load, {@code stack.port-offset} for the local stack's ports).
  */
 public final class Benchmarks {
 
@@ -35,11 +37,15 @@ public final class Benchmarks {
         if (runs(only, "search")) {
             figures.addAll(ProposalSearch.run(Integer.getInteger("search.proposals", 100_000)));
         }
+        Path output = Path.of(System.getProperty("benchmarks.output", "target/benchmarks"));
+        if (List.of("gateway", "ingest", "propagation").stream().anyMatch(name -> runs(only, name))) {
+            figures.addAll(PlatformBenchmarks.run(name -> runs(only, name), Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize(),
+                    Integer.getInteger("stack.port-offset", 0), java.time.Duration.ofSeconds(Integer.getInteger("load.seconds", 20)), output));
+        }
         String table = table(figures);
         System.out.println();
         System.out.println(table);
         System.out.println("machine at the end: " + loadAverage());
-        Path output = Path.of(System.getProperty("benchmarks.output", "target/benchmarks"));
         Files.createDirectories(output);
         Files.writeString(output.resolve("benchmarks.json"), "{\"machine\":" + Figure.quoted(machine) + ",\"loadAtEnd\":"
                 + Figure.quoted(loadAverage()) + ",\"figures\":[" + figures.stream().map(Figure::json).collect(Collectors.joining(",")) + "]}\n");

@@ -38,17 +38,27 @@ public final class LocalStack implements AutoCloseable {
      * @param ports        the ports, possibly moved by an offset
      * @param applications the applications to run, in start order; the authorization server, if among them, first
      * @param out          where progress and the summary are printed
+     * @param environment  variables given to every application beyond its own (say, {@code ROUNDTABLE_BENCHMARK_USERS})
      */
-    public record Settings(Path root, Path data, Ports ports, List<Application> applications, PrintStream out) {
+    public record Settings(Path root, Path data, Ports ports, List<Application> applications, PrintStream out,
+                           Map<String, String> environment) {
 
         public Settings {
             root = root.toAbsolutePath().normalize();
             data = data.toAbsolutePath().normalize();
             applications = List.copyOf(applications);
+            environment = Map.copyOf(environment);
         }
 
         public static Settings of(Path root, Path data, Ports ports, PrintStream out) {
-            return new Settings(root, data, ports, Application.ALL, out);
+            return new Settings(root, data, ports, Application.ALL, out, Map.of());
+        }
+
+        /** The same settings, every application also given these variables. */
+        public Settings withEnvironment(Map<String, String> variables) {
+            Map<String, String> all = new LinkedHashMap<>(environment);
+            all.putAll(variables);
+            return new Settings(root, data, ports, applications, out, all);
         }
     }
 
@@ -153,6 +163,7 @@ public final class LocalStack implements AutoCloseable {
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).directory(settings.root().toFile()).redirectErrorStream(true);
         builder.environment().putAll(application.environment(ports(), settings.data(), jdbcUrl, postgres.username(), postgres.password()));
+        builder.environment().putAll(settings.environment());
         Path log = logs.resolve(application.name() + ".log");
         try {
             Files.writeString(log, "---- starting at " + Instant.now() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);

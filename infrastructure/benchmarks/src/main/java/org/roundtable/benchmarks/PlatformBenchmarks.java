@@ -1,0 +1,43 @@
+package org.roundtable.benchmarks;
+
+import org.roundtable.benchmarks.StackUnderLoad.Citizen;
+import org.roundtable.testsupport.ApiClient;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The benchmarks that need the whole platform: it starts the local stack ({@link StackUnderLoad}), gives a thousand
+ * synthetic citizens real tokens, opens proposals for endorsement, runs the gateway's overhead (3), command ingest (1)
+ * and propagation between services (2), and stops every process it started, whatever happens.
+ */
+final class PlatformBenchmarks {
+
+    /** 1,000 citizens and 64 proposals: 1,001 and 64 are coprime, as {@link CommandIngest#distinctEndorsements} needs. */
+    private static final int CITIZENS = 1_000;
+    private static final int PROPOSALS = 64;
+
+    private PlatformBenchmarks() {
+    }
+
+    static List<Figure> run(Predicate<String> runs, Path root, int portOffset, Duration duration, Path output) {
+        List<Figure> figures = new ArrayList<>();
+        try (StackUnderLoad stack = StackUnderLoad.start(root, portOffset)) {
+            List<Citizen> citizens = stack.citizens(1, CITIZENS);
+            List<String> proposals = OpenProposals.openForEndorsement(new ApiClient(stack.ports().gatewayUrl()), citizens, PROPOSALS);
+            if (runs.test("gateway")) {
+                figures.add(GatewayOverhead.run(stack, citizens, proposals, duration, output));
+            }
+            if (runs.test("ingest")) {
+                figures.addAll(CommandIngest.run(stack, citizens, proposals, duration, output));
+            }
+            if (runs.test("propagation")) {
+                figures.addAll(Propagation.run(stack, citizens));
+            }
+        }
+        return figures;
+    }
+}

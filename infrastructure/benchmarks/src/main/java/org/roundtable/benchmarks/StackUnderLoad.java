@@ -1,0 +1,128 @@
+package org.roundtable.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.roundtable.identity.DemoLogin;
+import org.roundtable.platform.LocalStack;
+import org.roundtable.platform.Ports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole local platform as {@code ./roundtable} runs it (the platform's {@link LocalStack}), on a fresh data folder,
+ * with the authorization server in benchmark mode so that many distinct citizens get real tokens. {@link #close()} ends
+ * every process it started and removes the data folder.
+ */
+final class StackUnderLoad implements AutoCloseable {
+
+    /** A synthetic citizen and the access token the local authorization server signed for them. */
+    record Citizen(String subject, String token) {
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LocalStack stack;
+    private final Path data;
+
+    private StackUnderLoad(LocalStack stack, Path data) {
+        this.stack = stack;
+        this.data = data;
+    }
+
+    static StackUnderLoad start(Path root, int portOffset) {
+        Path data;
+        try {
+            data = Files.createTempDirectory("roundtable-benchmarks");
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+        LocalStack stack = new LocalStack(LocalStack.Settings.of(root, data, new Ports(portOffset), System.out)
+                .withEnvironment(Map.of("ROUNDTABLE_BENCHMARK_USERS", "true")));
+        long starting = System.nanoTime();
+        try {
+            stack.start();
+        } catch (RuntimeException failure) {
+            delete(data);
+            throw failure;
+        }
+        System.out.printf("stack: ready after %d s%n", Duration.ofNanos(System.nanoTime() - starting).toSeconds());
+        return new StackUnderLoad(stack, data);
+    }
+
+    Ports ports() {
+        return stack.ports();
+    }
+
+    LocalStack stack() {
+        return stack;
+    }
+
+    /** {@code count} citizens, {@code benchmark-citizen-<first>} onwards, each with a token from the benchmark mode. */
+    List<Citizen> citizens(int first, int count) {
+        List<Citizen> citizens = new ArrayList<>(count);
+        for (int from = first; from < first + count; from += 1_000) {
+            int batch = Math.min(1_000, first + count - from);
+            HttpResponse<String> minted = send(HttpRequest.newBuilder(URI.create(ports().issuer() + "/benchmark/tokens"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("count=" + batch + "&first=" + from)).timeout(Duration.ofMinutes(2)).build());
+            if (minted.statusCode() != 200) {
+                throw new IllegalStateException("the authorization server minted no benchmark tokens: " + minted.statusCode() + " " + minted.body());
+            }
+            try {
+                for (JsonNode entry : JSON.readTree(minted.body()).path("tokens")) {
+                    citizens.add(new Citizen(entry.path("subject").asText(), entry.path("accessToken").asText()));
+                }
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException(unreadable);
+            }
+        }
+        return citizens;
+    }
+
+    /** A demo account's token through the real browser login (the auditor reads the ledger, which citizens do not). */
+    String login(String username) {
+        return new DemoLogin(ports().issuer()).accessToken(username, org.roundtable.identity.DemoAccounts.PASSWORD);
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(request.uri() + " could not be reached", failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", interrupted);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            stack.close();
+        } finally {
+            delete(data);
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}
