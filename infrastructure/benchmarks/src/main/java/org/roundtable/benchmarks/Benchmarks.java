@@ -40,7 +40,8 @@ public final class Benchmarks {
         Path output = Path.of(System.getProperty("benchmarks.output", "target/benchmarks"));
         if (List.of("gateway", "ingest", "propagation").stream().anyMatch(name -> runs(only, name))) {
             figures.addAll(PlatformBenchmarks.run(name -> runs(only, name), Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize(),
-                    Integer.getInteger("stack.port-offset", 0), java.time.Duration.ofSeconds(Integer.getInteger("load.seconds", 20)), output));
+                    Integer.getInteger("stack.port-offset", 0), java.time.Duration.ofSeconds(Integer.getInteger("load.seconds", 20)),
+                    Boolean.getBoolean("benchmarks.profile"), output));
         }
         String table = table(figures);
         System.out.println();

@@ -4,9 +4,12 @@ import io.gatling.app.Gatling$;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -35,9 +38,19 @@ record HttpLoad(String name, String baseUrl, String path, String body, int expec
         }
     }
 
+    /** When a run began and ended, to find it again in the applications' flight recordings. */
+    record Window(String name, Instant from, Instant to) {
+    }
+
     private static final int MOST_MILLIS = 60_000;
+    private static final List<Window> RAN = new CopyOnWriteArrayList<>();
     private static volatile HttpLoad current;
     private static volatile Recorder recorder;
+
+    /** Every run so far, in order. */
+    static List<Window> ran() {
+        return List.copyOf(RAN);
+    }
 
     static HttpLoad current() {
         return current;
@@ -47,9 +60,11 @@ record HttpLoad(String name, String baseUrl, String path, String body, int expec
     synchronized Result run(Path results) {
         current = this;
         recorder = new Recorder();
+        Instant from = Instant.now();
         int status = Gatling$.MODULE$.fromArgs(new String[]{"--simulation", RequestLoadSimulation.class.getName(), "--results-folder",
                 results.toAbsolutePath().toString(), "--run-description", name, "--no-reports"});
         Result result = recorder.result();
+        RAN.add(new Window(name, from, Instant.now()));
         current = null;
         System.out.printf(Locale.ROOT, "load: %s, %d users: %s (Gatling exit status %d)%n", name, users, result.describe(), status);
         return result;

@@ -23,9 +23,14 @@ final class PlatformBenchmarks {
     private PlatformBenchmarks() {
     }
 
-    static List<Figure> run(Predicate<String> runs, Path root, int portOffset, Duration duration, Path output) {
+    /**
+     * @param profile whether every application records itself (JFR); the hot paths of the measured loads are then
+     *                printed and written to {@code hot-paths.txt} once the stack has stopped
+     */
+    static List<Figure> run(Predicate<String> runs, Path root, int portOffset, Duration duration, boolean profile, Path output) {
         List<Figure> figures = new ArrayList<>();
-        try (StackUnderLoad stack = StackUnderLoad.start(root, portOffset)) {
+        Path recordings = output.resolve("jfr");
+        try (StackUnderLoad stack = StackUnderLoad.start(root, portOffset, profile ? HotPaths.recordingOption(recordings) : "")) {
             List<Citizen> citizens = stack.citizens(1, CITIZENS);
             List<String> proposals = OpenProposals.openForEndorsement(new ApiClient(stack.ports().gatewayUrl()), citizens, PROPOSALS);
             if (runs.test("gateway")) {
@@ -36,6 +41,20 @@ final class PlatformBenchmarks {
             }
             if (runs.test("propagation")) {
                 figures.addAll(Propagation.run(stack, citizens));
+            }
+        }
+        if (profile) {
+            StringBuilder hotPaths = new StringBuilder();
+            for (HttpLoad.Window window : HttpLoad.ran()) {
+                if (!window.name().contains("warm-up")) {
+                    hotPaths.append("\n==== ").append(window.name()).append(" ====").append(HotPaths.summarize(recordings, window.from(), window.to()));
+                }
+            }
+            System.out.println(hotPaths);
+            try {
+                java.nio.file.Files.writeString(output.resolve("hot-paths.txt"), hotPaths);
+            } catch (java.io.IOException failure) {
+                throw new java.io.UncheckedIOException(failure);
             }
         }
         return figures;

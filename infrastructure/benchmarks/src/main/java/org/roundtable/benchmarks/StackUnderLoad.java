@@ -3,6 +3,7 @@ package org.roundtable.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.roundtable.identity.DemoLogin;
+import org.roundtable.platform.Application;
 import org.roundtable.platform.LocalStack;
 import org.roundtable.platform.Ports;
 
@@ -22,7 +23,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The whole local platform as {@code ./roundtable} runs it (the platform's {@link LocalStack}), on a fresh data folder,
+ * The local platform as {@code ./roundtable} runs it (the platform's {@link LocalStack}), on a fresh data folder,
  * with the authorization server in benchmark mode so that many distinct citizens get real tokens. {@link #close()} ends
  * every process it started and removes the data folder.
  */
@@ -31,6 +32,13 @@ final class StackUnderLoad implements AutoCloseable {
     /** A synthetic citizen and the access token the local authorization server signed for them. */
     record Citizen(String subject, String token) {
     }
+
+    /**
+     * What the API needs, in the launcher's order: the authorization server, the five services (the gateway reports
+     * itself healthy only when all five are) and the gateway; not the web pages nor the ledger's witness.
+     */
+    private static final List<Application> APPLICATIONS = Application.ALL.stream()
+            .filter(application -> application != Application.WEB && application != Application.WITNESS).toList();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,21 +51,23 @@ final class StackUnderLoad implements AutoCloseable {
         this.data = data;
     }
 
-    static StackUnderLoad start(Path root, int portOffset) {
+    /** Starts the stack; with {@code jvmOptions} (say, a flight recording) given to every application's JVM, if not empty. */
+    static StackUnderLoad start(Path root, int portOffset, String jvmOptions) {
         Path data;
         try {
             data = Files.createTempDirectory("roundtable-benchmarks");
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
-        LocalStack stack = new LocalStack(LocalStack.Settings.of(root, data, new Ports(portOffset), System.out)
-                .withEnvironment(Map.of("ROUNDTABLE_BENCHMARK_USERS", "true")));
+        LocalStack stack = new LocalStack(new LocalStack.Settings(root, data, new Ports(portOffset), APPLICATIONS, System.out, Map.of())
+                .withEnvironment(jvmOptions.isEmpty() ? Map.of("ROUNDTABLE_BENCHMARK_USERS", "true")
+                        : Map.of("ROUNDTABLE_BENCHMARK_USERS", "true", "JAVA_TOOL_OPTIONS", jvmOptions)));
         long starting = System.nanoTime();
         try {
             stack.start();
         } catch (RuntimeException failure) {
-            delete(data);
-            throw failure;
+            throw new IllegalStateException("the local stack did not start (its logs stay in " + data.resolve("logs") + "): "
+                    + failure.getMessage(), failure);
         }
         System.out.printf("stack: ready after %d s%n", Duration.ofNanos(System.nanoTime() - starting).toSeconds());
         return new StackUnderLoad(stack, data);
