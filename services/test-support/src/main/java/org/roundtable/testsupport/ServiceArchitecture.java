@@ -1,10 +1,22 @@
 package org.roundtable.testsupport;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -47,6 +59,68 @@ public final class ServiceArchitecture {
         return noClasses().that().resideInAPackage(rootPackage + ".api..")
                 .should().beAnnotatedWith("jakarta.persistence.Entity")
                 .orShould().beAssignableTo("org.springframework.data.repository.Repository");
+    }
+
+    /** The annotation on a command that says who may send it. */
+    public static final String AUTHORITY = "org.roundtable.kit.authority.Authority";
+    /** What a command handler calls to learn its actor, refused unless they act in a role the command declares. */
+    public static final String AUTHORITY_GUARD = "org.roundtable.kit.authority.Authorities";
+    private static final String COMMAND_HANDLER = "org.axonframework.commandhandling.CommandHandler";
+
+    /**
+     * Every command the service handles declares who may send it: the command (a command handler's first parameter)
+     * carries {@code @Authority}, which the endpoint, the kit's {@code Commands} and the handler all read.
+     */
+    public static ArchRule everyCommandDeclaresWhoMaySendIt(String rootPackage) {
+        return codeUnits().that().areAnnotatedWith(COMMAND_HANDLER).and().areDeclaredInClassesThat().resideInAPackage(rootPackage + "..")
+                .should(new ArchCondition<JavaCodeUnit>("handle a command that declares who may send it (@Authority)") {
+                    @Override
+                    public void check(JavaCodeUnit handler, ConditionEvents events) {
+                        List<JavaClass> parameters = handler.getRawParameterTypes();
+                        boolean declared = !parameters.isEmpty() && parameters.get(0).isAnnotatedWith(AUTHORITY);
+                        String command = parameters.isEmpty() ? "no command" : parameters.get(0).getName();
+                        events.add(new SimpleConditionEvent(handler, declared, handler.getFullName() + " handles " + command
+                                + (declared ? ", which declares" : ", which does not declare") + " who may send it"));
+                    }
+                });
+    }
+
+    /**
+     * Every command handler learns its actor through the declaration ({@code Authorities.actorOf}), itself or through a
+     * method of its own class, so that no handler accepts a role its command is not open to.
+     */
+    public static ArchRule everyCommandHandlerReadsTheDeclaration(String rootPackage) {
+        return codeUnits().that().areAnnotatedWith(COMMAND_HANDLER).and().areDeclaredInClassesThat().resideInAPackage(rootPackage + "..")
+                .should(new ArchCondition<JavaCodeUnit>("learn its actor through the command's declaration (Authorities.actorOf)") {
+                    @Override
+                    public void check(JavaCodeUnit handler, ConditionEvents events) {
+                        boolean guarded = reachesTheGuard(handler);
+                        events.add(new SimpleConditionEvent(handler, guarded, handler.getFullName()
+                                + (guarded ? " calls " : " never calls ") + AUTHORITY_GUARD + ".actorOf"));
+                    }
+                });
+    }
+
+    /** Whether the code unit calls the guard, itself or through code units of its own class. */
+    private static boolean reachesTheGuard(JavaCodeUnit handler) {
+        Deque<JavaCodeUnit> toVisit = new ArrayDeque<>(List.of(handler));
+        Set<JavaCodeUnit> visited = new HashSet<>();
+        while (!toVisit.isEmpty()) {
+            JavaCodeUnit unit = toVisit.pop();
+            if (!visited.add(unit)) {
+                continue;
+            }
+            for (var call : unit.getCallsFromSelf()) {
+                JavaClass owner = call.getTargetOwner();
+                if (owner.getName().equals(AUTHORITY_GUARD) && call.getName().equals("actorOf")) {
+                    return true;
+                }
+                if (owner.equals(handler.getOwner())) {
+                    call.getTarget().resolveMember().ifPresent(toVisit::push);
+                }
+            }
+        }
+        return false;
     }
 
     /** Joins package lists, for a rule naming several of them. */

@@ -31,4 +31,14 @@ public abstract class ServiceArchitectureTest {
     void theWebLayerStoresNothingItself() {
         ServiceArchitecture.theWebLayerStoresNothingItself(rootPackage).check(classes);
     }
+
+    @Test
+    void everyCommandDeclaresWhoMaySendIt() {
+        ServiceArchitecture.everyCommandDeclaresWhoMaySendIt(rootPackage).check(classes);
+    }
+
+    @Test
+    void everyCommandHandlerReadsTheDeclaration() {
+        ServiceArchitecture.everyCommandHandlerReadsTheDeclaration(rootPackage).check(classes);
+    }
 }

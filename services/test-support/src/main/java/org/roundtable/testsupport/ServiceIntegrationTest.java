@@ -2,6 +2,7 @@ package org.roundtable.testsupport;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.roundtable.events.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
@@ -50,6 +51,25 @@ public abstract class ServiceIntegrationTest {
     public static void assertField(ApiClient.Response response, String field) {
         assertProblem(response, 400);
         assertThat(response.firstInvalidField()).as("invalid field of %s", response.body()).isEqualTo(field);
+    }
+
+    /**
+     * The endpoint is open only to the roles its command declares: a token holding any other role a person can hold is
+     * refused, before the request is read, with 403 problem+json naming the roles it is open to and the one the token
+     * holds; nothing is stored.
+     */
+    public void assertOpenOnlyTo(List<Role> declared, String method, String path, Object body) {
+        long before = storedEvents();
+        for (Role role : Role.values()) {
+            if (role == Role.SYSTEM || declared.contains(role)) {
+                continue;
+            }
+            ApiClient.Response refused = api().send(method, path, TestTokens.shared().mint("holder-" + role, "Holder " + role, role.name()), body);
+            assertProblem(refused, 403);
+            assertThat(refused.body().get("detail").asText()).as("%s %s as %s", method, path, role)
+                    .isEqualTo("this action is open to " + declared + "; the token holds [" + role + "]");
+        }
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     /** How many events this service's event store holds, of every aggregate. */

@@ -3,8 +3,6 @@ package org.roundtable.kit.actor;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.roundtable.events.Actor;
-import org.roundtable.events.Role;
-import org.roundtable.kit.authority.Authorities;
 
 /**
  * Sends a command on behalf of the person making the current request, acting in one of the roles the command's
@@ -22,7 +20,7 @@ public class Commands {
     }
 
     public <R> R send(Object command) {
-        Actor actor = actors.actingAs(Authorities.rolesOf(command.getClass()).toArray(Role[]::new));
+        Actor actor = actors.sending(command.getClass());
         String correlationId = actors.correlationId().orElseGet(CorrelationIds::create);
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(ActorMetadata.of(actor, correlationId, null)));

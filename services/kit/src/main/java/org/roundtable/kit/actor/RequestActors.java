@@ -3,6 +3,7 @@ package org.roundtable.kit.actor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.roundtable.events.Actor;
 import org.roundtable.events.Role;
+import org.roundtable.kit.authority.Authorities;
 import org.roundtable.kit.domain.InvalidInput;
 import org.roundtable.kit.domain.NotPermitted;
 import org.roundtable.kit.security.RoundtableAuthentication;
@@ -45,6 +46,16 @@ public class RequestActors {
         RoundtableAuthentication auth = authentication()
                 .orElseThrow(() -> new NotPermitted("an authenticated actor is required"));
         return actorFor(auth, Arrays.asList(permitted));
+    }
+
+    /**
+     * The actor of the current request acting in one of the roles the command's
+     * {@link org.roundtable.kit.authority.Authority} opens it to.
+     *
+     * @throws NotPermitted when the token holds none of them, or the requested acting role is not among them
+     */
+    public Actor sending(Class<?> command) {
+        return actingAs(Authorities.rolesOf(command).toArray(Role[]::new));
     }
 
     /** The roles the current request's token holds; none when it is not authenticated. */

@@ -2,7 +2,6 @@ package org.roundtable.kit.authority;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.roundtable.events.Role;
 import org.roundtable.kit.actor.RequestActors;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -19,8 +18,7 @@ public class SendsInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(Sends.class)) {
-            Class<?> command = method.getMethodAnnotation(Sends.class).value();
-            actors.actingAs(Authorities.rolesOf(command).toArray(Role[]::new));
+            actors.sending(method.getMethodAnnotation(Sends.class).value());
         }
         return true;
     }

@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.roundtable.events.Actor;
+import org.roundtable.events.Role;
 import org.roundtable.events.EventCatalog;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.KafkaEnvelopeCodec;
@@ -74,7 +75,7 @@ class InboxDeadLetterIT extends KitIntegrationTest {
         assertThat(inbox.hasHandled(early.id())).isFalse();
 
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CreateSample(notYetCreated, "Repair café"))
-                .andMetaData(ActorMetadata.of(Actor.system("proposals"), "corr-" + notYetCreated, null)));
+                .andMetaData(ActorMetadata.of(Actor.of("citizen-late", Role.CITIZEN), "corr-" + notYetCreated, null)));
         JsonNode replay = send("POST", INBOX + "/replay", auditor, null).expect(200).body();
 
         assertThat(replay.get("handled").asInt()).isGreaterThanOrEqualTo(1);

@@ -79,8 +79,13 @@ class RefusalsIT extends KitIntegrationTest {
         long before = storedEvents();
 
         ApiClient.Response response = send("POST", "/api/samples", TestTokens.shared().mint("auditor-1", "Auditor", "AUDITOR"), "{\"title\":\"Audit\"}");
+        ApiClient.Response actingAsAuditor = send("POST", "/api/samples", TestTokens.shared().mint("both-1", "Both", "CITIZEN", "AUDITOR"),
+                "{\"title\":\"Audit\"}", "X-Acting-Role", "AUDITOR");
 
         assertProblem(response, 403);
+        assertThat(response.body().get("detail").asText()).isEqualTo("this action is open to [CITIZEN, STAFF]; the token holds [AUDITOR]");
+        assertProblem(actingAsAuditor, 403);
+        assertThat(actingAsAuditor.body().get("detail").asText()).isEqualTo("this action is not open to the role AUDITOR; it is open to [CITIZEN, STAFF]");
         assertThat(storedEvents()).isEqualTo(before);
     }
 

@@ -3,11 +3,11 @@ package org.roundtable.kit.sample;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.roundtable.kit.actor.Commands;
+import org.roundtable.kit.authority.Sends;
 import org.roundtable.kit.sample.SampleCommands.CreateSample;
 import org.roundtable.kit.sample.SampleCommands.RenameSample;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,18 +30,18 @@ class SampleController {
     record NewTitle(String title) {
     }
 
-    private final CommandGateway commands;
+    private final Commands commands;
 
-    SampleController(CommandGateway commands) {
+    SampleController(Commands commands) {
         this.commands = commands;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('CITIZEN', 'STAFF')")
+    @Sends(CreateSample.class)
     Map<String, String> create(@Valid @RequestBody NewSample sample) {
         String id = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateSample(id, sample.title()));
+        commands.send(new CreateSample(id, sample.title()));
         return Map.of("id", id);
     }
 
@@ -51,8 +51,8 @@ class SampleController {
     }
 
     @PutMapping("/{id}/title")
-    @PreAuthorize("hasAnyRole('CITIZEN', 'STAFF')")
+    @Sends(RenameSample.class)
     void rename(@PathVariable UUID id, @RequestBody NewTitle title) {
-        commands.sendAndWait(new RenameSample(id.toString(), title.title()));
+        commands.send(new RenameSample(id.toString(), title.title()));
     }
 }

@@ -49,10 +49,20 @@ class SampleTest {
         fixture.given(created())
                 .when(new RenameSample("s-1", "Reading garden"), STRANGER)
                 .expectNoEvents()
-                .expectException(NotPermitted.class);
+                .expectException(NotPermitted.class)
+                .expectExceptionMessage("only the creator renames a sample");
         fixture.given(created())
                 .when(new RenameSample("s-1", "Reading garden"), OWNER)
                 .expectEvents(new SampleRenamed("s-1", "Reading garden"));
+    }
+
+    @Test
+    void onlyTheRolesTheCommandDeclaresCreate() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateSample("s-1", "Library garden"), MetaData.from(ActorMetadata.of(Actor.of("auditor-1", Role.AUDITOR), "corr", null)))
+                .expectNoEvents()
+                .expectException(NotPermitted.class)
+                .expectExceptionMessage("this is open to [CITIZEN, STAFF], not to AUDITOR");
     }
 
     private static GenericEventMessage<SampleCreated> created() {
