@@ -1,5 +1,6 @@
 package org.roundtable.audit.verifier;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -15,28 +16,43 @@ final class CanonicalInstant {
     }
 
     static Instant parse(String text) {
-        int length = text.length();
-        if ((length != 20 && length != 24 && length != 27 && length != 30) || text.charAt(length - 1) != 'Z'
-                || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
-                || text.charAt(16) != ':') {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+        return parse(ascii, 0, ascii.length);
+    }
+
+    /** Whether {@code text[from, to)} (ASCII) is an instant written this way. */
+    static boolean isCanonical(byte[] text, int from, int to) {
+        return parse(text, from, to) != null;
+    }
+
+    private static Instant parse(byte[] text, int from, int to) {
+        int length = to - from;
+        if ((length != 20 && length != 24 && length != 27 && length != 30) || text[to - 1] != 'Z'
+                || text[from + 4] != '-' || text[from + 7] != '-' || text[from + 10] != 'T' || text[from + 13] != ':'
+                || text[from + 16] != ':') {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
-        int hour = digits(text, 11, 2);
-        int minute = digits(text, 14, 2);
-        int second = digits(text, 17, 2);
+        int year = digits(text, from, 4);
+        int month = digits(text, from + 5, 2);
+        int day = digits(text, from + 8, 2);
+        int hour = digits(text, from + 11, 2);
+        int minute = digits(text, from + 14, 2);
+        int second = digits(text, from + 17, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
                 || second < 0 || second > 59) {
             return null;
         }
         int nanos = 0;
         if (length > 20) {
-            if (text.charAt(19) != '.') {
+            if (text[from + 19] != '.') {
                 return null;
             }
-            int fraction = digits(text, 20, length - 21);
+            int fraction = digits(text, from + 20, length - 21);
             if (fraction < 0) {
                 return null;
             }
@@ -60,10 +76,10 @@ final class CanonicalInstant {
     }
 
     /** The number written by {@code count} decimal digits from {@code start}, or -1. */
-    private static int digits(String text, int start, int count) {
+    private static int digits(byte[] text, int start, int count) {
         int value = 0;
         for (int i = start; i < start + count; i++) {
-            char c = text.charAt(i);
+            byte c = text[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

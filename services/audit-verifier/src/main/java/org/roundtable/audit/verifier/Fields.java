@@ -104,6 +104,18 @@ final class Fields {
         return instant;
     }
 
+    /**
+     * An instant as {@link #instant} reads it, at most as precise as the ledger keeps times (microseconds): a finer one
+     * would be hashed as its truncation, so two texts would hash alike.
+     */
+    static Instant microseconds(Map<String, Object> json, String name) {
+        Instant instant = instant(json, name);
+        if (instant.getNano() % 1_000 != 0) {
+            throw new IllegalArgumentException("field '" + name + "' is more precise than the microseconds the ledger keeps: " + instant);
+        }
+        return instant;
+    }
+
     @SuppressWarnings("unchecked")
     static List<Object> array(Map<String, Object> json, String name) {
         Object value = json.get(name);

@@ -70,7 +70,7 @@ public record LedgerEntry(long position, long chainIndex, LedgerRecord record, I
                 Fields.text(json, "type"), Fields.text(json, "eventName"), Fields.text(json, "subject"),
                 Fields.optionalText(json, "actorId"), Fields.optionalText(json, "actorRole"), Fields.optionalText(json, "actorName"),
                 Fields.optionalText(json, "correlationId"), Fields.optionalText(json, "causationId"),
-                Fields.optionalNumber(json, "sequence"), Fields.instant(json, "occurredAt"),
+                Fields.optionalNumber(json, "sequence"), Fields.microseconds(json, "occurredAt"),
                 Fields.text(json, "headers"), Fields.text(json, "payload"));
         return new LedgerEntry(Fields.number(json, "position"), Fields.number(json, "chainIndex"), record,
                 Fields.instant(json, "recordedAt"), Fields.text(json, "previousHash"), Fields.text(json, "hash"));

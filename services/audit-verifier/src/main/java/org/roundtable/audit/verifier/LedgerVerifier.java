@@ -1,10 +1,17 @@
 package org.roundtable.audit.verifier;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Re-verifies a ledger read entry by entry in position order, in constant memory per chain, against signed
@@ -25,7 +32,14 @@ import java.util.TreeMap;
 public final class LedgerVerifier {
 
     private final TreeMap<Long, Checkpoint> checkpoints = new TreeMap<>();
-    private final Map<ChainId, ChainState> chains = new HashMap<>();
+    private static final ThreadLocal<CharsetDecoder> STRICT_UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+
+    private final Chains chains = new Chains();
+    private final ExportLine reader = new ExportLine();
+    private final MessageDigest digest = Sha256.digest();
+    private final byte[] recomputed = new byte[Sha256.LENGTH];
+    private long linesReadFromBytes;
     private final MerkleFrontier log = new MerkleFrontier();
     private long expectedPosition = 1;
     private long entriesBeyond;
@@ -80,7 +94,7 @@ public final class LedgerVerifier {
             return fail(entry.position() > expectedPosition ? expectedPosition : entry.position(),
                     entry.position() > expectedPosition ? null : record.eventId(), problem);
         }
-        ChainState chain = chains.computeIfAbsent(record.chain(), id -> new ChainState());
+        ChainState chain = chains.of(record.chain());
         if (entry.chainIndex() != chain.size + 1) {
             return fail(entry, "it is entry " + entry.chainIndex() + " of chain " + record.chain() + ", but the chain has "
                     + chain.size + " entries before it");
@@ -89,8 +103,9 @@ public final class LedgerVerifier {
             return fail(entry, "its offset " + record.offset() + " in " + record.chain()
                     + " does not come after the previous entry's offset " + chain.lastOffset);
         }
-        if (!chain.head.equals(entry.previousHash())) {
-            return fail(entry, "its previous hash " + entry.previousHash() + " is not the hash " + chain.head
+        String head = new String(chain.headHex, StandardCharsets.US_ASCII);
+        if (!head.equals(entry.previousHash())) {
+            return fail(entry, "its previous hash " + entry.previousHash() + " is not the hash " + head
                     + " of the entry before it in chain " + record.chain() + " (an entry was removed, moved or changed)");
         }
         String recomputed;
@@ -102,19 +117,91 @@ public final class LedgerVerifier {
         if (!recomputed.equals(entry.hash())) {
             return fail(entry, "its content does not match its hash: stored " + entry.hash() + ", recomputed " + recomputed);
         }
-        chain.head = entry.hash();
-        chain.lastOffset = record.offset();
+        System.arraycopy(entry.hash().getBytes(StandardCharsets.US_ASCII), 0, chain.headHex, 0, chain.headHex.length);
+        return appended(chain, record.offset(), Sha256.fromHex(entry.hash()), entry.leafHash(), entry.position(), record::eventId);
+    }
+
+    /**
+     * Takes the next entry as one line of an export ({@code line[from, to)}, UTF-8, without its line break), with the
+     * same checks and findings as {@link #accept(LedgerEntry)} of {@link LedgerEntry#fromJsonLine} of its text. A line
+     * in the form the ledger writes is read and hashed straight from its bytes; any other is read the general way.
+     *
+     * @throws NotUtf8Exception when the line is not UTF-8
+     * @throws IllegalArgumentException when the line is not a ledger entry in canonical form, naming why
+     */
+    public boolean accept(byte[] line, int from, int to) {
+        if (discrepancy != null) {
+            return false;
+        }
+        if (reader.read(line, from, to)) {
+            ChainState chain = readEntryMatches();
+            if (chain != null) {
+                linesReadFromBytes++;
+                reader.copyHashHex(chain.headHex);
+                return appended(chain, reader.number(ExportLine.OFFSET), reader.hash(), leafHashOfRead(), expectedPosition,
+                        () -> reader.text(ExportLine.EVENT_ID));
+            }
+        }
+        String text;
+        try {
+            text = STRICT_UTF8.get().decode(ByteBuffer.wrap(line, from, to - from)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw new NotUtf8Exception();
+        }
+        return accept(LedgerEntry.fromJsonLine(text));
+    }
+
+    /** The chain of the entry just read when every check before its log leaf passes, else {@code null}; changes nothing. */
+    private ChainState readEntryMatches() {
+        if (reader.number(ExportLine.POSITION) != expectedPosition) {
+            return null;
+        }
+        ChainState chain = chains.of(reader);
+        if (reader.number(ExportLine.CHAIN_INDEX) != chain.size + 1 || reader.number(ExportLine.OFFSET) <= chain.lastOffset
+                || !reader.previousHashIs(chain.headHex)) {
+            return null;
+        }
+        digest.update(reader.hashed(chain.head), 0, reader.hashedSize());
+        digestInto(recomputed);
+        return Arrays.equals(recomputed, reader.hash()) ? chain : null;
+    }
+
+    private byte[] leafHashOfRead() {
+        digest.update(reader.leaf(), 0, reader.leafSize());
+        return digest.digest();
+    }
+
+    private void digestInto(byte[] hash) {
+        try {
+            digest.digest(hash, 0, hash.length);
+        } catch (java.security.DigestException tooShort) {
+            throw new IllegalStateException(tooShort);
+        }
+    }
+
+    /** Lines {@link #accept(byte[], int, int)} read straight from their bytes (the others were read the general way). */
+    long linesReadFromBytes() {
+        return linesReadFromBytes;
+    }
+
+    /**
+     * Moves the entry's chain (whose hex head is already its hash) and the log on by an entry found sound, then checks
+     * the checkpoint at its position.
+     */
+    private boolean appended(ChainState chain, long offset, byte[] hash, byte[] leafHash, long position, Supplier<String> eventId) {
+        System.arraycopy(hash, 0, chain.head, 0, Sha256.LENGTH);
+        chain.lastOffset = offset;
         chain.size++;
-        log.append(entry.leafHash());
-        Checkpoint checkpoint = checkpoints.get(entry.position());
+        log.append(leafHash);
+        Checkpoint checkpoint = checkpoints.get(position);
         if (checkpoint != null) {
             byte[] root = log.root();
             if (!Arrays.equals(root, checkpoint.root())) {
-                return fail(entry, "the log's root over positions 1.." + entry.position() + " is " + Sha256.hex(root)
+                return fail(position, eventId.get(), "the log's root over positions 1.." + position + " is " + Sha256.hex(root)
                         + ", but the signed checkpoint of " + checkpoint.size() + " entries states " + checkpoint.rootHex());
             }
         }
-        if (checkpoints.isEmpty() || entry.position() > checkpoints.lastKey()) {
+        if (checkpoints.isEmpty() || position > checkpoints.lastKey()) {
             entriesBeyond++;
         }
         expectedPosition++;
@@ -155,9 +242,76 @@ public final class LedgerVerifier {
         return false;
     }
 
+    /** A line that is not UTF-8 text. */
+    public static final class NotUtf8Exception extends IllegalArgumentException {
+        NotUtf8Exception() {
+            super("not UTF-8 text");
+        }
+    }
+
     private static final class ChainState {
-        private String head = HashChain.GENESIS;
+        private final byte[] topic;
+        private final int partition;
+        /** The hash of the chain's last entry, as bytes and as written (hex). */
+        private final byte[] head = new byte[Sha256.LENGTH];
+        private final byte[] headHex = HashChain.GENESIS.getBytes(StandardCharsets.US_ASCII);
         private long lastOffset = -1;
         private long size;
+
+        private ChainState(ChainId id) {
+            topic = id.topic().getBytes(StandardCharsets.UTF_8);
+            partition = id.partition();
+        }
+    }
+
+    /** The chains seen so far, found by id, or by the topic and partition of a line read (without making strings). */
+    private static final class Chains {
+        private final Map<ChainId, ChainState> byId = new HashMap<>();
+        private ChainState[] table = new ChainState[64];
+
+        ChainState of(ChainId id) {
+            ChainState chain = byId.get(id);
+            return chain != null ? chain : add(new ChainState(id));
+        }
+
+        ChainState of(ExportLine line) {
+            int partition = (int) line.number(ExportLine.PARTITION);
+            int mask = table.length - 1;
+            for (int slot = hash(line.topicHash(), partition) & mask; table[slot] != null; slot = (slot + 1) & mask) {
+                if (table[slot].partition == partition && line.topicIs(table[slot].topic)) {
+                    return table[slot];
+                }
+            }
+            return of(new ChainId(line.text(ExportLine.TOPIC), partition));
+        }
+
+        private ChainState add(ChainState chain) {
+            byId.put(new ChainId(new String(chain.topic, StandardCharsets.UTF_8), chain.partition), chain);
+            if (2 * byId.size() > table.length) {
+                table = new ChainState[2 * table.length];
+                byId.values().forEach(this::place);
+            } else {
+                place(chain);
+            }
+            return chain;
+        }
+
+        private void place(ChainState chain) {
+            int topicHash = 1;
+            for (byte b : chain.topic) {
+                topicHash = 31 * topicHash + b;
+            }
+            int mask = table.length - 1;
+            int slot = hash(topicHash, chain.partition) & mask;
+            while (table[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = chain;
+        }
+
+        private static int hash(int topicHash, int partition) {
+            int hash = topicHash * 31 + partition;
+            return hash ^ hash >>> 16;
+        }
     }
 }

@@ -3,17 +3,14 @@ package org.roundtable.audit.verifier.cli;
 import org.roundtable.audit.verifier.Checkpoint;
 import org.roundtable.audit.verifier.ConsistencyProof;
 import org.roundtable.audit.verifier.Discrepancy;
-import org.roundtable.audit.verifier.LedgerEntry;
 import org.roundtable.audit.verifier.LedgerVerifier;
 import org.roundtable.audit.verifier.NoteKey;
 import org.roundtable.audit.verifier.Receipt;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,31 +107,27 @@ public final class VerifyLedger {
         }
         LedgerVerifier verifier = LedgerVerifier.against(checkpoints, keys);
         long line = 0;
-        long lastPosition = 0;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16)) {
-            String text;
-            while ((text = lines.readLine()) != null) {
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteLines lines = new ByteLines(in);
+            while (lines.next()) {
                 line++;
-                LedgerEntry entry;
                 try {
-                    entry = LedgerEntry.fromJsonLine(text);
+                    if (!verifier.accept(lines.buffer(), lines.start(), lines.end())) {
+                        break;
+                    }
+                } catch (LedgerVerifier.NotUtf8Exception notUtf8) {
+                    out.println("MISMATCH line " + line + ": not UTF-8 text");
+                    return MISMATCH;
                 } catch (IllegalArgumentException unreadable) {
                     out.println("MISMATCH line " + line + ": not a ledger entry in canonical form: " + unreadable.getMessage());
                     return MISMATCH;
                 }
-                if (!verifier.accept(entry)) {
-                    break;
-                }
-                lastPosition = entry.position();
             }
-        } catch (CharacterCodingException notUtf8) {
-            out.println("MISMATCH line " + (line + 1) + ": not UTF-8 text");
-            return MISMATCH;
         } catch (IOException unreadable) {
             err.println("cannot read the ledger: " + unreadable.getMessage());
             return UNUSABLE;
         }
+        long lastPosition = verifier.entriesVerified() + verifier.entriesBeyond();
         Discrepancy discrepancy = verifier.finish();
         if (discrepancy != null) {
             out.println("MISMATCH " + discrepancy);

@@ -101,6 +101,29 @@ class VerifyLedgerTest {
     }
 
     @Test
+    void linesEndedByCrLfOrCrOrNothingReadAlikeAndSoDoLinesLongerThanTheReadBuffer() throws IOException {
+        for (String lineBreak : List.of("\r\n", "\r", "\n")) {
+            out.reset();
+            Path ledger = write("breaks.ndjson", String.join(lineBreak, lines));
+            assertThat(run("--key", key.toString(), "--ledger", ledger.toString(), "--checkpoint", checkpoint.toString()))
+                    .as("lines ended by %s", lineBreak.replace("\r", "CR").replace("\n", "LF")).isEqualTo(VerifyLedger.OK);
+            assertThat(printed()).startsWith("OK 30 entries verified");
+        }
+
+        out.reset();
+        List<String> withALongLine = new ArrayList<>(lines);
+        withALongLine.set(3, lines.get(3).replace("\"headers\":\"[]\"", "\"headers\":\"" + "x".repeat(200_000) + "\""));
+        assertThat(verify(withALongLine)).isEqualTo(VerifyLedger.MISMATCH);
+        assertThat(printed()).startsWith("MISMATCH position 4").contains("content does not match its hash");
+
+        out.reset();
+        Path blankLine = write("blank.ndjson", String.join("\n", lines.subList(0, 5)) + "\n\n" + String.join("\n", lines.subList(5, 30)));
+        assertThat(run("--key", key.toString(), "--ledger", blankLine.toString(), "--checkpoint", checkpoint.toString()))
+                .isEqualTo(VerifyLedger.MISMATCH);
+        assertThat(printed()).contains("line 6: not a ledger entry in canonical form");
+    }
+
+    @Test
     void oneChangedPayloadByteIsReportedWithItsPosition() throws IOException {
         List<String> tampered = new ArrayList<>(lines);
         tampered.set(12, tampered.get(12).replace("p-12\\\"}", "p-13\\\"}"));
