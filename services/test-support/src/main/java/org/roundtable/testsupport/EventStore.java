@@ -1,5 +1,7 @@
 package org.roundtable.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,8 @@ import java.util.UUID;
  */
 public final class EventStore {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final JdbcTemplate jdbc;
 
     public EventStore(JdbcTemplate jdbc) {
@@ -23,6 +27,34 @@ public final class EventStore {
     /** How many events the store holds, of every aggregate. */
     public long count() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    /** The global index of the last event stored, or -1 for an empty store. */
+    public long head() {
+        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        return head == null ? -1 : head;
+    }
+
+    /**
+     * Where each segment of a tracking processor stands: the global index it has read up to (within a replay, the
+     * replay's own position), -1 for a segment that has read nothing. Empty before the processor has claimed a token.
+     */
+    public List<Long> positionsOf(String processorName) {
+        return jdbc.queryForList("select token from token_entry where processor_name = ? order by segment", byte[].class, processorName)
+                .stream().map(EventStore::position).toList();
+    }
+
+    private static long position(byte[] token) {
+        if (token == null) {
+            return -1;
+        }
+        try {
+            JsonNode node = JSON.readTree(token);
+            JsonNode current = node.has("currentToken") ? node.get("currentToken") : node;
+            return current == null || current.isNull() || !current.has("index") ? -1 : current.get("index").asLong();
+        } catch (java.io.IOException unreadable) {
+            throw new IllegalStateException("a tracking token that is not JSON: " + new String(token, StandardCharsets.UTF_8), unreadable);
+        }
     }
 
     /** The events of one aggregate in the order stored, by simple type name. */

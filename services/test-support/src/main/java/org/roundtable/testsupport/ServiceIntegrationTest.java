@@ -77,6 +77,17 @@ public abstract class ServiceIntegrationTest {
         return new EventStore(jdbc).count();
     }
 
+    /**
+     * Waits until the tracking processor has read every event the store held when called: what a saga or a projection
+     * does with them is done once this returns.
+     */
+    public void awaitProcessed(String processorName, Duration patience) throws Exception {
+        EventStore store = new EventStore(jdbc);
+        long head = store.head();
+        Eventually.within(patience, () -> assertThat(store.positionsOf(processorName)).as("segments of %s", processorName)
+                .isNotEmpty().allSatisfy(position -> assertThat(position).isGreaterThanOrEqualTo(head)));
+    }
+
     /** The events of one aggregate as this service stored them, by simple type name. */
     public List<String> storedEventTypes(String aggregateId) {
         return new EventStore(jdbc).typesOf(aggregateId);

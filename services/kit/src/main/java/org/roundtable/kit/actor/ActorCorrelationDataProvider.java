@@ -11,7 +11,8 @@ import java.util.Map;
  * Carries the actor and correlation id of a handled message onto every message it causes. Their causation id is what
  * caused them as the rest of the platform sees it: for a handled command, the command's own cause (the request or
  * the published event it answered), never the command, which is internal; for a handled event or anything else, its
- * id. A message without an actor (a deadline, a scheduled task) is the service acting on its own.
+ * id. A message without an actor (a deadline, a scheduled task) is the service acting on its own, and so is a saga
+ * reacting to another service's event kept in the event store: that service's actor acted there, not here.
  */
 public class ActorCorrelationDataProvider implements CorrelationDataProvider {
 
@@ -23,7 +24,9 @@ public class ActorCorrelationDataProvider implements CorrelationDataProvider {
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
-        Actor actor = ActorMetadata.actorOf(message.getMetaData()).orElse(serviceActor);
+        Actor actor = ActorMetadata.heardFromOf(message.getMetaData()).isPresent()
+                ? serviceActor
+                : ActorMetadata.actorOf(message.getMetaData()).orElse(serviceActor);
         String correlationId = ActorMetadata.correlationIdOf(message.getMetaData()).orElse(message.getIdentifier());
         String causationId = message instanceof CommandMessage<?>
                 ? ActorMetadata.causationIdOf(message.getMetaData()).orElse(null)

@@ -16,6 +16,8 @@ public final class ActorMetadata {
     public static final String ACTOR_NAME = "actorName";
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
+    /** On another service's event kept in this service's event store: the service it was heard from. */
+    public static final String HEARD_FROM = "heardFrom";
 
     private ActorMetadata() {
     }
@@ -46,6 +48,11 @@ public final class ActorMetadata {
 
     public static Optional<String> correlationIdOf(MetaData metadata) {
         return Optional.ofNullable(metadata.get(CORRELATION_ID)).map(Object::toString);
+    }
+
+    /** The service a stored event was heard from, when it is another service's event kept here. */
+    public static Optional<String> heardFromOf(MetaData metadata) {
+        return Optional.ofNullable(metadata.get(HEARD_FROM)).map(Object::toString);
     }
 
     public static Optional<String> causationIdOf(MetaData metadata) {

@@ -3,18 +3,24 @@ package org.roundtable.kit.deadletter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.spring.stereotype.Saga;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.roundtable.kit.RoundtableProperties;
 import org.roundtable.kit.axon.EventSourcingConfiguration;
 import org.roundtable.kit.inbox.InboxConfiguration;
 import org.roundtable.kit.inbox.InboxDeadLetters;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
  * One failing event never stalls a processing group: every streaming processor of the service (its projections and
@@ -54,6 +60,30 @@ public class DeadLetterConfiguration {
                                       ObjectProvider<Serializer> serializer, DeadLetterMetrics metrics) {
         return new DeadLetterQueues(processors, groups, entityManagers::getObject, transactions::getObject,
                 eventSerializer::getObject, serializer::getObject, metrics);
+    }
+
+    /**
+     * Axon keeps no dead letters for sagas (a saga's associations change from event to event, so no sequence can be set
+     * aside): an event a saga fails on is retried by the saga's own processor, with back-off, until it is handled,
+     * instead of being logged and lost. Only that saga's processor waits; projections and the relay go on.
+     */
+    @Bean
+    ConfigurerModule sagasRetryWhatTheyFailOn(ListableBeanFactory beans) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String name : beans.getBeanNamesForAnnotation(Saga.class)) {
+                Class<?> saga = beans.getType(name, false);
+                if (saga != null) {
+                    processing.registerListenerInvocationErrorHandler(sagaProcessingGroupOf(saga),
+                            configuration -> PropagatingErrorHandler.instance());
+                }
+            }
+        });
+    }
+
+    /** The processing group Axon gives a saga: its {@link ProcessingGroup}, or else its simple name and "Processor". */
+    static String sagaProcessingGroupOf(Class<?> saga) {
+        ProcessingGroup annotation = AnnotatedElementUtils.findMergedAnnotation(saga, ProcessingGroup.class);
+        return annotation != null ? annotation.value() : saga.getSimpleName() + "Processor";
     }
 
     @Bean

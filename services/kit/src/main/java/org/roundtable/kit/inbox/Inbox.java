@@ -29,7 +29,8 @@ import java.util.TreeSet;
 
 /**
  * Handles other services' events exactly once: the event id is remembered in the service's database in the same
- * transaction as the handler's effect, so a redelivered event is recognised and skipped. A record that cannot be
+ * transaction as the handler's effect (and, for an event a saga or a projection of this service takes, its copy in the
+ * service's event store: see {@link InboxHistory}), so a redelivered event is recognised and skipped. A record that cannot be
  * decoded, or whose handler keeps failing, is sent to the topic's dead-letter topic by the container's error
  * handler, and consumption goes on.
  */
@@ -43,16 +44,18 @@ public class Inbox {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final InboxMetrics metrics;
+    private final InboxHistory history;
     private final Map<Class<?>, List<Handler>> handlers = new LinkedHashMap<>();
 
     public Inbox(String consumer, EventCatalog catalog, KafkaEnvelopeCodec codec, JdbcTemplate jdbc,
-                 TransactionTemplate transaction, InboxMetrics metrics) {
+                 TransactionTemplate transaction, InboxMetrics metrics, InboxHistory history) {
         this.consumer = consumer;
         this.catalog = catalog;
         this.codec = codec;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.metrics = metrics;
+        this.history = history;
     }
 
     void createTable() {
@@ -65,15 +68,21 @@ public class Inbox {
                 + "primary key (consumer, event_id))");
     }
 
-    /** Finds every {@link InboxHandler} method among the context's beans. */
+    /**
+     * Finds every {@link InboxHandler} method among the context's beans, and every other service's event that an Axon
+     * event handler of the service takes (a saga's or a projection's), which the inbox keeps in the event store.
+     */
     void discoverHandlers(ApplicationContext context) {
         for (String name : context.getBeanDefinitionNames()) {
             Class<?> type = context.getType(name, false);
             if (type == null) {
                 continue;
             }
-            Map<Method, InboxHandler> methods = MethodIntrospector.selectMethods(ClassUtils.getUserClass(type),
+            Class<?> userClass = ClassUtils.getUserClass(type);
+            Map<Method, InboxHandler> methods = MethodIntrospector.selectMethods(userClass,
                     (MethodIntrospector.MetadataLookup<InboxHandler>) method -> AnnotatedElementUtils.findMergedAnnotation(method, InboxHandler.class));
+            MethodIntrospector.selectMethods(userClass, (MethodIntrospector.MetadataLookup<Method>) method -> method)
+                    .keySet().forEach(history::consider);
             if (methods.isEmpty()) {
                 continue;
             }
@@ -101,6 +110,7 @@ public class Inbox {
     public Set<String> topics() {
         Set<String> topics = new TreeSet<>();
         handlers.keySet().forEach(eventClass -> topics.add(catalog.typeOf(eventClass).source().topic()));
+        history.kept().forEach(eventClass -> topics.add(catalog.typeOf(eventClass).source().topic()));
         return topics;
     }
 
@@ -119,8 +129,9 @@ public class Inbox {
             return false;
         }
         EventEnvelope envelope = codec.decode(record);
-        List<Handler> eventHandlers = handlers.get(envelope.data().getClass());
-        if (eventHandlers == null) {
+        List<Handler> eventHandlers = handlers.getOrDefault(envelope.data().getClass(), List.of());
+        boolean kept = history.keeps(envelope.data().getClass());
+        if (eventHandlers.isEmpty() && !kept) {
             return false;
         }
         boolean firstTime = Boolean.TRUE.equals(transaction.execute(status -> {
@@ -129,6 +140,9 @@ public class Inbox {
                     consumer, envelope.id(), envelope.type().value(), record.topic(), Timestamp.from(Instant.now()));
             if (remembered == 0) {
                 return false;
+            }
+            if (kept) {
+                history.append(envelope);
             }
             InboundEvent.reactingTo(envelope, () -> {
                 eventHandlers.forEach(handler -> handler.invoke(envelope));
@@ -157,7 +171,7 @@ public class Inbox {
             return false;
         }
         return catalog.classOf(new String(type.value(), StandardCharsets.UTF_8))
-                .map(eventClass -> !handlers.containsKey(eventClass))
+                .map(eventClass -> !handlers.containsKey(eventClass) && !history.keeps(eventClass))
                 .orElse(false);
     }
 

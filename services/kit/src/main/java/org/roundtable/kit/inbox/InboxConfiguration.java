@@ -5,11 +5,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.eventhandling.EventBus;
 import org.roundtable.events.EventCatalog;
 import org.roundtable.events.KafkaEnvelopeCodec;
 import org.roundtable.events.Source;
 import org.roundtable.kit.RoundtableProperties;
 import org.roundtable.kit.axon.EventSourcingConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -46,9 +48,14 @@ public class InboxConfiguration {
     }
 
     @Bean
+    InboxHistory inboxHistory(RoundtableProperties properties, EventCatalog catalog, ObjectProvider<EventBus> eventStore) {
+        return new InboxHistory(properties.service(), catalog, eventStore::getObject);
+    }
+
+    @Bean
     Inbox inbox(RoundtableProperties properties, EventCatalog catalog, KafkaEnvelopeCodec codec, JdbcTemplate jdbc,
-                PlatformTransactionManager transactionManager, InboxMetrics metrics) {
-        return new Inbox(properties.consumerGroup(), catalog, codec, jdbc, new TransactionTemplate(transactionManager), metrics);
+                PlatformTransactionManager transactionManager, InboxMetrics metrics, InboxHistory history) {
+        return new Inbox(properties.consumerGroup(), catalog, codec, jdbc, new TransactionTemplate(transactionManager), metrics, history);
     }
 
     @Bean

@@ -57,6 +57,9 @@ public class EventRelay {
 
     @EventHandler
     public void on(Object payload, EventMessage<?> message) {
+        if (ActorMetadata.heardFromOf(message.getMetaData()).isPresent()) {
+            return; // another service's event, kept here as heard: its own service published it
+        }
         ProducerRecord<String, byte[]> record = codec.encode(envelopeOf(payload, message));
         UnitOfWork<?> batchUnit = CurrentUnitOfWork.get().root();
         List<ProducerRecord<String, byte[]>> batch = batchUnit.getOrComputeResource(BATCH, key -> {

@@ -48,6 +48,8 @@ abstract class OutcomesIntegrationTest extends ServiceIntegrationTest {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Money GRANTED = new Money(new BigDecimal("1000.00"), "GBP");
 
+    static final String SAGA_PROCESSOR = "ProposalToInitiativeProcessor";
+
     @Autowired
     KafkaEnvelopeCodec codec;
 
@@ -98,6 +100,7 @@ abstract class OutcomesIntegrationTest extends ServiceIntegrationTest {
         }
     }
 
+    /** Waits until the inbox has handled the events and the saga has read everything the event store held by then. */
     void awaitHandled(EventEnvelope... envelopes) throws Exception {
         Eventually.within(WAIT, () -> {
             for (EventEnvelope envelope : envelopes) {
@@ -105,6 +108,7 @@ abstract class OutcomesIntegrationTest extends ServiceIntegrationTest {
                         .as("inbox has handled %s", envelope.type()).isEqualTo(1);
             }
         });
+        awaitProcessed(SAGA_PROCESSOR, WAIT);
     }
 
     /** Submits and approves a fresh proposal with two co-designers and waits for its initiative to be readable. */
