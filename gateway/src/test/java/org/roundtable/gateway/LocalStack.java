@@ -1,8 +1,9 @@
 package org.roundtable.gateway;
 
 import com.sun.net.httpserver.HttpServer;
-import org.roundtable.testsupport.KafkaBroker;
-import org.roundtable.testsupport.PostgresServer;
+import org.roundtable.local.ChildProcess;
+import org.roundtable.local.PostgresServer;
+import org.roundtable.testsupport.SharedInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -10,15 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +33,9 @@ final class LocalStack {
     static final long MAX_REQUEST_BYTES = 64 * 1024;
     static final List<String> SERVICES = List.of("proposals", "participation", "commissioning", "outcomes", "audit");
 
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
     private static LocalStack shared;
     private static RuntimeException failedToStart;
 
@@ -45,8 +43,8 @@ final class LocalStack {
     final int proposalsPort = freePort();
     final int gatewayPort = freePort();
     private final Path work;
-    private Process identity;
-    private Process proposals;
+    private ChildProcess identity;
+    private ChildProcess proposals;
     private ConfigurableApplicationContext gateway;
     private HttpServer pages;
 
@@ -144,13 +142,13 @@ final class LocalStack {
     }
 
     void startProposals() {
-        PostgresServer postgres = PostgresServer.shared();
+        PostgresServer postgres = SharedInfrastructure.postgres();
         proposals = launch("proposals", System.getProperty("roundtable.proposals.jar"), Map.of(
                 "PORT", Integer.toString(proposalsPort),
                 "ROUNDTABLE_DB_URL", postgres.jdbcUrl("gateway_proposals"),
                 "ROUNDTABLE_DB_USER", postgres.username(),
                 "ROUNDTABLE_DB_PASSWORD", postgres.password(),
-                "ROUNDTABLE_KAFKA", KafkaBroker.shared().bootstrapServers(),
+                "ROUNDTABLE_KAFKA", SharedInfrastructure.kafka().bootstrapServers(),
                 "ROUNDTABLE_ISSUER", issuer()));
         awaitHealthy(proposalsUrl(), proposals);
     }
@@ -170,64 +168,23 @@ final class LocalStack {
         stopProcess(identity);
     }
 
-    private static void stopProcess(Process process) {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
+    private static void stopProcess(ChildProcess process) {
+        if (process != null) {
+            process.stop(STOP_TIMEOUT);
         }
     }
 
-    private Process launch(String name, String jar, Map<String, String> environment) {
+    private ChildProcess launch(String name, String jar, Map<String, String> environment) {
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("no executable jar for " + name + " at " + jar
                     + "; build with -am so the reactor packages it first");
         }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + ".log").toFile());
-        builder.environment().putAll(environment);
-        try {
-            return builder.start();
-        } catch (IOException failure) {
-            throw new UncheckedIOException("cannot start " + name, failure);
-        }
+        return ChildProcess.start(name, ChildProcess.java(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), List.of("-jar", jar)),
+                Path.of("").toAbsolutePath(), environment, work.resolve(name + ".log"));
     }
 
-    private void awaitHealthy(String baseUrl, Process process) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(baseUrl + " exited; see the logs in " + work);
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + baseUrl, interrupted);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + baseUrl, interrupted);
-            }
-        }
-        throw new IllegalStateException(baseUrl + " did not become healthy within 3 minutes; see the logs in " + work);
+    private static void awaitHealthy(String baseUrl, ChildProcess process) {
+        process.awaitReady(START_TIMEOUT, () -> ChildProcess.reportsUp(baseUrl));
     }
 
     private static int freePort() {

@@ -33,7 +33,8 @@ import org.roundtable.events.proposals.AssetKind;
 import org.roundtable.events.proposals.Money;
 import org.roundtable.events.proposals.ProposalContent;
 import org.roundtable.events.proposals.ProposalDrafted;
-import org.roundtable.testsupport.PostgresServer;
+import org.roundtable.local.PostgresServer;
+import org.roundtable.testsupport.SharedInfrastructure;
 import org.springframework.core.io.UrlResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -73,7 +74,7 @@ final class PowerMapAtScale {
     }
 
     static List<Figure> run(int entries) {
-        PostgresServer server = PostgresServer.shared();
+        PostgresServer server = SharedInfrastructure.postgres();
         String database = "power_map_benchmark_" + System.currentTimeMillis();
         server.jdbcUrl(database);
         HikariDataSource dataSource = new HikariDataSource();

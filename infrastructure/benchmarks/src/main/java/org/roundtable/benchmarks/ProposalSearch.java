@@ -2,9 +2,9 @@ package org.roundtable.benchmarks;
 
 import org.roundtable.proposals.ProposalsApplication;
 import org.roundtable.testsupport.ApiClient;
-import org.roundtable.testsupport.KafkaBroker;
-import org.roundtable.testsupport.PostgresServer;
+import org.roundtable.local.PostgresServer;
 import org.roundtable.testsupport.TestTokens;
+import org.roundtable.testsupport.SharedInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,7 +38,7 @@ final class ProposalSearch {
 
     static List<Figure> run(int proposals) {
         String database = "proposals_search_benchmark_" + System.currentTimeMillis();
-        PostgresServer postgres = PostgresServer.shared();
+        PostgresServer postgres = SharedInfrastructure.postgres();
         TestTokens tokens = TestTokens.shared();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ProposalsApplication.class).run(
                 "--server.port=0",
@@ -47,7 +47,7 @@ final class ProposalSearch {
                 "--spring.datasource.url=" + postgres.jdbcUrl(database),
                 "--spring.datasource.username=" + postgres.username(),
                 "--spring.datasource.password=" + postgres.password(),
-                "--spring.kafka.bootstrap-servers=" + KafkaBroker.shared().bootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafka().bootstrapServers(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + tokens.issuer(),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + tokens.jwkSetUri());
         try {

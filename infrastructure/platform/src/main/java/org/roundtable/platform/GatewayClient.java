@@ -1,9 +1,16 @@
 package org.roundtable.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import org.roundtable.testsupport.ApiClient;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,7 +35,9 @@ final class GatewayClient {
         }
     }
 
-    private final ApiClient api;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final String baseUrl;
     private final String token;
     private final String actingRole;
@@ -36,7 +45,6 @@ final class GatewayClient {
     private String lastRequestId;
 
     GatewayClient(String baseUrl, String token, String actingRole) {
-        this.api = new ApiClient(baseUrl);
         this.baseUrl = baseUrl;
         this.token = token;
         this.actingRole = actingRole;
@@ -108,15 +116,50 @@ final class GatewayClient {
     }
 
     private JsonNode send(String method, String path, Object body, int expected) {
-        ApiClient.Response response = actingRole == null
-                ? api.send(method, path, token, body, "Accept", "application/json", "X-Correlation-Id", correlationId)
-                : api.send(method, path, token, body, "Accept", "application/json", "X-Correlation-Id", correlationId,
-                        "X-Acting-Role", actingRole);
-        lastRequestId = response.header("X-Request-Id");
-        boolean ok = expected < 0 ? response.status() / 100 == 2 : response.status() == expected;
-        if (!ok) {
-            throw new UnexpectedResponse(method + " " + path, response.status(), String.valueOf(response.body()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .header("X-Correlation-Id", correlationId);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
-        return response.body() == null ? MissingNode.getInstance() : response.body();
+        if (actingRole != null) {
+            request.header("X-Acting-Role", actingRole);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.ofString(json(body))).header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(method + " " + path + " failed", failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + method + " " + path, interrupted);
+        }
+        lastRequestId = response.headers().firstValue("X-Request-Id").orElse(null);
+        boolean ok = expected < 0 ? response.statusCode() / 100 == 2 : response.statusCode() == expected;
+        if (!ok) {
+            throw new UnexpectedResponse(method + " " + path, response.statusCode(), response.body());
+        }
+        return response.body().isBlank() ? MissingNode.getInstance() : parse(response.body());
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException notJson) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+
+    private static String json(Object body) {
+        try {
+            return body instanceof String text ? text : JSON.writeValueAsString(body);
+        } catch (JsonProcessingException unwritable) {
+            throw new IllegalArgumentException(unwritable);
+        }
     }
 }

@@ -1,21 +1,15 @@
 package org.roundtable.platform;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.roundtable.testsupport.KafkaBroker;
-import org.roundtable.testsupport.PostgresServer;
+import org.roundtable.local.ChildProcess;
+import org.roundtable.local.KafkaBroker;
+import org.roundtable.local.PostgresServer;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,19 +58,15 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration HEALTH_POLL = Duration.ofMillis(500);
     /** Small heaps and the client compiler: a local platform of seven JVMs starts sooner and fits in less memory. */
     private static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
 
     /** The launcher says itself when the broker answers; kept here so the level set on it stays. */
-    private static final java.util.logging.Logger SUPPORT_LOG = java.util.logging.Logger.getLogger("org.roundtable.testsupport");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.logging.Logger INFRASTRUCTURE_LOG = java.util.logging.Logger.getLogger("org.roundtable.local");
 
     private final Settings settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Map<Application, Process> running = new LinkedHashMap<>();
+    private final Map<Application, ChildProcess> running = new LinkedHashMap<>();
     private final long startedAt = System.nanoTime();
     private PostgresServer postgres;
     private KafkaBroker kafka;
@@ -148,76 +138,31 @@ public final class LocalStack implements AutoCloseable {
         List<Application> first = settings.applications().stream().filter(Application.IDENTITY::equals).toList();
         List<Application> then = settings.applications().stream().filter(application -> !Application.IDENTITY.equals(application)).toList();
         for (List<Application> wave : List.of(first, then)) {
+            Map<ChildProcess, Application> started = new LinkedHashMap<>();
             for (Application application : wave) {
-                launch(application, jars.get(application), logs, jdbcUrls.get(application));
+                started.put(launch(application, jars.get(application), logs, jdbcUrls.get(application)), application);
             }
-            awaitHealthy(wave, logs);
+            ChildProcess.awaitReady(List.copyOf(started.keySet()), START_TIMEOUT,
+                    child -> {
+                        requireOpen();
+                        return ChildProcess.reportsUp("http://127.0.0.1:" + started.get(child).portIn(ports()));
+                    },
+                    child -> say("%-21s http://127.0.0.1:%d  up after %d s", child.name(), started.get(child).portIn(ports()), secondsSinceStart()));
         }
     }
 
-    private void launch(Application application, Path jar, Path logs, String jdbcUrl) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        command.add("-jar");
-        command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(settings.root().toFile()).redirectErrorStream(true);
-        builder.environment().putAll(application.environment(ports(), settings.data(), jdbcUrl, postgres.username(), postgres.password()));
-        builder.environment().putAll(settings.environment());
-        Path log = logs.resolve(application.name() + ".log");
-        try {
-            Files.writeString(log, "---- starting at " + Instant.now() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            synchronized (this) {
-                requireOpen();
-                running.put(application, builder.start());
-                rememberChildren();
-            }
-        } catch (IOException failure) {
-            throw new UncheckedIOException("could not start " + application.name(), failure);
-        }
-    }
-
-    private void awaitHealthy(List<Application> applications, Path logs) {
-        List<Application> pending = new ArrayList<>(applications);
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!pending.isEmpty()) {
-            for (Application application : List.copyOf(pending)) {
-                Process process;
-                synchronized (this) {
-                    requireOpen();
-                    process = running.get(application);
-                }
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(application.name() + " exited with code " + process.exitValue() + "; the end of its log:\n"
-                            + tail(logs.resolve(application.name() + ".log")));
-                }
-                if (healthy(application)) {
-                    pending.remove(application);
-                    say("%-21s http://127.0.0.1:%d  up after %d s", application.name(), application.portIn(ports()), secondsSinceStart());
-                }
-            }
-            if (!pending.isEmpty()) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("not healthy within " + START_TIMEOUT.toSeconds() + " s: " + pending.stream()
-                            .map(Application::name).toList() + "; see the logs in " + logs);
-                }
-                pause(HEALTH_POLL);
-            }
-        }
-    }
-
-    private boolean healthy(Application application) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + application.portIn(ports()) + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && "UP".equals(JSON.readTree(response.body()).path("status").asText());
-        } catch (IOException notYet) {
-            return false;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + application.name(), interrupted);
+    private ChildProcess launch(Application application, Path jar, Path logs, String jdbcUrl) {
+        List<String> command = ChildProcess.java(JVM_OPTIONS, List.of("-jar", jar.toString()));
+        Map<String, String> environment = new LinkedHashMap<>(
+                application.environment(ports(), settings.data(), jdbcUrl, postgres.username(), postgres.password()));
+        environment.putAll(settings.environment());
+        synchronized (this) {
+            requireOpen();
+            ChildProcess child = ChildProcess.start(application.name(), command, settings.root(), environment,
+                    logs.resolve(application.name() + ".log"));
+            running.put(application, child);
+            rememberChildren();
+            return child;
         }
     }
 
@@ -228,7 +173,7 @@ public final class LocalStack implements AutoCloseable {
     /** Ends every application (and anything it started), then the broker, then PostgreSQL. Safe to call more than once. */
     @Override
     public void close() {
-        List<Process> processes;
+        List<ChildProcess> processes;
         KafkaBroker broker;
         PostgresServer database;
         synchronized (this) {
@@ -240,7 +185,7 @@ public final class LocalStack implements AutoCloseable {
             broker = kafka;
             database = postgres;
         }
-        stopAll(processes.stream().map(Process::toHandle).toList());
+        ChildProcess.stop(processes.stream().map(ChildProcess::handle).toList(), STOP_TIMEOUT);
         if (broker != null) {
             broker.stop();
         }
@@ -267,8 +212,12 @@ public final class LocalStack implements AutoCloseable {
         return settings.data().resolve("children.pids");
     }
 
-    private void rememberChildren() throws IOException {
-        Files.write(childrenFile(), running.values().stream().map(process -> Long.toString(process.pid())).toList());
+    private void rememberChildren() {
+        try {
+            Files.write(childrenFile(), running.values().stream().map(child -> Long.toString(child.handle().pid())).toList());
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not write " + childrenFile(), failure);
+        }
     }
 
     private void stopLeftovers() {
@@ -293,34 +242,11 @@ public final class LocalStack implements AutoCloseable {
         }
         if (!leftovers.isEmpty()) {
             say("Ending %d processes an earlier run of this data folder left running (it was killed, not stopped)", leftovers.size());
-            stopAll(leftovers);
+            ChildProcess.stop(leftovers, STOP_TIMEOUT);
         }
     }
 
-    private static void stopAll(List<ProcessHandle> processes) {
-        List<ProcessHandle> everything = new ArrayList<>();
-        for (ProcessHandle process : processes) {
-            everything.add(process);
-            process.descendants().forEach(everything::add);
-        }
-        everything.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-        for (ProcessHandle handle : everything) {
-            long left = deadline - System.nanoTime();
-            try {
-                if (left > 0) {
-                    handle.onExit().get(left, TimeUnit.NANOSECONDS);
-                }
-            } catch (Exception stillRunning) {
-                // forced below
-            }
-            if (handle.isAlive()) {
-                handle.destroyForcibly();
-            }
-        }
-    }
-
-    private void requireOpen() {
+    private synchronized void requireOpen() {
         if (closed) {
             throw new IllegalStateException("the local stack is stopping");
         }
@@ -330,30 +256,12 @@ public final class LocalStack implements AutoCloseable {
         settings.out().println(String.format(format, arguments));
     }
 
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException | UncheckedIOException unreadable) {
-            return "(no log at " + log + ")";
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", interrupted);
-        }
-    }
-
     /**
      * {@code [--demo] [--port-offset N] [--data DIR]}: starts the platform from the project root (the current folder),
      * prints where everything is, plays the demo journey if asked, and runs until Ctrl-C.
      */
     public static void main(String[] args) throws InterruptedException {
-        SUPPORT_LOG.setLevel(java.util.logging.Level.WARNING);
+        INFRASTRUCTURE_LOG.setLevel(java.util.logging.Level.WARNING);
         boolean demo = false;
         int offset = 0;
         Path root = Path.of("").toAbsolutePath();

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.roundtable.identity.DemoLogin;
 import org.roundtable.testsupport.ApiClient;
-import org.roundtable.testsupport.PostgresServer;
+import org.roundtable.local.PostgresServer;
 import org.roundtable.testsupport.hostile.HostileChecks;
 import org.roundtable.testsupport.hostile.HostileRequests;
 import org.springframework.jdbc.core.JdbcTemplate;

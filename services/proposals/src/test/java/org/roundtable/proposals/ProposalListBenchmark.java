@@ -12,9 +12,8 @@ import org.roundtable.events.proposals.ProposalContent;
 import org.roundtable.kit.actor.ActorMetadata;
 import org.roundtable.proposals.domain.ProposalCommands.DraftProposal;
 import org.roundtable.testsupport.ApiClient;
-import org.roundtable.testsupport.KafkaBroker;
-import org.roundtable.testsupport.PostgresServer;
 import org.roundtable.testsupport.TestTokens;
+import org.roundtable.testsupport.SharedInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,10 +55,10 @@ public final class ProposalListBenchmark {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ProposalsApplication.class).run(
                 "--server.port=0",
                 "--logging.level.root=WARN",
-                "--spring.datasource.url=" + PostgresServer.shared().jdbcUrl(database),
-                "--spring.datasource.username=" + PostgresServer.shared().username(),
-                "--spring.datasource.password=" + PostgresServer.shared().password(),
-                "--spring.kafka.bootstrap-servers=" + KafkaBroker.shared().bootstrapServers(),
+                "--spring.datasource.url=" + SharedInfrastructure.postgres().jdbcUrl(database),
+                "--spring.datasource.username=" + SharedInfrastructure.postgres().username(),
+                "--spring.datasource.password=" + SharedInfrastructure.postgres().password(),
+                "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafka().bootstrapServers(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + tokens.issuer(),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + tokens.jwkSetUri());
         try {

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A plain HTTP client for API tests and the demo journey: JSON in, JSON out, a bearer token when given, and no exception for a refusal. */
+/** A plain HTTP client for API tests: JSON in, JSON out, a bearer token when given, and no exception for a refusal. */
 public final class ApiClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -1,5 +1,7 @@
 package org.roundtable.testsupport;
 
+import org.roundtable.local.PostgresServer;
+import org.roundtable.local.KafkaBroker;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -30,8 +32,8 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
-            PostgresServer postgres = PostgresServer.shared();
-            KafkaBroker kafka = KafkaBroker.shared();
+            PostgresServer postgres = SharedInfrastructure.postgres();
+            KafkaBroker kafka = SharedInfrastructure.kafka();
             TestTokens tokens = TestTokens.shared();
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(
                     "spring.datasource.url", postgres.jdbcUrl(database),

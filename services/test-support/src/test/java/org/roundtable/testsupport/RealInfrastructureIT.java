@@ -1,5 +1,6 @@
 package org.roundtable.testsupport;
 
+import org.roundtable.local.PostgresServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
@@ -26,12 +27,12 @@ class RealInfrastructureIT {
 
     @Test
     void pointsTheContextAtTheSharedInfrastructure() throws Exception {
-        PostgresServer postgres = PostgresServer.shared();
+        PostgresServer postgres = SharedInfrastructure.postgres();
         TestTokens tokens = TestTokens.shared();
 
         assertThat(environment.getProperty("spring.datasource.url")).isEqualTo(postgres.jdbcUrl("support_context"));
         assertThat(environment.getProperty("spring.datasource.username")).isEqualTo(postgres.username());
-        assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo(KafkaBroker.shared().bootstrapServers());
+        assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo(SharedInfrastructure.kafka().bootstrapServers());
         assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")).isEqualTo(tokens.issuer());
         assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")).isEqualTo(tokens.jwkSetUri());
         try (Connection connection = DriverManager.getConnection(environment.getProperty("spring.datasource.url"),

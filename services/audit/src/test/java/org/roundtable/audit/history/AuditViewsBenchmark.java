@@ -7,7 +7,8 @@ import org.roundtable.audit.projection.PowerMapFollower;
 import org.roundtable.audit.projection.PowerMapTables;
 import org.roundtable.audit.replay.ProposalReplay;
 import org.roundtable.events.EventJson;
-import org.roundtable.testsupport.PostgresServer;
+import org.roundtable.local.PostgresServer;
+import org.roundtable.testsupport.SharedInfrastructure;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -47,7 +48,7 @@ public final class AuditViewsBenchmark {
     public static void main(String[] args) {
         int proposals = Integer.getInteger("proposals", 3_000);
         String database = "audit_views_benchmark_" + System.currentTimeMillis();
-        PostgresServer server = PostgresServer.shared();
+        PostgresServer server = SharedInfrastructure.postgres();
         DriverManagerDataSource dataSource = new DriverManagerDataSource(server.jdbcUrl(database), server.username(), server.password());
         try {
             new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(dataSource);

@@ -5,9 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.roundtable.audit.AuditApplication;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.Eventually;
-import org.roundtable.testsupport.KafkaBroker;
-import org.roundtable.testsupport.PostgresServer;
+import org.roundtable.local.PostgresServer;
 import org.roundtable.testsupport.TestTokens;
+import org.roundtable.testsupport.SharedInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,7 +34,7 @@ class RebuildIT extends AuditIntegrationTest {
     void aLedgerRebuiltFromTheTopicsIntoAnEmptyDatabaseHasTheLiveHeadsAndRoot() throws Exception {
         publishJourney();
         publishJourney();
-        PostgresServer postgres = PostgresServer.shared();
+        PostgresServer postgres = SharedInfrastructure.postgres();
         JdbcTemplate rebuiltDatabase = new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(REBUILD_DATABASE),
                 postgres.username(), postgres.password()));
         rebuiltDatabase.execute("drop table if exists ledger_entry, ledger_chain, ledger_checkpoint, ledger_log_node, ledger_log_checkpoint");
@@ -44,7 +44,7 @@ class RebuildIT extends AuditIntegrationTest {
                 "--spring.datasource.url=" + postgres.jdbcUrl(REBUILD_DATABASE),
                 "--spring.datasource.username=" + postgres.username(),
                 "--spring.datasource.password=" + postgres.password(),
-                "--spring.kafka.bootstrap-servers=" + KafkaBroker.shared().bootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafka().bootstrapServers(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.shared().issuer(),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.shared().jwkSetUri(),
                 "--roundtable.audit.ledger.start-automatically=false",

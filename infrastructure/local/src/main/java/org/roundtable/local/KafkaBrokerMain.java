@@ -1,4 +1,4 @@
-package org.roundtable.testsupport;
+package org.roundtable.local;
 
 import java.io.IOException;
 import java.io.InputStream;
