@@ -144,14 +144,13 @@ final class GatewayClient {
         if (!ok) {
             throw new UnexpectedResponse(method + " " + path, response.statusCode(), response.body());
         }
-        return response.body().isBlank() ? MissingNode.getInstance() : parse(response.body());
-    }
-
-    private static JsonNode parse(String body) {
+        if (response.body().isBlank()) {
+            return MissingNode.getInstance();
+        }
         try {
-            return JSON.readTree(body);
+            return JSON.readTree(response.body());
         } catch (JsonProcessingException notJson) {
-            return JSON.getNodeFactory().textNode(body);
+            throw new UnexpectedResponse(method + " " + path + " (not JSON)", response.statusCode(), response.body());
         }
     }
 
