@@ -1,5 +1,6 @@
 package org.roundtable.benchmarks;
 
+import org.roundtable.local.ChildProcess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -12,9 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -77,17 +78,13 @@ record Pgbench(String host, int port, String username, String password) {
             List<String> command = List.of(pgbench.toString(), "-n", "-h", host, "-p", Integer.toString(port), "-U", username,
                     "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, Runtime.getRuntime().availableProcessors())),
                     "-T", Long.toString(duration.toSeconds()), "-f", script.toString(), "-l", "--log-prefix=" + prefix, DATABASE);
-            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
-            builder.environment().put("PGPASSWORD", password);
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("pgbench did not finish");
-            }
+            Path log = work.resolve("pgbench-output-" + clients + ".log");
+            Files.deleteIfExists(log);
+            int exit = ChildProcess.start("pgbench", command, work, Map.of("PGPASSWORD", password), log).awaitExit(duration.plusSeconds(60));
+            String output = Files.readString(log);
             Matcher tps = TPS.matcher(output);
-            if (process.exitValue() != 0 || !tps.find()) {
-                throw new IllegalStateException("pgbench failed (" + process.exitValue() + "):\n" + output);
+            if (exit != 0 || !tps.find()) {
+                throw new IllegalStateException("pgbench failed (" + exit + "):\n" + output);
             }
             long[] nanos = latencies(work, Path.of(prefix).getFileName().toString());
             Result result = new Result(Double.parseDouble(tps.group(1)), Benchmarks.millis(nanos, 0.5), Benchmarks.millis(nanos, 0.99), nanos.length);
@@ -95,9 +92,6 @@ record Pgbench(String host, int port, String username, String password) {
             return result;
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
         }
     }
 

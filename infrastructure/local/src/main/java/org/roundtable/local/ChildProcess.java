@@ -120,6 +120,24 @@ public final class ChildProcess {
         }
     }
 
+    /**
+     * Waits until the process ends by itself and returns its exit code; if it still runs after {@code timeout}, ends
+     * it and everything it started, and fails.
+     */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return process.exitValue();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            stop(Duration.ZERO);
+            throw new IllegalStateException("interrupted while waiting for " + name + " to finish", interrupted);
+        }
+        stop(Duration.ZERO);
+        throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s; the end of " + log + ":\n" + tail());
+    }
+
     /** Whether the Spring Boot application at {@code baseUrl} reports itself {@code UP} at {@code /actuator/health}. */
     public static boolean reportsUp(String baseUrl) {
         try {
