@@ -1,6 +1,11 @@
 package org.roundtable.proposals.it;
 
 import org.junit.jupiter.api.Test;
+import org.roundtable.kit.authority.Authorities;
+import org.roundtable.proposals.domain.ProposalCommands.AmendProposal;
+import org.roundtable.proposals.domain.ProposalCommands.DraftProposal;
+import org.roundtable.proposals.domain.ProposalCommands.InviteCoDesigner;
+import org.roundtable.proposals.domain.ProposalCommands.SubmitProposal;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.TestTokens;
 
@@ -45,6 +50,17 @@ class ApiRefusalsIT extends ProposalsIntegrationTest {
         assertProblem(actingAsAuditor, 403);
         assertThat(storedEvents()).isEqualTo(before);
         assertThat(api().get("/api/proposals", TestTokens.shared().mint("auditor-1", "Auditor", "AUDITOR")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void eachEndpointIsOpenOnlyToTheRolesItsCommandDeclares() {
+        String id = draft(citizen("citizen-jo"));
+
+        assertOpenOnlyTo(Authorities.rolesOf(DraftProposal.class), "POST", "/api/proposals", CONTENT);
+        assertOpenOnlyTo(Authorities.rolesOf(InviteCoDesigner.class), "POST", "/api/proposals/" + id + "/invitations", Map.of("inviteeId", "kim"));
+        assertOpenOnlyTo(Authorities.rolesOf(AmendProposal.class), "POST", "/api/proposals/" + id + "/revisions",
+                Map.of("content", CONTENT, "note", "mine"));
+        assertOpenOnlyTo(Authorities.rolesOf(SubmitProposal.class), "POST", "/api/proposals/" + id + "/submission", null);
     }
 
     @Test
