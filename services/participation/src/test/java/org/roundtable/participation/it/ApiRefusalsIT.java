@@ -2,6 +2,11 @@ package org.roundtable.participation.it;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.roundtable.kit.authority.Authorities;
+import org.roundtable.participation.domain.ParticipationCommands.Endorse;
+import org.roundtable.participation.domain.ParticipationCommands.PledgeAsset;
+import org.roundtable.participation.domain.ParticipationCommands.RegisterProfile;
+import org.roundtable.participation.domain.ParticipationCommands.ScheduleWorkshop;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.Eventually;
 import org.roundtable.testsupport.TestTokens;
@@ -53,6 +58,26 @@ class ApiRefusalsIT extends ParticipationIntegrationTest {
         assertRefused(api().post(base + "/workshops", citizen("not-a-co-designer"), workshop()), 403);
 
         assertThat(storedEventTypes(proposalId)).isEqualTo(before);
+    }
+
+    @Test
+    void eachEndpointIsOpenOnlyToTheRolesItsCommandDeclares() {
+        assertOpenOnlyTo(Authorities.rolesOf(Endorse.class), "POST", base + "/endorsements", Map.of("reason", "I care"));
+        assertOpenOnlyTo(Authorities.rolesOf(PledgeAsset.class), "POST", base + "/pledges", Map.of("kind", "TIME", "hoursPerMonth", 2));
+        assertOpenOnlyTo(Authorities.rolesOf(ScheduleWorkshop.class), "POST", base + "/workshops", workshop());
+        assertOpenOnlyTo(Authorities.rolesOf(RegisterProfile.class), "PUT", "/api/participation/profile",
+                Map.of("displayName", "Someone", "named", true, "reachable", false));
+    }
+
+    @Test
+    void onlyWhoMayKeepAProfileReadsTheirOwn() {
+        ApiClient.Response profile = api().get("/api/participation/profile", auditor("aud-own"));
+        ApiClient.Response activity = api().get("/api/participation/me/activity", commissioner("com-own"));
+
+        assertRefused(profile, 403);
+        assertThat(profile.body().get("detail").asText()).isEqualTo("this action is open to [CITIZEN, STAFF]; the token holds [AUDITOR]");
+        assertRefused(activity, 403);
+        assertThat(activity.body().get("detail").asText()).isEqualTo("this action is open to [CITIZEN, STAFF]; the token holds [COMMISSIONER]");
     }
 
     @Test
