@@ -1,6 +1,12 @@
 package org.roundtable.commissioning.it;
 
 import org.junit.jupiter.api.Test;
+import org.roundtable.commissioning.domain.CommissioningCommands.AssemblePanel;
+import org.roundtable.commissioning.domain.CommissioningCommands.CastVote;
+import org.roundtable.commissioning.domain.CommissioningCommands.CloseDecisionCase;
+import org.roundtable.commissioning.domain.CommissioningCommands.CreateFund;
+import org.roundtable.commissioning.domain.CommissioningCommands.DeclareInterest;
+import org.roundtable.kit.authority.Authorities;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.TestTokens;
 
@@ -37,6 +43,18 @@ class ApiRefusalsIT extends CommissioningIntegrationTest {
         assertThat(storedEvents()).isEqualTo(before);
         assertThat(api().get("/api/commissioning/funds", auditor("aud")).status()).isEqualTo(200);
         assertThat(api().get("/api/commissioning/cases", auditor("aud")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void eachEndpointIsOpenOnlyToTheRolesItsCommandDeclares() throws Exception {
+        String fundId = fund("ali", "5000.00");
+        String casePath = "/api/commissioning/cases/" + submitted(UUID.randomUUID().toString());
+
+        assertOpenOnlyTo(Authorities.rolesOf(CreateFund.class), "POST", "/api/commissioning/funds", fundForm("100.00"));
+        assertOpenOnlyTo(Authorities.rolesOf(AssemblePanel.class), "POST", casePath + "/panel", panel(fundId, "ali", "bea", "cal", null));
+        assertOpenOnlyTo(Authorities.rolesOf(DeclareInterest.class), "POST", casePath + "/declarations", Map.of("hasInterest", false));
+        assertOpenOnlyTo(Authorities.rolesOf(CastVote.class), "POST", casePath + "/votes", Map.of("vote", "APPROVE", "rationale", "fine"));
+        assertOpenOnlyTo(Authorities.rolesOf(CloseDecisionCase.class), "POST", casePath + "/closure", null);
     }
 
     @Test

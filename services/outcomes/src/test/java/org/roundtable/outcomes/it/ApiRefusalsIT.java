@@ -1,6 +1,12 @@
 package org.roundtable.outcomes.it;
 
 import org.junit.jupiter.api.Test;
+import org.roundtable.kit.authority.Authorities;
+import org.roundtable.outcomes.domain.InitiativeCommands.AssignProvider;
+import org.roundtable.outcomes.domain.InitiativeCommands.RecordAssetsGiven;
+import org.roundtable.outcomes.domain.InitiativeCommands.ReportProgress;
+import org.roundtable.outcomes.domain.InitiativeCommands.ReviewInitiative;
+import org.roundtable.outcomes.domain.InitiativeCommands.ShareLivedExperience;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.TestTokens;
 
@@ -51,6 +57,18 @@ class ApiRefusalsIT extends OutcomesIntegrationTest {
         assertProblem(api().post(base + "/lived-experience", provider("greenshoots"), report("indicator-1")), 403);
         assertThat(storedEvents()).isEqualTo(before);
         assertThat(api().get(base, auditor("hana")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void eachEndpointIsOpenOnlyToTheRolesItsCommandDeclares() throws Exception {
+        String base = "/api/outcomes/initiatives/" + startedInitiative(area(), "amara");
+
+        assertOpenOnlyTo(Authorities.rolesOf(AssignProvider.class), "PUT", base + "/provider", Map.of("providerId", "x", "providerName", "X"));
+        assertOpenOnlyTo(Authorities.rolesOf(ReportProgress.class), "POST", base + "/progress-reports", report("indicator-1"));
+        assertOpenOnlyTo(Authorities.rolesOf(ShareLivedExperience.class), "POST", base + "/lived-experience", report("indicator-1"));
+        assertOpenOnlyTo(Authorities.rolesOf(RecordAssetsGiven.class), "POST", base + "/assets-given",
+                Map.of("kind", "SKILL", "description", "x", "givenOn", TODAY.toString()));
+        assertOpenOnlyTo(Authorities.rolesOf(ReviewInitiative.class), "POST", base + "/reviews", Map.of("status", "ON_TRACK", "reason", "fine"));
     }
 
     @Test
