@@ -2,9 +2,11 @@ package org.roundtable.kit.authority.rules;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 import org.roundtable.testsupport.ServiceArchitecture;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,19 +18,19 @@ class CommandRulesTest {
 
     @Test
     void aCommandWithoutADeclarationBreaksTheRule() {
-        EvaluationResult result = ServiceArchitecture.everyCommandDeclaresWhoMaySendIt(ROOT).evaluate(classes);
-
-        assertThat(result.getFailureReport().getDetails()).singleElement().asString()
+        assertThat(violations(ServiceArchitecture.everyCommandDeclaresWhoMaySendIt(ROOT))).singleElement().asString()
                 .contains(Plot.class.getName() + ".handle(" + Plot.Sow.class.getName())
                 .contains("does not declare who may send it");
     }
 
     @Test
     void aHandlerThatNeverReadsTheDeclarationBreaksTheRuleOneReadingItThroughItsOwnMethodDoesNot() {
-        EvaluationResult result = ServiceArchitecture.everyCommandHandlerReadsTheDeclaration(ROOT).evaluate(classes);
-
-        assertThat(result.getFailureReport().getDetails()).singleElement().asString()
+        assertThat(violations(ServiceArchitecture.everyCommandHandlerReadsTheDeclaration(ROOT))).singleElement().asString()
                 .contains(Plot.class.getName() + ".handle(" + Plot.Harvest.class.getName())
                 .contains("never calls org.roundtable.kit.authority.Authorities.actorOf");
+    }
+
+    private List<String> violations(ArchRule rule) {
+        return rule.evaluate(classes).getFailureReport().getDetails();
     }
 }
