@@ -17,8 +17,11 @@ final class OpenProposals {
     private OpenProposals() {
     }
 
-    /** Drafts a proposal as the citizen and submits it; returns its id once both were accepted. */
-    static String submit(ApiClient gateway, Citizen author, int n) {
+    /**
+     * Drafts a proposal as the author, who invites the co-designer, who joins (a proposal is submitted with at least
+     * one co-designer besides its author); then the author submits it. Returns its id once every step was accepted.
+     */
+    static String submit(ApiClient gateway, Citizen author, Citizen coDesigner, int n) {
         ApiClient.Response drafted = gateway.post("/api/proposals", author.token(), Map.of(
                 "title", "Repair café number " + n,
                 "aspiration", "Neighbours mending things together every week, and teaching each other how",
@@ -30,6 +33,8 @@ final class OpenProposals {
             throw new IllegalStateException("drafting a proposal answered " + drafted.status() + " " + drafted.body());
         }
         String id = drafted.body().path("id").asText();
+        expect(gateway.post("/api/proposals/" + id + "/invitations", author.token(), Map.of("inviteeId", coDesigner.subject())), "inviting to " + id);
+        expect(gateway.post("/api/proposals/" + id + "/co-designers", coDesigner.token(), Map.of("brings", "A van and a workbench")), "joining " + id);
         ApiClient.Response submitted = gateway.post("/api/proposals/" + id + "/submission", author.token(), null);
         if (submitted.status() / 100 != 2) {
             throw new IllegalStateException("submitting proposal " + id + " answered " + submitted.status() + " " + submitted.body());
@@ -41,7 +46,7 @@ final class OpenProposals {
     static List<String> openForEndorsement(ApiClient gateway, List<Citizen> authors, int count) {
         List<String> ids = new ArrayList<>(count);
         for (int n = 0; n < count; n++) {
-            ids.add(submit(gateway, authors.get(n % authors.size()), n));
+            ids.add(submit(gateway, authors.get(n % authors.size()), authors.get((n + 1) % authors.size()), n));
         }
         long deadline = System.nanoTime() + OPENING.toNanos();
         for (int n = 0; n < ids.size(); n++) {
@@ -58,6 +63,12 @@ final class OpenProposals {
             }
         }
         return ids;
+    }
+
+    private static void expect(ApiClient.Response response, String step) {
+        if (response.status() / 100 != 2) {
+            throw new IllegalStateException(step + " answered " + response.status() + " " + response.body());
+        }
     }
 
     static void pause(long millis) {

@@ -72,7 +72,7 @@ final class Propagation {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
             for (int n = 0; n < PROPOSALS; n++) {
-                String id = OpenProposals.submit(gateway, authors.get(n % authors.size()), 10_000 + n);
+                String id = OpenProposals.submit(gateway, authors.get(n % authors.size()), authors.get((n + 1) % authors.size()), 10_000 + n);
                 proposals.add(id);
                 long deadline = System.nanoTime() + EACH.toNanos();
                 while (!opened.containsKey(id) && System.nanoTime() - deadline < 0) {
