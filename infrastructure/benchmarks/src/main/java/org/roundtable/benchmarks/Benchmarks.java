@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * ({@code target/benchmarks}). Loopback only; every loop is bounded in count. The argument names the benchmarks to run
  * ({@code all}, or a comma-separated list of {@code ledger}, {@code power-map}, {@code search}, and of those run against
  * the whole local stack, which this program starts and stops: {@code gateway}, {@code ingest}, {@code propagation}); sizes
- * are system properties ({@code ledger.entries}, {@code powermap.entries}, {@code search.proposals}, {@code load.seconds}
- * for each HTTP load, {@code stack.port-offset} for the local stack's ports).
+ * are system properties ({@code ledger.entries}, {@code ledger.appends}, {@code powermap.entries}, {@code search.proposals},
+ * {@code load.seconds} for each HTTP load, {@code stack.port-offset} for the local stack's ports).
  */
 public final class Benchmarks {
 
@@ -29,7 +29,7 @@ public final class Benchmarks {
         System.out.println("machine: " + machine);
         List<Figure> figures = new ArrayList<>();
         if (runs(only, "ledger")) {
-            figures.addAll(LedgerVerification.run(Integer.getInteger("ledger.entries", 1_000_000)));
+            figures.addAll(LedgerAtScale.run(Integer.getInteger("ledger.entries", 1_000_000), Integer.getInteger("ledger.appends", 50_000)));
         }
         if (runs(only, "power-map")) {
             figures.addAll(PowerMapAtScale.run(Integer.getInteger("powermap.entries", 1_000_000)));

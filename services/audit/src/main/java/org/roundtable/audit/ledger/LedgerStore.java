@@ -204,7 +204,8 @@ public class LedgerStore {
         return size == null ? 0 : size;
     }
 
-    void insertLogNodes(List<LogNode> nodes) {
+    /** Stores complete subtrees of the log's tree (as {@link org.roundtable.audit.verifier.MerkleFrontier} completes them). */
+    public void insertLogNodes(List<LogNode> nodes) {
         jdbc.batchUpdate("insert into ledger_log_node (level, idx, hash) values (?, ?, ?)", nodes, nodes.size(), (statement, node) -> {
             statement.setInt(1, node.level());
             statement.setLong(2, node.index());
@@ -213,7 +214,7 @@ public class LedgerStore {
     }
 
     /** A complete subtree of the log, as it was completed by an append. */
-    record LogNode(int level, long index, byte[] hash) {
+    public record LogNode(int level, long index, byte[] hash) {
     }
 
     /** How many entries each chain holds, by topic and partition. */
