@@ -127,7 +127,7 @@ class ExportLineBytesTest {
                 (byte) 0xe2, (byte) 0xed, (byte) 0xf0, (byte) 0xff};
         int refused = 0;
         int mismatched = 0;
-        for (int round = 0; round < 3_000; round++) {
+        for (int round = 0; round < 1_000; round++) {
             List<byte[]> broken = new ArrayList<>(lines.stream().map(line -> line.getBytes(StandardCharsets.UTF_8)).toList());
             int victim = random.nextInt(broken.size());
             byte[] line = broken.get(victim);
@@ -144,8 +144,8 @@ class ExportLineBytesTest {
             refused += outcome.startsWith("refused") ? 1 : 0;
             mismatched += outcome.startsWith("mismatch") ? 1 : 0;
         }
-        assertThat(refused).as("lines refused as unreadable").isGreaterThan(300);
-        assertThat(mismatched).as("lines read but found not to match").isGreaterThan(300);
+        assertThat(refused).as("lines refused as unreadable").isGreaterThan(100);
+        assertThat(mismatched).as("lines read but found not to match").isGreaterThan(100);
     }
 
     private static String upperCase(String line, String hashField) {
