@@ -13,7 +13,8 @@ import java.time.Duration;
  */
 @ConfigurationProperties(prefix = "roundtable")
 public record RoundtableProperties(String service, @DefaultValue Relay relay, @DefaultValue Inbox inbox,
-                                   @DefaultValue Topics topics, @DefaultValue DeadLetters deadLetters) {
+                                   @DefaultValue Topics topics, @DefaultValue DeadLetters deadLetters,
+                                   @DefaultValue Processors processors) {
 
     public RoundtableProperties {
         if (service == null || !service.matches("[a-z][a-z0-9-]*")) {
@@ -57,6 +58,26 @@ public record RoundtableProperties(String service, @DefaultValue Relay relay, @D
      *                 it is set aside as a dead letter and the processor goes on
      */
     public record DeadLetters(@DefaultValue("3") int attempts) {
+    }
+
+    /**
+     * The tracking processors of the service's projections, shared by every instance of the service through the
+     * claims on their tokens in the service's database.
+     *
+     * @param segments the segments a processor's events are split into (by aggregate, so one aggregate's events keep
+     *                 their order) when its tokens are first created; each instance runs as many threads, so a single
+     *                 instance can carry them all, and an instance that stops leaves its segments to the others once
+     *                 their claims time out
+     * @param node     the name this instance claims segments under (blank: the JVM's {@code pid@host}, unique on a
+     *                 machine); two instances in one JVM need names of their own
+     */
+    public record Processors(@DefaultValue("2") int segments, @DefaultValue("") String node) {
+
+        public Processors {
+            if (segments < 1) {
+                throw new IllegalArgumentException("roundtable.processors.segments must be at least 1, was " + segments);
+            }
+        }
     }
 
     /** Topics this service creates at start when they are missing. */

@@ -32,16 +32,21 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
-            PostgresServer postgres = SharedInfrastructure.postgres();
-            KafkaBroker kafka = SharedInfrastructure.kafka();
-            TestTokens tokens = TestTokens.shared();
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(
-                    "spring.datasource.url", postgres.jdbcUrl(database),
-                    "spring.datasource.username", postgres.username(),
-                    "spring.datasource.password", postgres.password(),
-                    "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                    "spring.security.oauth2.resourceserver.jwt.issuer-uri", tokens.issuer(),
-                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", tokens.jwkSetUri())));
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(database)));
         }
+    }
+
+    /** The settings that point an application at the shared infrastructure and the given database. */
+    static Map<String, Object> properties(String database) {
+        PostgresServer postgres = SharedInfrastructure.postgres();
+        KafkaBroker kafka = SharedInfrastructure.kafka();
+        TestTokens tokens = TestTokens.shared();
+        return Map.of(
+                "spring.datasource.url", postgres.jdbcUrl(database),
+                "spring.datasource.username", postgres.username(),
+                "spring.datasource.password", postgres.password(),
+                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", tokens.issuer(),
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", tokens.jwkSetUri());
     }
 }

@@ -2,7 +2,12 @@ package org.roundtable.kit.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -28,6 +33,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * Axon on the service's own PostgreSQL: events serialized as the published JSON (the same mapper the envelope
@@ -86,6 +92,31 @@ public class EventSourcingConfiguration {
     @Qualifier("messageSerializer")
     Serializer messageSerializer(@Qualifier("eventJson") ObjectMapper eventJson) {
         return JacksonSerializer.builder().objectMapper(eventJson).build();
+    }
+
+    /**
+     * Every tracking processor without a configuration of its own (the projections) starts with
+     * {@code roundtable.processors.segments} segments and as many threads; instances of the service claim the segments
+     * through the token store, so each event is handled by one of them.
+     */
+    @Bean
+    ConfigurerModule sharedTrackingProcessors(RoundtableProperties properties) {
+        int segments = properties.processors().segments();
+        return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessorConfiguration(
+                configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments).andInitialSegmentsCount(segments)));
+    }
+
+    /** Axon's JPA token store, claiming under {@code roundtable.processors.node} when that is set. */
+    @Bean
+    @ConditionalOnMissingBean
+    TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagers, RoundtableProperties properties,
+                          @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        JpaTokenStore.Builder tokenStore = JpaTokenStore.builder().entityManagerProvider(entityManagers).serializer(serializer)
+                .claimTimeout(claimTimeout);
+        if (!properties.processors().node().isBlank()) {
+            tokenStore.nodeId(properties.processors().node());
+        }
+        return tokenStore.build();
     }
 
     @Bean

@@ -5,6 +5,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.roundtable.events.Actor;
@@ -21,6 +24,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The event store is the outbox: this tracking event handler publishes every stored event of the service to its
@@ -29,6 +34,12 @@ import java.util.List;
  * where it was and the processor retries the batch later. Records of an aborted attempt are never seen by
  * read-committed consumers, so the relay's retries put nothing on the topic twice, and one aggregate's events
  * keep their order.
+ *
+ * <p>However many instances of the service run, one relays: the processor has one segment, and its token is claimed by
+ * one instance at a time. The broker may have committed a batch whose token the database then did not store (the
+ * instance was killed between the two, or PostgreSQL failed the commit). So whenever the token a batch starts from is
+ * not the one this instance itself stored last, the relay first reads the end of the topic and leaves out the events
+ * already there: each stored event is published once.
  */
 @ProcessingGroup(EventRelay.PROCESSING_GROUP)
 public class EventRelay {
@@ -44,30 +55,39 @@ public class EventRelay {
     private final Source source;
     private final Actor serviceActor;
     private final RelayMetrics metrics;
+    private final Supplier<TokenStore> tokens;
+    private final PublishedTail publishedTail;
+    /** The token this instance stored with its last published batch; null until then, and while a batch is under way. */
+    private volatile TrackingToken storedToken;
 
-    public EventRelay(KafkaTemplate<String, byte[]> kafka, KafkaEnvelopeCodec codec, EventCatalog catalog, Source source,
-                      RelayMetrics metrics) {
+    EventRelay(KafkaTemplate<String, byte[]> kafka, KafkaEnvelopeCodec codec, EventCatalog catalog, Source source,
+               RelayMetrics metrics, Supplier<TokenStore> tokens, PublishedTail publishedTail) {
         this.kafka = kafka;
         this.codec = codec;
         this.catalog = catalog;
         this.source = source;
         this.serviceActor = Actor.system(source.service());
         this.metrics = metrics;
+        this.tokens = tokens;
+        this.publishedTail = publishedTail;
     }
 
     @EventHandler
     public void on(Object payload, EventMessage<?> message) {
-        if (ActorMetadata.heardFromOf(message.getMetaData()).isPresent()) {
-            return; // another service's event, kept here as heard: its own service published it
-        }
-        ProducerRecord<String, byte[]> record = codec.encode(envelopeOf(payload, message));
         UnitOfWork<?> batchUnit = CurrentUnitOfWork.get().root();
-        List<ProducerRecord<String, byte[]>> batch = batchUnit.getOrComputeResource(BATCH, key -> {
-            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-            batchUnit.onPrepareCommit(unit -> publish(records));
-            return records;
+        Batch batch = batchUnit.getOrComputeResource(BATCH, key -> {
+            Batch started = new Batch();
+            batchUnit.onPrepareCommit(unit -> publish(started));
+            batchUnit.afterCommit(unit -> storedToken = started.end);
+            return started;
         });
-        batch.add(record);
+        TrackingToken token = message instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken() : null;
+        if (ActorMetadata.heardFromOf(message.getMetaData()).isPresent()) {
+            batch.passOver(token); // another service's event, kept here as heard: its own service published it
+            return;
+        }
+        EventEnvelope envelope = envelopeOf(payload, message);
+        batch.add(envelope.id(), codec.encode(envelope), token);
     }
 
     EventEnvelope envelopeOf(Object payload, EventMessage<?> message) {
@@ -90,6 +110,31 @@ public class EventRelay {
                 ActorMetadata.causationIdOf(message.getMetaData()).orElse(null), sequence, event);
     }
 
+    private void publish(Batch batch) {
+        TrackingToken expected = storedToken;
+        storedToken = null;
+        List<ProducerRecord<String, byte[]>> records = batch.records;
+        if (expected == null || !expected.equals(tokens.get().fetchToken(PROCESSING_GROUP, 0))) {
+            Set<String> onTopic = publishedTail.eventIds();
+            records = new ArrayList<>();
+            for (int i = 0; i < batch.records.size(); i++) {
+                if (!onTopic.contains(batch.eventIds.get(i))) {
+                    records.add(batch.records.get(i));
+                }
+            }
+            int already = batch.records.size() - records.size();
+            if (already > 0) {
+                log.info("relay: {} of {} events of this batch are on {} already (published before the token was stored); "
+                        + "publishing the other {}", already, batch.records.size(), source.topic(), records.size());
+                metrics.alreadyPublished(already);
+            }
+        }
+        if (records.isEmpty()) {
+            return;
+        }
+        publish(records);
+    }
+
     private void publish(List<ProducerRecord<String, byte[]>> records) {
         try {
             kafka.executeInTransaction(operations -> {
@@ -103,5 +148,23 @@ public class EventRelay {
             throw failure;
         }
         metrics.published(records.size());
+    }
+
+    /** The events of one processor batch, and the token the processor stores when it commits. */
+    private static final class Batch {
+
+        private final List<String> eventIds = new ArrayList<>();
+        private final List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        private TrackingToken end;
+
+        void add(String eventId, ProducerRecord<String, byte[]> record, TrackingToken token) {
+            eventIds.add(eventId);
+            records.add(record);
+            end = token;
+        }
+
+        void passOver(TrackingToken token) {
+            end = token;
+        }
     }
 }

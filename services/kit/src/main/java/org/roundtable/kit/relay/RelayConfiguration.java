@@ -1,14 +1,18 @@
 package org.roundtable.kit.relay;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.roundtable.events.EventCatalog;
 import org.roundtable.events.KafkaEnvelopeCodec;
@@ -20,6 +24,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -69,8 +74,19 @@ public class RelayConfiguration {
 
     @Bean
     EventRelay eventRelay(KafkaTemplate<String, byte[]> relayKafkaTemplate, KafkaEnvelopeCodec codec, EventCatalog catalog,
-                          RoundtableProperties properties, RelayMetrics metrics) {
-        return new EventRelay(relayKafkaTemplate, codec, catalog, Source.ofService(properties.service()), metrics);
+                          RoundtableProperties properties, RelayMetrics metrics, KafkaProperties kafkaProperties,
+                          ObjectProvider<TokenStore> tokens) {
+        Map<String, Object> consumer = new HashMap<>(kafkaProperties.buildConsumerProperties());
+        consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Source source = Source.ofService(properties.service());
+        // a batch the broker committed without its token holds at most batch-size events, spread over the partitions
+        PublishedTail tail = new PublishedTail(new DefaultKafkaConsumerFactory<>(consumer), source.topic(),
+                2 * properties.relay().batchSize() + 10, properties.relay().maxBlock());
+        return new EventRelay(relayKafkaTemplate, codec, catalog, source, metrics, tokens::getObject, tail);
     }
 
     @Bean

@@ -14,12 +14,14 @@ import java.util.function.Supplier;
 
 /**
  * {@code roundtable.relay.events}: events the broker acknowledged; {@code roundtable.relay.failures}: batches that
- * failed and will be retried; {@code roundtable.relay.lag}: stored events not yet published.
+ * failed and will be retried; {@code roundtable.relay.already-published}: events a relay left out because the topic
+ * held them already; {@code roundtable.relay.lag}: stored events not yet published.
  */
 public class RelayMetrics {
 
     private final Counter published;
     private final Counter failures;
+    private final Counter alreadyPublished;
 
     public RelayMetrics(MeterRegistry registry, String topic, Supplier<EventStore> eventStore,
                         Supplier<EventProcessingConfiguration> processing) {
@@ -27,12 +29,18 @@ public class RelayMetrics {
                 .tag("topic", topic).register(registry);
         this.failures = Counter.builder("roundtable.relay.failures").description("Relay batches that failed and will be retried")
                 .tag("topic", topic).register(registry);
+        this.alreadyPublished = Counter.builder("roundtable.relay.already-published")
+                .description("Events left out of a batch because the topic held them already").tag("topic", topic).register(registry);
         Gauge.builder("roundtable.relay.lag", () -> lag(eventStore.get(), processing.get()))
                 .description("Stored events not yet published to Kafka").tag("topic", topic).register(registry);
     }
 
     void published(int count) {
         published.increment(count);
+    }
+
+    void alreadyPublished(int count) {
+        alreadyPublished.increment(count);
     }
 
     void failed() {
