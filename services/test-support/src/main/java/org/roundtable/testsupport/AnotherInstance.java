@@ -33,7 +33,9 @@ public final class AnotherInstance implements AutoCloseable {
             int equals = setting.indexOf('=');
             properties.put(setting.substring(0, equals), setting.substring(equals + 1));
         }
-        return new AnotherInstance(new SpringApplicationBuilder(application).properties(properties).run());
+        // as arguments: they come before the application's own properties, as the test context's settings do
+        String[] arguments = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
+        return new AnotherInstance(new SpringApplicationBuilder(application).run(arguments));
     }
 
     public ConfigurableApplicationContext context() {
