@@ -10,6 +10,7 @@ import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 import org.axonframework.modelling.saga.SagaEventHandler;
+import org.roundtable.kit.Outages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -94,6 +95,12 @@ final class IsolatedEventHandlers implements HandlerEnhancerDefinition {
             } catch (Exception failure) {
                 if (replaying) {
                     throw failure;
+                }
+                if (Outages.isOutage(failure)) {
+                    // not the event's fault: retried after the processor's back-off, as often as the outage lasts
+                    EventHandlingFailed waiting = new EventHandlingFailed(group, message.getIdentifier(), 0, failures.attempts(), failure);
+                    log.warn("{}; the database or broker is unreachable, so this attempt does not count", waiting.getMessage());
+                    throw waiting;
                 }
                 int attempt = failures.failed(group, message.getIdentifier(), failure);
                 metrics.failed(group);

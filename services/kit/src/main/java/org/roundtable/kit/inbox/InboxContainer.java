@@ -1,6 +1,7 @@
 package org.roundtable.kit.inbox;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.roundtable.kit.Outages;
 import org.roundtable.kit.RoundtableProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.FixedBackOff;
 import org.roundtable.events.EventDecodingException;
 
 
@@ -72,6 +74,8 @@ public class InboxContainer implements SmartLifecycle {
             metrics.deadLettered(record.topic());
         }, backOff(properties.inbox()));
         handler.addNotRetryableExceptions(EventDecodingException.class);
+        // the database unreachable is no fault of the record: it is tried again every second until the database answers
+        handler.setBackOffFunction((record, failure) -> Outages.isOutage(failure) ? new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS) : null);
         return handler;
     }
 

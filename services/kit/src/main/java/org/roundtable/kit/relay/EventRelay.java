@@ -113,41 +113,44 @@ public class EventRelay {
     private void publish(Batch batch) {
         TrackingToken expected = storedToken;
         storedToken = null;
-        List<ProducerRecord<String, byte[]>> records = batch.records;
-        if (expected == null || !expected.equals(tokens.get().fetchToken(PROCESSING_GROUP, 0))) {
-            Set<String> onTopic = publishedTail.eventIds();
-            records = new ArrayList<>();
-            for (int i = 0; i < batch.records.size(); i++) {
-                if (!onTopic.contains(batch.eventIds.get(i))) {
-                    records.add(batch.records.get(i));
-                }
-            }
-            int already = batch.records.size() - records.size();
-            if (already > 0) {
-                log.info("relay: {} of {} events of this batch are on {} already (published before the token was stored); "
-                        + "publishing the other {}", already, batch.records.size(), source.topic(), records.size());
-                metrics.alreadyPublished(already);
-            }
-        }
-        if (records.isEmpty()) {
-            return;
-        }
-        publish(records);
-    }
-
-    private void publish(List<ProducerRecord<String, byte[]>> records) {
         try {
-            kafka.executeInTransaction(operations -> {
-                records.forEach(operations::send);
-                return null;
-            });
+            List<ProducerRecord<String, byte[]>> records = batch.records;
+            if (expected == null || !expected.equals(tokens.get().fetchToken(PROCESSING_GROUP, 0))) {
+                records = notYetPublished(batch);
+            }
+            if (!records.isEmpty()) {
+                List<ProducerRecord<String, byte[]>> sending = records;
+                kafka.executeInTransaction(operations -> {
+                    sending.forEach(operations::send);
+                    return null;
+                });
+            }
+            metrics.published(records.size());
         } catch (RuntimeException failure) {
             metrics.failed();
-            log.warn("relay could not publish {} events to {}; the batch will be retried: {}", records.size(), source.topic(),
+            log.warn("relay could not publish {} events to {}; the batch will be retried: {}", batch.records.size(), source.topic(),
                     failure.getMessage());
             throw failure;
         }
-        metrics.published(records.size());
+    }
+
+    /** The batch's records whose events the end of the topic does not hold yet. */
+    private List<ProducerRecord<String, byte[]>> notYetPublished(Batch batch) {
+        metrics.readTopicEnd();
+        Set<String> onTopic = publishedTail.eventIds();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < batch.records.size(); i++) {
+            if (!onTopic.contains(batch.eventIds.get(i))) {
+                records.add(batch.records.get(i));
+            }
+        }
+        int already = batch.records.size() - records.size();
+        if (already > 0) {
+            log.info("relay: {} of {} events of this batch are on {} already (published before the token was stored); "
+                    + "publishing the other {}", already, batch.records.size(), source.topic(), records.size());
+            metrics.alreadyPublished(already);
+        }
+        return records;
     }
 
     /** The events of one processor batch, and the token the processor stores when it commits. */

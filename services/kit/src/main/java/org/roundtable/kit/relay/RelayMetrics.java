@@ -15,13 +15,15 @@ import java.util.function.Supplier;
 /**
  * {@code roundtable.relay.events}: events the broker acknowledged; {@code roundtable.relay.failures}: batches that
  * failed and will be retried; {@code roundtable.relay.already-published}: events a relay left out because the topic
- * held them already; {@code roundtable.relay.lag}: stored events not yet published.
+ * held them already; {@code roundtable.relay.topic-end-reads}: times a relay read the end of its topic before publishing
+ * (when it took over from another instance, or its last batch failed); {@code roundtable.relay.lag}: stored events not yet published.
  */
 public class RelayMetrics {
 
     private final Counter published;
     private final Counter failures;
     private final Counter alreadyPublished;
+    private final Counter topicEndReads;
 
     public RelayMetrics(MeterRegistry registry, String topic, Supplier<EventStore> eventStore,
                         Supplier<EventProcessingConfiguration> processing) {
@@ -31,12 +33,18 @@ public class RelayMetrics {
                 .tag("topic", topic).register(registry);
         this.alreadyPublished = Counter.builder("roundtable.relay.already-published")
                 .description("Events left out of a batch because the topic held them already").tag("topic", topic).register(registry);
+        this.topicEndReads = Counter.builder("roundtable.relay.topic-end-reads")
+                .description("Times the relay read the end of its topic before publishing a batch").tag("topic", topic).register(registry);
         Gauge.builder("roundtable.relay.lag", () -> lag(eventStore.get(), processing.get()))
                 .description("Stored events not yet published to Kafka").tag("topic", topic).register(registry);
     }
 
     void published(int count) {
         published.increment(count);
+    }
+
+    void readTopicEnd() {
+        topicEndReads.increment();
     }
 
     void alreadyPublished(int count) {
