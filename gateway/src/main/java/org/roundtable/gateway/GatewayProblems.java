@@ -4,6 +4,8 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -25,13 +27,18 @@ import java.util.Locale;
 
 /**
  * Every error the gateway answers itself is RFC 9457 problem+json: a refusal its filters end without a body (429 past
- * the rate limit, 411, 413), a request the security firewall rejects (an encoded slash or {@code ..} in its path) and any failure that reaches the error handler (503 for a service that cannot be reached,
- * 404 for no route, 500 for anything else, its message kept in the log). Answers relayed from the services are left
- * as they are.
+ * the rate limit, 411, 413), a request the security firewall rejects (an encoded slash or {@code ..} in its path) and
+ * any failure that reaches the error handler (503 for a service that cannot be reached, 503 with {@code Retry-After}
+ * when the gateway's own database cannot be, 404 for no route, 500 for anything else, its message kept in the log).
+ * Answers relayed from the services are left as they are.
  */
 final class GatewayProblems {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayProblems.class);
+
+    /** How long a caller is asked to wait when the gateway's database (request budgets, sessions) cannot be reached. */
+    static final long DATABASE_RETRY_SECONDS = 5;
+    static final String DATABASE_UNREACHABLE = "the gateway cannot reach its database (request budgets, sessions) right now; try again shortly";
 
     private GatewayProblems() {
     }
@@ -109,6 +116,13 @@ final class GatewayProblems {
             ServerHttpResponse response = exchange.getResponse();
             if (response.isCommitted()) {
                 return Mono.error(failure);
+            }
+            if (failure instanceof DataAccessException) {
+                log.warn("{} {} refused, the gateway's database cannot be reached: {}", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath().value(), failure.getMessage());
+                response.getHeaders().clearContentHeaders();
+                response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_SECONDS));
+                return write(response, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE);
             }
             HttpStatusCode status = failure instanceof ErrorResponse known ? known.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
             if (status.is5xxServerError()) {

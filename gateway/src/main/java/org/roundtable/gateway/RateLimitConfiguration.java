@@ -1,8 +1,10 @@
 package org.roundtable.gateway;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import reactor.core.publisher.Mono;
 
 import java.net.InetSocketAddress;
@@ -12,8 +14,8 @@ import java.net.InetSocketAddress;
 class RateLimitConfiguration {
 
     @Bean
-    PerUserRateLimiter perUserRateLimiter(GatewayProperties properties) {
-        return new PerUserRateLimiter(properties.rateLimit(), System::nanoTime);
+    PerUserRateLimiter perUserRateLimiter(GatewayProperties properties, JdbcTemplate jdbc, MeterRegistry meters) {
+        return new PerUserRateLimiter(properties.rateLimit(), jdbc, meters);
     }
 
     /** The token's subject; an anonymous request (API documents) counts against its remote address instead. */

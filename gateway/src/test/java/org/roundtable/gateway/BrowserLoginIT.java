@@ -43,34 +43,7 @@ class BrowserLoginIT {
 
     @Test
     void aPersonLogsInThroughTheAuthorizationCodeFlowAndTheirSessionReachesTheService() throws Exception {
-        URI page = URI.create(stack.gatewayUrl() + "/api/proposals");
-
-        HttpResponse<String> first = get(page, "text/html");
-        assertThat(first.statusCode()).isEqualTo(302);
-        URI startLogin = location(page, first);
-        assertThat(startLogin.getPath()).isEqualTo("/oauth2/authorization/roundtable");
-
-        URI authorize = location(startLogin, get(startLogin, "text/html"));
-        assertThat(authorize.toString()).startsWith(stack.issuer() + "/oauth2/authorize")
-                .contains("client_id=roundtable-gateway").contains("code_challenge=").contains("code_challenge_method=S256");
-
-        URI loginPage = location(authorize, get(authorize, "text/html"));
-        assertThat(loginPage.toString()).isEqualTo(stack.issuer() + "/login");
-        HttpResponse<String> form = get(loginPage, "text/html");
-        Matcher csrf = CSRF.matcher(form.body());
-        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
-
-        HttpResponse<String> withoutCsrf = post(loginPage, "username=amara&password=roundtable");
-        assertThat(withoutCsrf.statusCode()).as("login without the CSRF token").isEqualTo(403);
-
-        HttpResponse<String> loggedIn = post(loginPage, "username=amara&password=roundtable&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
-        URI resume = location(loginPage, loggedIn);
-        URI callback = location(resume, get(resume, "text/html"));
-        assertThat(callback.toString()).startsWith(stack.gatewayUrl() + "/login/oauth2/code/roundtable?code=");
-
-        URI back = location(callback, get(callback, "text/html"));
-        assertThat(back.getPath()).isEqualTo("/api/proposals");
+        URI back = signIn("amara");
 
         HttpResponse<String> proposals = get(back, "application/json");
         assertThat(proposals.statusCode()).as(proposals.body()).isEqualTo(200);
@@ -82,9 +55,7 @@ class BrowserLoginIT {
                 + "\"ask\":{\"money\":{\"amount\":\"150.00\",\"currency\":\"GBP\"},\"otherResources\":[\"a card index cabinet\"]},\"intendedOutcomes\":[\"Local varieties kept alive\"]}";
         URI api = URI.create(stack.gatewayUrl() + "/api/proposals");
         assertThat(send(api, draft, null).statusCode()).as("session write without CSRF").isEqualTo(403);
-        String xsrf = cookies.getCookieStore().get(URI.create(stack.gatewayUrl())).stream()
-                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
-        HttpResponse<String> drafted = send(api, draft, xsrf);
+        HttpResponse<String> drafted = send(api, draft, xsrf());
         assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
         String id = drafted.body().replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         Eventually.within(Duration.ofSeconds(20), () -> {
@@ -132,6 +103,64 @@ class BrowserLoginIT {
         HttpResponse<String> refused = get(URI.create(stack.gatewayUrl() + "/api/proposals"), "application/json");
 
         assertThat(refused.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aSignedInSessionOutlivesARestartOfTheGateway() throws Exception {
+        URI api = signIn("bill");
+        assertThat(get(api, "application/json").statusCode()).isEqualTo(200);
+
+        stack.restartGateway();
+
+        HttpResponse<String> afterRestart = get(api, "application/json");
+        assertThat(afterRestart.statusCode()).as("the same cookie after the restart: " + afterRestart.body()).isEqualTo(200);
+        // a write needs the session's access token relayed to the service, which accepts bill as a citizen
+        String draft = "{\"title\":\"Tool library\",\"aspiration\":\"Neighbours lend each other the tools they seldom use\","
+                + "\"serviceArea\":\"Libraries\",\"assets\":[{\"kind\":\"PLACE\",\"description\":\"A shed behind the library\",\"holder\":\"Neighbours\"}],"
+                + "\"ask\":{\"money\":{\"amount\":\"90.00\",\"currency\":\"GBP\"},\"otherResources\":[\"shelving\"]},\"intendedOutcomes\":[\"Fewer tools bought\"]}";
+        HttpResponse<String> drafted = send(api, draft, xsrf());
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+    }
+
+    /**
+     * Signs the person in from a page request, through the authorization server's login form, and returns the address
+     * the gateway sends the browser back to (the API's list of proposals, the page first asked for).
+     */
+    private URI signIn(String username) throws Exception {
+        URI page = URI.create(stack.gatewayUrl() + "/api/proposals");
+
+        HttpResponse<String> first = get(page, "text/html");
+        assertThat(first.statusCode()).isEqualTo(302);
+        URI startLogin = location(page, first);
+        assertThat(startLogin.getPath()).isEqualTo("/oauth2/authorization/roundtable");
+
+        URI authorize = location(startLogin, get(startLogin, "text/html"));
+        assertThat(authorize.toString()).startsWith(stack.issuer() + "/oauth2/authorize")
+                .contains("client_id=roundtable-gateway").contains("code_challenge=").contains("code_challenge_method=S256");
+
+        URI loginPage = location(authorize, get(authorize, "text/html"));
+        assertThat(loginPage.toString()).isEqualTo(stack.issuer() + "/login");
+        HttpResponse<String> form = get(loginPage, "text/html");
+        Matcher csrf = CSRF.matcher(form.body());
+        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
+
+        HttpResponse<String> withoutCsrf = post(loginPage, "username=" + username + "&password=roundtable");
+        assertThat(withoutCsrf.statusCode()).as("login without the CSRF token").isEqualTo(403);
+
+        HttpResponse<String> loggedIn = post(loginPage, "username=" + username + "&password=roundtable&_csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+        URI resume = location(loginPage, loggedIn);
+        URI callback = location(resume, get(resume, "text/html"));
+        assertThat(callback.toString()).startsWith(stack.gatewayUrl() + "/login/oauth2/code/roundtable?code=");
+
+        URI back = location(callback, get(callback, "text/html"));
+        assertThat(back.getPath()).isEqualTo("/api/proposals");
+        return back;
+    }
+
+    private String xsrf() {
+        return cookies.getCookieStore().get(URI.create(stack.gatewayUrl())).stream()
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
     }
 
     private HttpResponse<String> get(URI uri, String accept) throws Exception {

@@ -14,13 +14,15 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The pieces a request crosses, started once per test JVM: the real local authorization server and the real
  * proposals service, each as its own process from its executable jar (as the local stack runs them), on the shared
- * PostgreSQL and Kafka broker of the test support; and the gateway in this JVM, in front of them.
+ * PostgreSQL and Kafka broker of the test support; and the gateway in this JVM, in front of them, with its own
+ * database on the same PostgreSQL.
  *
  * <p>Only proposals runs for real. The four other services' routes point at the same proposals process through other
  * loopback addresses (127.0.0.2 to 127.0.0.5), so each route has its own upstream address that a test can see a
@@ -30,6 +32,7 @@ final class LocalStack {
 
     static final String WEB_ORIGIN = "http://127.0.0.1:3000";
     static final int RATE_BURST = 10;
+    static final double RATE_PER_SECOND = 0.5;
     static final long MAX_REQUEST_BYTES = 64 * 1024;
     static final List<String> SERVICES = List.of("proposals", "participation", "commissioning", "outcomes", "audit");
 
@@ -91,7 +94,7 @@ final class LocalStack {
         return "http://127.0.0." + (SERVICES.indexOf(service) + 1) + ":" + proposalsPort;
     }
 
-    ConfigurableApplicationContext gateway() {
+    synchronized ConfigurableApplicationContext gateway() {
         return gateway;
     }
 
@@ -106,19 +109,56 @@ final class LocalStack {
         awaitHealthy(issuer(), identity);
         pages = pagesEchoingTheirRequest();
 
-        gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
-                "--roundtable.gateway.web-url=http://127.0.0.1:" + pages.getAddress().getPort(),
-                "--server.port=" + gatewayPort,
-                "--ROUNDTABLE_ISSUER=" + issuer(),
-                "--roundtable.gateway.web-origin=" + WEB_ORIGIN,
-                "--roundtable.gateway.rate-limit.burst=" + RATE_BURST,
-                "--roundtable.gateway.rate-limit.requests-per-second=0.5",
-                "--roundtable.gateway.max-request-size=" + MAX_REQUEST_BYTES + "B",
-                "--roundtable.gateway.services.proposals=" + upstream("proposals"),
-                "--roundtable.gateway.services.participation=" + upstream("participation"),
-                "--roundtable.gateway.services.commissioning=" + upstream("commissioning"),
-                "--roundtable.gateway.services.outcomes=" + upstream("outcomes"),
-                "--roundtable.gateway.services.audit=" + upstream("audit"));
+        gateway = startGateway(gatewayPort);
+    }
+
+    private ConfigurableApplicationContext startGateway(int port) {
+        PostgresServer postgres = SharedInfrastructure.postgres();
+        List<String> arguments = new ArrayList<>();
+        gatewayEnvironment(port, postgres, postgres.jdbcUrl("gateway")).forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        return new SpringApplicationBuilder(GatewayApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    /**
+     * Another gateway instance, as its own process from the gateway's executable jar, configured as the stack's own
+     * but on the given database. Whoever launches one {@linkplain #stopProcess(ChildProcess) stops} it.
+     */
+    ChildProcess launchGateway(int port, PostgresServer postgres, String jdbcUrl) {
+        return awaitGateway(port, startGatewayProcess(port, postgres, jdbcUrl, RATE_PER_SECOND));
+    }
+
+    /** Starts a gateway process without waiting for it ({@link #awaitGateway}), its budgets refilled at the given rate. */
+    ChildProcess startGatewayProcess(int port, PostgresServer postgres, String jdbcUrl, double requestsPerSecond) {
+        Map<String, String> environment = gatewayEnvironment(port, postgres, jdbcUrl);
+        environment.put("ROUNDTABLE_RATE_LIMIT_PER_SECOND", Double.toString(requestsPerSecond));
+        return launch("gateway-" + port, System.getProperty("roundtable.gateway.jar"), environment);
+    }
+
+    ChildProcess awaitGateway(int port, ChildProcess gateway) {
+        awaitHealthy("http://127.0.0.1:" + port, gateway);
+        return gateway;
+    }
+
+    private Map<String, String> gatewayEnvironment(int port, PostgresServer postgres, String jdbcUrl) {
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        environment.put("PORT", Integer.toString(port));
+        environment.put("ROUNDTABLE_ISSUER", issuer());
+        environment.put("ROUNDTABLE_DB_URL", jdbcUrl);
+        environment.put("ROUNDTABLE_DB_USER", postgres.username());
+        environment.put("ROUNDTABLE_DB_PASSWORD", postgres.password());
+        environment.put("ROUNDTABLE_WEB_URL", "http://127.0.0.1:" + pages.getAddress().getPort());
+        environment.put("ROUNDTABLE_WEB_ORIGIN", WEB_ORIGIN);
+        environment.put("ROUNDTABLE_RATE_LIMIT_BURST", Integer.toString(RATE_BURST));
+        environment.put("ROUNDTABLE_RATE_LIMIT_PER_SECOND", Double.toString(RATE_PER_SECOND));
+        environment.put("ROUNDTABLE_MAX_REQUEST_SIZE", MAX_REQUEST_BYTES + "B");
+        SERVICES.forEach(service -> environment.put("ROUNDTABLE_" + service.toUpperCase(java.util.Locale.ROOT) + "_URL", upstream(service)));
+        return environment;
+    }
+
+    /** Stops the stack's gateway and starts a new one on the same port and database, as a redeployment would. */
+    synchronized void restartGateway() {
+        gateway.close();
+        gateway = startGateway(gatewayPort);
     }
 
     /**
@@ -168,7 +208,7 @@ final class LocalStack {
         stopProcess(identity);
     }
 
-    private static void stopProcess(ChildProcess process) {
+    static void stopProcess(ChildProcess process) {
         if (process != null) {
             process.stop(STOP_TIMEOUT);
         }
@@ -187,7 +227,7 @@ final class LocalStack {
         process.awaitReady(START_TIMEOUT, () -> ChildProcess.reportsUp(baseUrl));
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException failure) {

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * One of the platform's Spring Boot applications as the launcher runs it: from its module's executable jar, on its
- * port, with its own database where it keeps one.
+ * port, with its own database where it keeps one (each service, and the gateway).
  *
  * @param name     what the launcher calls it, also its log's name
  * @param module   the module's folder, relative to the project root
@@ -32,7 +32,8 @@ public record Application(String name, String module, ToIntFunction<Ports> port,
     public static final Application OUTCOMES = new Application("outcomes", "services/outcomes", Ports::outcomes, "outcomes");
     public static final Application AUDIT = new Application("audit", "services/audit", Ports::audit, "audit");
     public static final Application WEB = new Application("web", "web", Ports::web, null);
-    public static final Application GATEWAY = new Application("gateway", "gateway", Ports::gateway, null);
+    /** Keeps the request budgets every gateway instance shares and the browser sessions in its own database. */
+    public static final Application GATEWAY = new Application("gateway", "gateway", Ports::gateway, "gateway");
     public static final Application WITNESS = new Application("witness", "services/witness", Ports::witness, null);
 
     /** Where every application but the gateway listens. */
@@ -85,6 +86,8 @@ public record Application(String name, String module, ToIntFunction<Ports> port,
             env.put("ROUNDTABLE_DB_URL", jdbcUrl);
             env.put("ROUNDTABLE_DB_USER", dbUser);
             env.put("ROUNDTABLE_DB_PASSWORD", dbPassword);
+        }
+        if (SERVICES.stream().anyMatch(service -> service.name.equals(name))) {
             env.put("ROUNDTABLE_KAFKA", "127.0.0.1:" + ports.kafka());
         }
         if (name.equals(IDENTITY.name)) {
