@@ -57,6 +57,8 @@ import org.roundtable.events.proposals.ProposalCommissioned;
 import org.roundtable.events.proposals.ProposalContent;
 import org.roundtable.events.proposals.ProposalDeclined;
 import org.roundtable.events.proposals.ProposalDrafted;
+import org.roundtable.events.proposals.ProposalStatus;
+import org.roundtable.events.proposals.ProposalStatusChange;
 import org.roundtable.events.proposals.ProposalSubmitted;
 import org.roundtable.events.proposals.ProposalUnderDecision;
 import org.roundtable.events.proposals.ProposalWithdrawn;
@@ -99,9 +101,9 @@ public final class ProposalReplay {
             .applies(ProposalAmended.class, ProposalReplay::amended)
             .applies(ProposalSubmitted.class, ProposalReplay::submitted)
             .applies(ProposalWithdrawn.class, ProposalReplay::withdrawn)
-            .applies(ProposalUnderDecision.class, ProposalReplay::underDecision)
-            .applies(ProposalCommissioned.class, ProposalReplay::commissioned)
-            .applies(ProposalDeclined.class, ProposalReplay::declined)
+            .applies(ProposalUnderDecision.class, ProposalReplay::statusChanged)
+            .applies(ProposalCommissioned.class, ProposalReplay::statusChanged)
+            .applies(ProposalDeclined.class, ProposalReplay::statusChanged)
             .applies(EndorsementsOpened.class, ProposalReplay::endorsementsOpened)
             .applies(EndorsementsClosed.class, ProposalReplay::endorsementsClosed)
             .applies(EndorsementGiven.class, ProposalReplay::endorsed)
@@ -159,7 +161,7 @@ public final class ProposalReplay {
     private void drafted(ProposalDrafted drafted) {
         if (proposalId.equals(drafted.proposalId())) {
             ProposalState state = proposal(entry);
-            state.status = "DRAFT";
+            state.status = ProposalStatus.reachedBy(drafted);
             state.revision = 1;
             state.content = drafted.content();
             state.authorId = drafted.authorId();
@@ -192,7 +194,7 @@ public final class ProposalReplay {
     private void submitted(ProposalSubmitted submitted) {
         if (proposalId.equals(submitted.proposalId())) {
             ProposalState state = proposal(entry);
-            state.status = "SUBMITTED";
+            state.status = ProposalStatus.reachedBy(submitted);
             state.revision = submitted.revision();
             state.content = submitted.content();
             submitted.coDesigners().forEach(coDesigner -> state.coDesigners.put(coDesigner.participantId(), coDesigner));
@@ -202,26 +204,15 @@ public final class ProposalReplay {
     private void withdrawn(ProposalWithdrawn withdrawn) {
         if (proposalId.equals(withdrawn.proposalId())) {
             ProposalState state = proposal(entry);
-            state.status = "WITHDRAWN";
+            state.status = ProposalStatus.reachedBy(withdrawn);
             state.withdrawalReason = withdrawn.reason();
         }
     }
 
-    private void underDecision(ProposalUnderDecision underDecision) {
-        if (proposalId.equals(underDecision.proposalId())) {
-            proposal(entry).status = "UNDER_DECISION";
-        }
-    }
-
-    private void commissioned(ProposalCommissioned commissioned) {
-        if (proposalId.equals(commissioned.proposalId())) {
-            proposal(entry).status = "COMMISSIONED";
-        }
-    }
-
-    private void declined(ProposalDeclined declined) {
-        if (proposalId.equals(declined.proposalId())) {
-            proposal(entry).status = "DECLINED";
+    /** Going under decision and its outcome change the proposal's status alone. */
+    private void statusChanged(ProposalStatusChange change) {
+        if (proposalId.equals(change.proposalId())) {
+            proposal(entry).status = ProposalStatus.reachedBy(change);
         }
     }
 
@@ -357,7 +348,7 @@ public final class ProposalReplay {
     }
 
     private static final class ProposalState {
-        private String status;
+        private ProposalStatus status;
         private int revision;
         private ProposalContent content;
         private String authorId;
@@ -367,7 +358,7 @@ public final class ProposalReplay {
         private Instant lastChangedAt;
 
         ProposalAsOf.Proposal toView() {
-            return new ProposalAsOf.Proposal(status, revision, content == null ? null : content.title(),
+            return new ProposalAsOf.Proposal(name(status), revision, content == null ? null : content.title(),
                     content == null ? null : content.serviceArea(), content, authorId, List.copyOf(coDesigners.values()),
                     List.copyOf(invited), withdrawalReason, lastChangedAt);
         }

@@ -1,6 +1,5 @@
 package org.roundtable.events.proposals;
 
-import org.roundtable.events.IntegrationEvent;
 import org.roundtable.events.Published;
 import org.roundtable.events.Source;
 
@@ -12,7 +11,7 @@ import java.util.List;
  */
 @Published(source = Source.PROPOSALS, version = 1)
 public record ProposalSubmitted(String proposalId, int revision, ProposalContent content, List<CoDesigner> coDesigners)
-        implements IntegrationEvent {
+        implements ProposalStatusChange {
 
     public ProposalSubmitted {
         coDesigners = coDesigners == null ? List.of() : List.copyOf(coDesigners);

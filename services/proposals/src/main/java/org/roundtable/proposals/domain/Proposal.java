@@ -15,6 +15,8 @@ import org.roundtable.events.proposals.ProposalCommissioned;
 import org.roundtable.events.proposals.ProposalContent;
 import org.roundtable.events.proposals.ProposalDeclined;
 import org.roundtable.events.proposals.ProposalDrafted;
+import org.roundtable.events.proposals.ProposalStatus;
+import org.roundtable.events.proposals.ProposalStatusChange;
 import org.roundtable.events.proposals.ProposalSubmitted;
 import org.roundtable.events.proposals.ProposalUnderDecision;
 import org.roundtable.events.proposals.ProposalWithdrawn;
@@ -176,7 +178,7 @@ public class Proposal {
     void on(ProposalDrafted event) {
         proposalId = event.proposalId();
         authorId = event.authorId();
-        status = ProposalStatus.DRAFT;
+        status = ProposalStatus.reachedBy(event);
         revision = 1;
         content = event.content();
         coDesigners.put(event.authorId(), new CoDesigner(event.authorId(), event.authorRole(), "author"));
@@ -199,28 +201,9 @@ public class Proposal {
         content = event.content();
     }
 
+    /** Submission, withdrawal, going under decision and its outcome change the status alone. */
     @EventSourcingHandler
-    void on(ProposalSubmitted event) {
-        status = ProposalStatus.SUBMITTED;
-    }
-
-    @EventSourcingHandler
-    void on(ProposalWithdrawn event) {
-        status = ProposalStatus.WITHDRAWN;
-    }
-
-    @EventSourcingHandler
-    void on(ProposalUnderDecision event) {
-        status = ProposalStatus.UNDER_DECISION;
-    }
-
-    @EventSourcingHandler
-    void on(ProposalCommissioned event) {
-        status = ProposalStatus.COMMISSIONED;
-    }
-
-    @EventSourcingHandler
-    void on(ProposalDeclined event) {
-        status = ProposalStatus.DECLINED;
+    void on(ProposalStatusChange event) {
+        status = ProposalStatus.reachedBy(event);
     }
 }

@@ -3,7 +3,7 @@ package org.roundtable.proposals.query;
 import org.roundtable.events.Role;
 import org.roundtable.events.proposals.Money;
 import org.roundtable.events.proposals.ProposalContent;
-import org.roundtable.proposals.domain.ProposalStatus;
+import org.roundtable.events.proposals.ProposalStatus;
 
 import java.time.Instant;
 import java.util.List;

@@ -16,11 +16,11 @@ import org.roundtable.events.proposals.ProposalCommissioned;
 import org.roundtable.events.proposals.ProposalContent;
 import org.roundtable.events.proposals.ProposalDeclined;
 import org.roundtable.events.proposals.ProposalDrafted;
+import org.roundtable.events.proposals.ProposalStatus;
 import org.roundtable.events.proposals.ProposalSubmitted;
 import org.roundtable.events.proposals.ProposalUnderDecision;
 import org.roundtable.events.proposals.ProposalWithdrawn;
 import org.roundtable.kit.actor.ActorMetadata;
-import org.roundtable.proposals.domain.ProposalStatus;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +58,7 @@ public class ProposalProjection {
         CoDesignerView author = new CoDesignerView(event.proposalId(), event.authorId());
         author.joined(event.authorRole(), "author", at);
         coDesigners.save(author);
-        statusChanges.save(new StatusChangeView(event.proposalId(), ProposalStatus.DRAFT, event.authorId(), event.authorRole(), null, null, at));
+        statusChanges.save(new StatusChangeView(event.proposalId(), ProposalStatus.reachedBy(event), event.authorId(), event.authorRole(), null, null, at));
     }
 
     @EventHandler
@@ -87,18 +87,18 @@ public class ProposalProjection {
 
     @EventHandler
     void on(ProposalSubmitted event, MetaData metadata, @Timestamp Instant at) {
-        changeStatus(event.proposalId(), ProposalStatus.SUBMITTED, metadata, null, null, at);
+        changeStatus(event.proposalId(), ProposalStatus.reachedBy(event), metadata, null, null, at);
     }
 
     @EventHandler
     void on(ProposalWithdrawn event, MetaData metadata, @Timestamp Instant at) {
-        changeStatus(event.proposalId(), ProposalStatus.WITHDRAWN, metadata, event.reason(), null, at);
+        changeStatus(event.proposalId(), ProposalStatus.reachedBy(event), metadata, event.reason(), null, at);
     }
 
     @EventHandler
     void on(ProposalUnderDecision event, MetaData metadata, @Timestamp Instant at) {
         proposals.findById(event.proposalId()).ifPresent(view -> view.caseOpened(event.caseId()));
-        changeStatus(event.proposalId(), ProposalStatus.UNDER_DECISION, metadata, null, event.caseId(), at);
+        changeStatus(event.proposalId(), ProposalStatus.reachedBy(event), metadata, null, event.caseId(), at);
     }
 
     @EventHandler
@@ -108,12 +108,12 @@ public class ProposalProjection {
                 view.allocated(event.allocated().amount(), event.allocated().currency());
             }
         });
-        changeStatus(event.proposalId(), ProposalStatus.COMMISSIONED, metadata, null, event.caseId(), at);
+        changeStatus(event.proposalId(), ProposalStatus.reachedBy(event), metadata, null, event.caseId(), at);
     }
 
     @EventHandler
     void on(ProposalDeclined event, MetaData metadata, @Timestamp Instant at) {
-        changeStatus(event.proposalId(), ProposalStatus.DECLINED, metadata, null, event.caseId(), at);
+        changeStatus(event.proposalId(), ProposalStatus.reachedBy(event), metadata, null, event.caseId(), at);
     }
 
     @ResetHandler

@@ -1,7 +1,7 @@
 package org.roundtable.proposals.query;
 
+import org.roundtable.events.proposals.ProposalStatus;
 import org.roundtable.kit.names.PublicNames;
-import org.roundtable.proposals.domain.ProposalStatus;
 
 import java.time.Instant;
 

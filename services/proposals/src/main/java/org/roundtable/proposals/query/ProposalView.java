@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import org.roundtable.events.Role;
-import org.roundtable.proposals.domain.ProposalStatus;
+import org.roundtable.events.proposals.ProposalStatus;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.roundtable.events.Role;
-import org.roundtable.proposals.domain.ProposalStatus;
+import org.roundtable.events.proposals.ProposalStatus;
 
 import java.time.Instant;
 
