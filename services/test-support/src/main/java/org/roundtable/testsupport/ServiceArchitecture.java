@@ -1,8 +1,11 @@
 package org.roundtable.testsupport;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -11,17 +14,20 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The layering rules every service shares, for a service laid out as {@code domain/ query/ api/ integration/} under
- * its root package (for example {@code org.roundtable.proposals}). A service's {@code ArchitectureTest} checks these
+ * The layering rules every service shares, for a service laid out as {@code domain/ query/ api/ integration/} (and
+ * {@code foreign/} when it keeps facts from other services) under its root package (for example {@code org.roundtable.proposals}). A service's {@code ArchitectureTest} checks these
  * and adds its own.
  */
 public final class ServiceArchitecture {
@@ -121,6 +127,79 @@ public final class ServiceArchitecture {
             }
         }
         return false;
+    }
+
+    /**
+     * What services use of the kit: its refusals and rules ({@code domain}), authority declarations, public names, the
+     * inbox handler mark, command sending and the request's actor, and paging. Everything else in the kit (the event
+     * store, relay, inbox, dead letters, security, idempotency, metrics) is its inside, set up by auto-configuration.
+     */
+    public static final String[] KIT_API_PACKAGES = {"org.roundtable.kit.domain", "org.roundtable.kit.authority", "org.roundtable.kit.names"};
+    public static final String[] KIT_API_CLASSES = {"org.roundtable.kit.inbox.InboxHandler", "org.roundtable.kit.actor.Commands",
+            "org.roundtable.kit.actor.RequestActors", "org.roundtable.kit.actor.ActorMetadata", "org.roundtable.kit.web.PageOf"};
+
+    private static final String SAGA = "org.axonframework.spring.stereotype.Saga";
+    private static final String EVENT_HANDLER = "org.axonframework.eventhandling.EventHandler";
+    private static final String SAGA_EVENT_HANDLER = "org.axonframework.modelling.saga.SagaEventHandler";
+
+    /** A service reaches into no part of the kit but its API. */
+    public static ArchRule theKitIsUsedOnlyThroughItsApi(String rootPackage) {
+        return noClasses().that().resideInAPackage(rootPackage + "..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("belong to the kit's inside", ServiceArchitecture::isKitInside));
+    }
+
+    /** Processes that wait for other services' events are sagas, and sagas live in {@code integration/}. */
+    public static ArchRule sagasLiveInIntegration(String rootPackage) {
+        return classes().that().areAnnotatedWith(SAGA).or().containAnyMethodsThat(annotatedWith(SAGA_EVENT_HANDLER))
+                .should().resideInAPackage(rootPackage + ".integration..")
+                .andShould().beAnnotatedWith(SAGA)
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * Facts kept from other services live in {@code foreign/}: every event handler (not a saga's) that takes another
+     * service's event is there, reading it from the service's own event store where the inbox kept it, so a reset of its
+     * processor rebuilds the facts from that history.
+     */
+    public static ArchRule otherServicesFactsAreKeptInForeign(String rootPackage) {
+        return methods().that().areAnnotatedWith(EVENT_HANDLER).and(takeAnEventOfAnotherServiceThan(serviceOf(rootPackage)))
+                .should().beDeclaredInClassesThat().resideInAPackage(rootPackage + ".foreign..")
+                .allowEmptyShould(true);
+    }
+
+    /** Facts kept from other services are built from those events alone: {@code foreign/} depends on no other layer. */
+    public static ArchRule foreignFactsDependOnNoOtherLayer(String rootPackage) {
+        return noClasses().that().resideInAPackage(rootPackage + ".foreign..")
+                .should().dependOnClassesThat().resideInAnyPackage(rootPackage + ".domain..", rootPackage + ".api..",
+                        rootPackage + ".integration..", rootPackage + ".query..")
+                .allowEmptyShould(true);
+    }
+
+    private static boolean isKitInside(JavaClass type) {
+        if (!type.getName().startsWith("org.roundtable.kit.")) {
+            return false;
+        }
+        String outer = type.getName().contains("$") ? type.getName().substring(0, type.getName().indexOf('$')) : type.getName();
+        return Arrays.stream(KIT_API_PACKAGES).noneMatch(type.getPackageName()::equals)
+                && Arrays.stream(KIT_API_CLASSES).noneMatch(outer::equals);
+    }
+
+    private static String serviceOf(String rootPackage) {
+        return rootPackage.substring(rootPackage.lastIndexOf('.') + 1);
+    }
+
+    private static DescribedPredicate<JavaMember> annotatedWith(String annotation) {
+        return DescribedPredicate.describe("are annotated with " + annotation, member -> member.isAnnotatedWith(annotation));
+    }
+
+    private static DescribedPredicate<JavaMethod> takeAnEventOfAnotherServiceThan(String service) {
+        return DescribedPredicate.describe("take an event of another service than " + service, method -> {
+            if (method.getRawParameterTypes().isEmpty()) {
+                return false;
+            }
+            String eventPackage = method.getRawParameterTypes().get(0).getPackageName();
+            return eventPackage.startsWith("org.roundtable.events.") && !eventPackage.startsWith("org.roundtable.events." + service);
+        });
     }
 
     /** Joins package lists, for a rule naming several of them. */

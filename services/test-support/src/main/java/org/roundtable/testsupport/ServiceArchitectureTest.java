@@ -41,4 +41,24 @@ public abstract class ServiceArchitectureTest {
     void everyCommandHandlerReadsTheDeclaration() {
         ServiceArchitecture.everyCommandHandlerReadsTheDeclaration(rootPackage).check(classes);
     }
+
+    @Test
+    void theKitIsUsedOnlyThroughItsApi() {
+        ServiceArchitecture.theKitIsUsedOnlyThroughItsApi(rootPackage).check(classes);
+    }
+
+    @Test
+    void sagasLiveInIntegration() {
+        ServiceArchitecture.sagasLiveInIntegration(rootPackage).check(classes);
+    }
+
+    @Test
+    void otherServicesFactsAreKeptInForeign() {
+        ServiceArchitecture.otherServicesFactsAreKeptInForeign(rootPackage).check(classes);
+    }
+
+    @Test
+    void foreignFactsDependOnNoOtherLayer() {
+        ServiceArchitecture.foreignFactsDependOnNoOtherLayer(rootPackage).check(classes);
+    }
 }

@@ -2,6 +2,9 @@ package org.roundtable.commissioning.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.roundtable.commissioning.foreign.KnownProposalView;
+import org.roundtable.commissioning.foreign.KnownProposalViews;
+import org.roundtable.commissioning.foreign.WhatThePanelKnows;
 import org.roundtable.events.Role;
 import org.roundtable.kit.names.PublicNames;
 import org.springframework.beans.factory.annotation.Qualifier;

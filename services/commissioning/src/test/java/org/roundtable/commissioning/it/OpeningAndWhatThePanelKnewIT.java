@@ -17,6 +17,8 @@ import org.roundtable.events.participation.ProfileCorrected;
 import org.roundtable.events.participation.ProfileRegistered;
 import org.roundtable.events.proposals.AssetKind;
 import org.roundtable.events.proposals.ProposalWithdrawn;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.roundtable.commissioning.foreign.WhatThePanelKnows;
 import org.roundtable.testsupport.Eventually;
 import org.roundtable.testsupport.Topics;
 
@@ -100,6 +102,7 @@ class OpeningAndWhatThePanelKnewIT extends CommissioningIntegrationTest {
             assertThat(said.get("endorsements").get(0).get("name").asText()).as("named by her consent").isEqualTo("Fay");
         });
         awaitInboxHandled(Source.PARTICIPATION.topic());
+        awaitProcessed(WhatThePanelKnows.PROCESSING_GROUP, PATIENCE);
         JsonNode view = decisionCase(caseId).body();
         JsonNode said = view.get("whatCitizensSaid");
         assertThat(said.get("endorsementCount").asInt()).isEqualTo(1);
@@ -117,6 +120,12 @@ class OpeningAndWhatThePanelKnewIT extends CommissioningIntegrationTest {
         assertThat(asSubmitted.get("content").get("ask").get("money").get("amount").decimalValue()).isEqualByComparingTo("1200.00");
         assertThat(asSubmitted.get("coDesigners")).hasSize(2);
         assertThat(view.get("title").asText()).isEqualTo("Library garden");
+
+        TrackingEventProcessor panelKnows = resetToStart(WhatThePanelKnows.PROCESSING_GROUP);
+        assertThat(jdbc.queryForObject("select count(*) from known_proposal_view", Long.class)).as("forgotten by the reset").isZero();
+        panelKnows.start();
+        Eventually.within(PATIENCE, () -> assertThat(decisionCase(caseId).body()).as("rebuilt from the inbox's history")
+                .isEqualTo(view));
     }
 
     @Test

@@ -1,9 +1,14 @@
-package org.roundtable.commissioning.query;
+package org.roundtable.commissioning.foreign;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.roundtable.events.participation.AssetPledged;
 import org.roundtable.events.participation.EndorsementGiven;
+import org.roundtable.events.participation.EndorsementWithdrawn;
+import org.roundtable.events.participation.PledgeWithdrawn;
 import org.roundtable.events.proposals.ProposalSubmitted;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -16,10 +21,16 @@ import java.util.function.Consumer;
 
 /**
  * Keeps, from other services' events, what a panel needs to know of a proposal: the proposal as submitted and what
- * citizens said and offered. Called by the inbox, inside the transaction that records the event as handled.
+ * citizens said and offered. It reads them as the inbox kept them in this service's event store, so a reset of its
+ * processor rebuilds it from that history.
  */
 @Component
+@ProcessingGroup(WhatThePanelKnows.PROCESSING_GROUP)
 public class WhatThePanelKnows {
+
+    public static final String PROCESSING_GROUP = "what-the-panel-knows";
+    /** Who pledged, kept so that the name shown follows their consent; never shown itself. */
+    public static final String PLEDGED_BY = "pledgedBy";
 
     private static final TypeReference<LinkedHashMap<String, Map<String, Object>>> DOCUMENTS = new TypeReference<>() {
     };
@@ -32,16 +43,20 @@ public class WhatThePanelKnows {
         this.json = json;
     }
 
-    public void submitted(ProposalSubmitted submitted) {
+    @ResetHandler
+    void forgetAll() {
+        proposals.deleteAllInBatch();
+    }
+
+    @EventHandler
+    void on(ProposalSubmitted submitted) {
         KnownProposalView known = known(submitted.proposalId());
         known.submitted = write(submitted);
         proposals.save(known);
     }
 
-    /** Who pledged, kept so that the name shown follows their consent; never shown itself. */
-    static final String PLEDGED_BY = "pledgedBy";
-
-    public void endorsed(EndorsementGiven given) {
+    @EventHandler
+    void on(EndorsementGiven given) {
         KnownProposalView known = known(given.proposalId());
         Map<String, Object> endorsement = new LinkedHashMap<>();
         endorsement.put("name", given.publicName());
@@ -50,13 +65,15 @@ public class WhatThePanelKnows {
         proposals.save(known);
     }
 
-    public void endorsementWithdrawn(String proposalId, String participantId) {
-        KnownProposalView known = known(proposalId);
-        known.endorsements = change(known.endorsements, all -> all.remove(participantId));
+    @EventHandler
+    void on(EndorsementWithdrawn withdrawn) {
+        KnownProposalView known = known(withdrawn.proposalId());
+        known.endorsements = change(known.endorsements, all -> all.remove(withdrawn.participantId()));
         proposals.save(known);
     }
 
-    public void pledged(AssetPledged pledged) {
+    @EventHandler
+    void on(AssetPledged pledged) {
         KnownProposalView known = known(pledged.proposalId());
         Map<String, Object> pledge = new LinkedHashMap<>();
         pledge.put("name", pledged.publicName());
@@ -68,9 +85,10 @@ public class WhatThePanelKnows {
         proposals.save(known);
     }
 
-    public void pledgeWithdrawn(String proposalId, String pledgeId) {
-        KnownProposalView known = known(proposalId);
-        known.pledges = change(known.pledges, all -> all.remove(pledgeId));
+    @EventHandler
+    void on(PledgeWithdrawn withdrawn) {
+        KnownProposalView known = known(withdrawn.proposalId());
+        known.pledges = change(known.pledges, all -> all.remove(withdrawn.pledgeId()));
         proposals.save(known);
     }
 

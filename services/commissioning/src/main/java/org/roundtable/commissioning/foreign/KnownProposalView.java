@@ -1,4 +1,4 @@
-package org.roundtable.commissioning.query;
+package org.roundtable.commissioning.foreign;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.roundtable.commissioning.query;
+package org.roundtable.commissioning.foreign;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
