@@ -7,6 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import org.roundtable.testsupport.SpringTestContexts;
@@ -35,7 +36,9 @@ class HostileRequestsIT extends ProposalsIntegrationTest {
         return HostileRequests.from(api().get("/v3/api-docs", null).body())
                 .pathValues("id", Arbitraries.of(proposals))
                 .fieldValues("inviteeId", HostileRequests.jsonStrings(Arbitraries.of("hostile-co", "hostile-staff")))
-                .tokens(Arbitraries.of(citizen("hostile-author"), citizen("hostile-co"), citizen("hostile-stranger"), auditor("hostile-auditor")))
+                // the author half the time: most writes are hers to make, so plausible ones are accepted and store events
+                .tokens(Arbitraries.frequency(Tuple.of(3, citizen("hostile-author")), Tuple.of(1, citizen("hostile-co")),
+                        Tuple.of(1, citizen("hostile-stranger")), Tuple.of(1, auditor("hostile-auditor"))))
                 .arbitrary();
     }
 
@@ -47,6 +50,6 @@ class HostileRequestsIT extends ProposalsIntegrationTest {
 
     @AfterContainer
     static void report() {
-        checks.printReportAndRequireCleanRun(10);
+        checks.printReportAndRequireCleanRun(5);
     }
 }
