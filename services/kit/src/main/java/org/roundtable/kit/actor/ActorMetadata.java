@@ -18,6 +18,8 @@ public final class ActorMetadata {
     public static final String CAUSATION_ID = "causationId";
     /** On another service's event kept in this service's event store: the service it was heard from. */
     public static final String HEARD_FROM = "heardFrom";
+    /** The subject (aggregate) of another service's event kept in this service's store: its handlers take one subject's events in order. */
+    public static final String HEARD_SUBJECT = "heardSubject";
 
     private ActorMetadata() {
     }

@@ -7,6 +7,8 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -20,6 +22,7 @@ import org.roundtable.events.RoundtableEvents;
 import org.roundtable.kit.RoundtableProperties;
 import org.roundtable.kit.actor.ActorCommandInterceptor;
 import org.roundtable.kit.actor.ActorCorrelationDataProvider;
+import org.roundtable.kit.actor.ActorMetadata;
 import org.roundtable.kit.actor.Commands;
 import org.roundtable.kit.actor.RequestActors;
 import org.roundtable.kit.metrics.CommandMetrics;
@@ -102,8 +105,22 @@ public class EventSourcingConfiguration {
     @Bean
     ConfigurerModule sharedTrackingProcessors(RoundtableProperties properties) {
         int segments = properties.processors().segments();
-        return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessorConfiguration(
-                configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments).andInitialSegmentsCount(segments)));
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessorConfiguration(
+                        configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments).andInitialSegmentsCount(segments))
+                .registerDefaultSequencingPolicy(configuration -> EventSourcingConfiguration::subjectOf));
+    }
+
+    /**
+     * Which events a segment must take in order: one aggregate's, and of the events heard from other services one
+     * subject's (they carry no aggregate in this store), so two segments never update one subject's row at once.
+     */
+    static Object subjectOf(EventMessage<?> event) {
+        if (event instanceof DomainEventMessage<?> domain) {
+            return domain.getAggregateIdentifier();
+        }
+        Object heard = event.getMetaData().get(ActorMetadata.HEARD_SUBJECT);
+        return heard != null ? heard : event.getIdentifier();
     }
 
     /** Axon's JPA token store, claiming under {@code roundtable.processors.node} when that is set. */

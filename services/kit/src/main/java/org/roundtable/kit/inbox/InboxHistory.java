@@ -63,6 +63,7 @@ public class InboxHistory {
     void append(EventEnvelope heard) {
         Map<String, Object> metadata = new HashMap<>(ActorMetadata.of(heard.actor(), heard.correlationId(), heard.causationId()));
         metadata.put(ActorMetadata.HEARD_FROM, heard.type().source().service());
+        metadata.put(ActorMetadata.HEARD_SUBJECT, heard.subject());
         // stored at the time it was heard: the store's order, not the original time, decides what a reader sees next
         store.get().publish(new GenericEventMessage<>(heard.id(), heard.data(), metadata, Instant.now()));
     }
