@@ -1,3 +1,8 @@
+-- Instances that start together apply this script one at a time. The whole script is one statement
+-- (spring.sql.init.separator), which PostgreSQL runs as one transaction, and this lock is held until it commits;
+-- without it, two instances creating the same table at once collide in PostgreSQL's catalog.
+select pg_advisory_xact_lock(hashtext('roundtable-gateway-schema'));
+
 -- Each user's request budget, shared by every gateway instance. Unlogged: a decision costs no write-ahead log flush,
 -- and a crash of the database only refills every bucket.
 create unlogged table if not exists gateway_rate_limit (

@@ -1,3 +1,7 @@
+-- Instances that start together apply this script one at a time: it is sent whole, as one transaction
+-- (spring.sql.init.separator in the kit's defaults), and this lock is held until it commits.
+select pg_advisory_xact_lock(hashtext('roundtable-audit-schema'));
+
 -- The ledger: append-only. ledger_entry is the contract the audit views read (see the module's javadoc).
 create table if not exists ledger_entry (
     position        bigint       primary key,
