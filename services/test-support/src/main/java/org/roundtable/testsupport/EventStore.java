@@ -40,8 +40,22 @@ public final class EventStore {
      * replay's own position), -1 for a segment that has read nothing. Empty before the processor has claimed a token.
      */
     public List<Long> positionsOf(String processorName) {
-        return jdbc.queryForList("select token from token_entry where processor_name = ? order by segment", byte[].class, processorName)
-                .stream().map(EventStore::position).toList();
+        return positions().stream().filter(segment -> segment.processor().equals(processorName)).map(SegmentPosition::position).toList();
+    }
+
+    /** Where every segment of every tracking processor stands (as {@link #positionsOf}), by processor and segment. */
+    public List<SegmentPosition> positions() {
+        return jdbc.query("select processor_name, segment, token from token_entry order by processor_name, segment",
+                (row, number) -> new SegmentPosition(row.getString(1), row.getInt(2), position(row.getBytes(3))));
+    }
+
+    /** One segment of a tracking processor and the global index it has read up to. */
+    public record SegmentPosition(String processor, int segment, long position) {
+
+        @Override
+        public String toString() {
+            return processor + "[" + segment + "] at " + position;
+        }
     }
 
     private static long position(byte[] token) {

@@ -2,6 +2,7 @@ package org.roundtable.testsupport.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.roundtable.testsupport.ApiClient;
+import org.roundtable.testsupport.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What must hold for every request a service is sent, however hostile: the answer is 2xx or a 4xx problem+json, never
@@ -22,11 +21,10 @@ import java.util.regex.Pattern;
  */
 public final class HostileChecks {
 
-    private static final Pattern GLOBAL_INDEX = Pattern.compile("\"(?:globalIndex|index)\"\\s*:\\s*(\\d+)");
-
     private final String service;
     private final ApiClient api;
     private final JdbcTemplate jdbc;
+    private final EventStore store;
     private final Duration patience;
     private final Map<String, int[]> outcomes = new TreeMap<>();
     private final Map<Integer, Integer> statuses = new TreeMap<>();
@@ -43,6 +41,7 @@ public final class HostileChecks {
         this.service = service;
         this.api = api;
         this.jdbc = jdbc;
+        this.store = new EventStore(jdbc);
         this.patience = patience;
     }
 
@@ -107,10 +106,10 @@ public final class HostileChecks {
     }
 
     private void awaitProcessorsAtHead(HostileRequest request) {
-        long head = jdbc.queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Long.class);
+        long head = store.head();
         long started = System.nanoTime();
         long deadline = started + patience.toNanos();
-        List<String> behind;
+        List<EventStore.SegmentPosition> behind;
         while (true) {
             behind = processorsBehind(head);
             if (behind.isEmpty()) {
@@ -131,24 +130,9 @@ public final class HostileChecks {
         }
     }
 
-    /** The event processors whose tracking token is still before this global index. */
-    private List<String> processorsBehind(long head) {
-        List<String> behind = new ArrayList<>();
-        jdbc.query("select processor_name, segment, convert_from(token, 'UTF8') from token_entry", row -> {
-            String token = row.getString(3);
-            long at = -1;
-            if (token != null) {
-                Matcher index = GLOBAL_INDEX.matcher(token);
-                while (index.find()) {
-                    at = Math.max(at, Long.parseLong(index.group(1)));
-                }
-            }
-            if (at < head) {
-                behind.add(row.getString(1) + "[" + row.getInt(2) + "] at " + at + " (" + (token == null ? "no token"
-                        : token.substring(0, Math.min(200, token.length()))) + ")");
-            }
-        });
-        return behind;
+    /** The segments of event processors that have not yet read the event at this global index. */
+    private List<EventStore.SegmentPosition> processorsBehind(long head) {
+        return store.positions().stream().filter(segment -> segment.position() < head).toList();
     }
 
     private long eventsOf(String correlationId) {
