@@ -59,7 +59,7 @@ final class StackUnderLoad implements AutoCloseable {
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
-        LocalStack stack = new LocalStack(new LocalStack.Settings(root, data, new Ports(portOffset), APPLICATIONS, System.out, Map.of())
+        LocalStack stack = new LocalStack(new LocalStack.Settings(root, data, new Ports(portOffset), APPLICATIONS, System.out, Map.of(), 1)
                 .withEnvironment(jvmOptions.isEmpty() ? Map.of("ROUNDTABLE_BENCHMARK_USERS", "true")
                         : Map.of("ROUNDTABLE_BENCHMARK_USERS", "true", "JAVA_TOOL_OPTIONS", jvmOptions)));
         long starting = System.nanoTime();

@@ -198,6 +198,29 @@ public final class ChildProcess {
         }
     }
 
+    /** Kills the process and every process it started outright ({@code SIGKILL}), as a crash would, and waits until they are gone. */
+    public void kill() {
+        kill(handle());
+    }
+
+    /** Kills this process and every process it started outright ({@code SIGKILL}), and waits until they are gone. */
+    public static void kill(ProcessHandle process) {
+        List<ProcessHandle> everything = new ArrayList<>();
+        everything.add(process);
+        process.descendants().forEach(everything::add);
+        everything.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle killed : everything) {
+            try {
+                killed.onExit().get(FORCED_EXIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while killing process " + killed.pid(), interrupted);
+            } catch (Exception unkillable) {
+                throw new IllegalStateException("process " + killed.pid() + " still runs " + FORCED_EXIT.toSeconds() + " s after it was killed");
+            }
+        }
+    }
+
     /** The last lines of the log. */
     public String tail() {
         try {

@@ -181,6 +181,15 @@ public final class KafkaBroker {
         LOG.log(System.Logger.Level.DEBUG, "Kafka broker stopped in {0} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping));
     }
 
+    /** Kills the broker process outright ({@code SIGKILL}), as a crash would; {@link #start()} starts it again on its data. */
+    public synchronized void kill() {
+        ChildProcess killed = process;
+        process = null;
+        if (killed != null) {
+            killed.kill();
+        }
+    }
+
     private void end() {
         ChildProcess ending = process;
         process = null;

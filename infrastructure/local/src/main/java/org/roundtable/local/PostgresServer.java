@@ -105,6 +105,23 @@ public final class PostgresServer {
     }
 
     /**
+     * Kills an embedded server outright ({@code SIGKILL} to the postmaster and every process it started), as a crash
+     * of its machine would, and lets go of its data folder; {@link #embedded} on the same folder starts it again, and
+     * it recovers from its write-ahead log. A server this JVM did not start cannot be killed from here.
+     */
+    public synchronized void kill() {
+        if (owned == null) {
+            throw new IllegalStateException("PostgreSQL at " + serverUrl + " was not started here");
+        }
+        ChildProcess.kill(owned.getProcess().toHandle());
+        try {
+            owned.close(); // its stop finds nothing to stop (and says so in the log); it lets go of the folder's lock
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not let go of PostgreSQL's data folder", failure);
+        }
+    }
+
+    /**
      * The JDBC url of the named database (lower case letters, digits and underscores), created on the first request.
      * Safe to call any number of times, also from several JVMs that share one server.
      */

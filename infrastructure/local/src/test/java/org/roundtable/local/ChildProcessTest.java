@@ -78,6 +78,20 @@ class ChildProcessTest {
     }
 
     @Test
+    void killingEndsAtOnceTheProcessAndEveryProcessItStartedEvenThoseThatIgnoreBeingAsked() {
+        ChildProcess child = shell("stubborn", "trap '' TERM; sleep 300 & sleep 300", Map.of());
+        child.awaitReady(Duration.ofSeconds(30), () -> child.handle().descendants().findAny().isPresent());
+        List<ProcessHandle> started = child.handle().descendants().toList();
+        long killing = System.nanoTime();
+
+        child.kill();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - killing)).isLessThan(Duration.ofSeconds(5));
+        assertThat(child.isAlive()).isFalse();
+        assertThat(started).isNotEmpty().noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
     void aProcessRunningPastItsTimeIsEndedAndTheWaitFails() {
         ChildProcess child = shell("endless", "sleep 300", Map.of());
 

@@ -46,8 +46,47 @@ public record Application(String name, String module, ToIntFunction<Ports> port,
     public static final List<Application> ALL = Stream.of(List.of(IDENTITY), SERVICES, List.of(WEB, GATEWAY, WITNESS))
             .flatMap(List::stream).toList();
 
+    /** The applications the local stack can run as several instances behind one address: the services and the gateway. */
+    public static final List<Application> REPLICATED = Stream.concat(SERVICES.stream(), Stream.of(GATEWAY)).toList();
+
+    /** Between an application's address and the port of its instance number {@code n}: {@code n} times this. */
+    static final int INSTANCE_PORT_STEP = 10_000;
+
     public int portIn(Ports ports) {
         return port.applyAsInt(ports);
+    }
+
+    /**
+     * Instance {@code number} of this application, when several run behind its address: named {@code <name>-<number>},
+     * listening on loopback at its address's port plus {@code number} times {@value #INSTANCE_PORT_STEP}, and otherwise
+     * set up as the application is (it reaches the other applications at their addresses).
+     */
+    public Application instance(int number) {
+        if (number < 1 || !REPLICATED.contains(this)) {
+            throw new IllegalArgumentException(name + " has no instance " + number);
+        }
+        return new Application(name + "-" + number, module, ports -> port.applyAsInt(ports) + number * INSTANCE_PORT_STEP, database);
+    }
+
+    /** The application this is an instance of, or itself. */
+    public Application application() {
+        return ALL.stream().filter(application -> application.module.equals(module)).findFirst().orElse(this);
+    }
+
+    /** Whether this is an instance other than the first of an application that runs several. */
+    public boolean laterInstance() {
+        return !ALL.contains(this) && !name.endsWith("-1");
+    }
+
+    /** An application, or an instance of one, is known by its name: each {@link #instance} call makes the same one again. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Application application && name.equals(application.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
     }
 
     /** The module's executable jar, as the build leaves it in {@code target/}. */
@@ -76,8 +115,9 @@ public record Application(String name, String module, ToIntFunction<Ports> port,
     public Map<String, String> environment(Ports ports, Path data, String jdbcUrl, String dbUser, String dbPassword) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(portIn(ports)));
-        if (!name.equals(GATEWAY.name)) {
-            // one door in: only the gateway is reachable from other machines
+        Application application = application();
+        if (!equals(GATEWAY)) {
+            // one door in: only the gateway, or the address in front of its instances, is reachable from other machines
             env.put("SERVER_ADDRESS", LOOPBACK);
         }
         env.put("ROUNDTABLE_ISSUER", ports.issuer());
@@ -87,29 +127,29 @@ public record Application(String name, String module, ToIntFunction<Ports> port,
             env.put("ROUNDTABLE_DB_USER", dbUser);
             env.put("ROUNDTABLE_DB_PASSWORD", dbPassword);
         }
-        if (SERVICES.stream().anyMatch(service -> service.name.equals(name))) {
+        if (SERVICES.contains(application)) {
             env.put("ROUNDTABLE_KAFKA", "127.0.0.1:" + ports.kafka());
         }
-        if (name.equals(IDENTITY.name)) {
+        if (application.equals(IDENTITY)) {
             env.put("ROUNDTABLE_DATA_DIR", data.resolve("identity").toString());
             env.put("ROUNDTABLE_GATEWAY_REDIRECT_URIS", ports.gatewayUrl() + "/login/oauth2/code/roundtable");
         }
-        if (name.equals(GATEWAY.name)) {
+        if (application.equals(GATEWAY)) {
             SERVICES.forEach(service -> env.put("ROUNDTABLE_" + service.name().toUpperCase(Locale.ROOT) + "_URL",
                     "http://127.0.0.1:" + service.portIn(ports)));
             env.put("ROUNDTABLE_WEB_ORIGIN", ports.gatewayUrl());
             env.put("ROUNDTABLE_WEB_URL", "http://127.0.0.1:" + WEB.portIn(ports));
         }
-        if (name.equals(WEB.name)) {
+        if (application.equals(WEB)) {
             SERVICES.forEach(service -> env.put("ROUNDTABLE_" + service.name().toUpperCase(Locale.ROOT) + "_URL",
                     "http://127.0.0.1:" + service.portIn(ports)));
         }
-        if (name.equals(AUDIT.name)) {
+        if (application.equals(AUDIT)) {
             env.put("ROUNDTABLE_AUDIT_SIGNING_KEY", data.resolve("audit").resolve("ledger-signing-key.pem").toString());
             env.put("ROUNDTABLE_AUDIT_GENERATE_SIGNING_KEY", "true");
             env.put("ROUNDTABLE_AUDIT_WITNESSES_FILE", data.resolve("witness").resolve("witness-key.pem.vkey").toString());
         }
-        if (name.equals(WITNESS.name)) {
+        if (application.equals(WITNESS)) {
             env.put("ROUNDTABLE_WITNESS_LOG", "http://127.0.0.1:" + AUDIT.portIn(ports));
             env.put("ROUNDTABLE_WITNESS_KEY", data.resolve("witness").resolve("witness-key.pem").toString());
             env.put("ROUNDTABLE_WITNESS_GENERATE_KEY", "true");

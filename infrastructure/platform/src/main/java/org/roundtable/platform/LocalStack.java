@@ -7,6 +7,8 @@ import org.roundtable.local.PostgresServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,26 +35,58 @@ public final class LocalStack implements AutoCloseable {
      * @param applications the applications to run, in start order; the authorization server, if among them, first
      * @param out          where progress and the summary are printed
      * @param environment  variables given to every application beyond its own (say, {@code ROUNDTABLE_BENCHMARK_USERS})
+     * @param instances    how many instances of each service and of the gateway run, each application's instances behind
+     *                     a {@link LoopbackBalancer} on its address (1: the application itself on its address)
      */
     public record Settings(Path root, Path data, Ports ports, List<Application> applications, PrintStream out,
-                           Map<String, String> environment) {
+                           Map<String, String> environment, int instances) {
 
         public Settings {
             root = root.toAbsolutePath().normalize();
             data = data.toAbsolutePath().normalize();
             applications = List.copyOf(applications);
             environment = Map.copyOf(environment);
+            if (instances < 1 || instances > 4) {
+                throw new IllegalArgumentException("between 1 and 4 instances of each service, not " + instances);
+            }
+            if (instances > 1 && ports.audit() + instances * Application.INSTANCE_PORT_STEP > 65_535) {
+                throw new IllegalArgumentException("with " + instances + " instances, a port offset of " + ports.offset()
+                        + " puts the last instances beyond port 65535");
+            }
         }
 
         public static Settings of(Path root, Path data, Ports ports, PrintStream out) {
-            return new Settings(root, data, ports, Application.ALL, out, Map.of());
+            return new Settings(root, data, ports, Application.ALL, out, Map.of(), 1);
         }
 
         /** The same settings, every application also given these variables. */
         public Settings withEnvironment(Map<String, String> variables) {
             Map<String, String> all = new LinkedHashMap<>(environment);
             all.putAll(variables);
-            return new Settings(root, data, ports, applications, out, all);
+            return new Settings(root, data, ports, applications, out, all, instances);
+        }
+
+        /** The same settings, with this many instances of each service and of the gateway. */
+        public Settings withInstances(int count) {
+            return new Settings(root, data, ports, applications, out, environment, count);
+        }
+
+        /** What runs, in start order: each application, or each of its instances. */
+        List<Application> processes() {
+            if (instances == 1) {
+                return applications;
+            }
+            List<Application> processes = new ArrayList<>();
+            for (Application application : applications) {
+                if (Application.REPLICATED.contains(application)) {
+                    for (int number = 1; number <= instances; number++) {
+                        processes.add(application.instance(number));
+                    }
+                } else {
+                    processes.add(application);
+                }
+            }
+            return processes;
         }
     }
 
@@ -67,6 +101,9 @@ public final class LocalStack implements AutoCloseable {
 
     private final Settings settings;
     private final Map<Application, ChildProcess> running = new LinkedHashMap<>();
+    private final List<LoopbackBalancer> balancers = new ArrayList<>();
+    private final Map<Application, Path> jars = new LinkedHashMap<>();
+    private final Map<Application, String> jdbcUrls = new LinkedHashMap<>();
     private final long startedAt = System.nanoTime();
     private PostgresServer postgres;
     private KafkaBroker kafka;
@@ -103,10 +140,13 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private Path logs() {
+        return settings.data().resolve("logs");
+    }
+
     private void startAll() {
-        Map<Application, Path> jars = new LinkedHashMap<>();
-        settings.applications().forEach(application -> jars.put(application, application.executableJar(settings.root())));
-        Path logs = settings.data().resolve("logs");
+        settings.processes().forEach(process -> jars.put(process, process.application().executableJar(settings.root())));
+        Path logs = logs();
         try {
             Files.createDirectories(logs);
         } catch (IOException failure) {
@@ -127,28 +167,113 @@ public final class LocalStack implements AutoCloseable {
             postgres = database;
             requireOpen();
         }
-        Map<Application, String> jdbcUrls = new LinkedHashMap<>();
-        settings.applications().stream().filter(application -> application.database() != null)
+        settings.processes().stream().filter(application -> application.database() != null)
                 .forEach(application -> jdbcUrls.put(application, database.jdbcUrl(application.database())));
         say("%-21s 127.0.0.1:%d  (databases %s)", "PostgreSQL", ports().postgres(),
-                String.join(", ", jdbcUrls.keySet().stream().map(Application::database).toList()));
+                String.join(", ", jdbcUrls.keySet().stream().map(Application::database).distinct().toList()));
         broker.join();
         say("%-21s 127.0.0.1:%d  (KRaft; log %s)", "Kafka", ports().kafka(), kafka.log());
 
-        List<Application> first = settings.applications().stream().filter(Application.IDENTITY::equals).toList();
-        List<Application> then = settings.applications().stream().filter(application -> !Application.IDENTITY.equals(application)).toList();
-        for (List<Application> wave : List.of(first, then)) {
+        startBalancers();
+        List<Application> first = settings.processes().stream().filter(Application.IDENTITY::equals).toList();
+        List<Application> then = settings.processes().stream()
+                .filter(application -> !Application.IDENTITY.equals(application) && !application.laterInstance()).toList();
+        // later instances start once the first are up: the first creates what they share (keys, tables, topics)
+        List<Application> later = settings.processes().stream().filter(Application::laterInstance).toList();
+        for (List<Application> wave : List.of(first, then, later)) {
             Map<ChildProcess, Application> started = new LinkedHashMap<>();
             for (Application application : wave) {
-                started.put(launch(application, jars.get(application), logs, jdbcUrls.get(application)), application);
+                started.put(launch(application), application);
             }
-            ChildProcess.awaitReady(List.copyOf(started.keySet()), START_TIMEOUT,
-                    child -> {
-                        requireOpen();
-                        return ChildProcess.reportsUp("http://127.0.0.1:" + started.get(child).portIn(ports()));
-                    },
-                    child -> say("%-21s http://127.0.0.1:%d  up after %d s", child.name(), started.get(child).portIn(ports()), secondsSinceStart()));
+            awaitHealthy(started);
         }
+    }
+
+    private void awaitHealthy(Map<ChildProcess, Application> started) {
+        ChildProcess.awaitReady(List.copyOf(started.keySet()), START_TIMEOUT,
+                child -> {
+                    requireOpen();
+                    return ChildProcess.reportsUp("http://127.0.0.1:" + started.get(child).portIn(ports()));
+                },
+                child -> say("%-21s http://127.0.0.1:%d  up after %d s", child.name(), started.get(child).portIn(ports()), secondsSinceStart()));
+    }
+
+    /** With several instances, one address for each replicated application, in front of its instances. */
+    private void startBalancers() {
+        if (settings.instances() == 1) {
+            return;
+        }
+        for (Application application : settings.applications()) {
+            if (!Application.REPLICATED.contains(application)) {
+                continue;
+            }
+            List<Integer> instancePorts = new ArrayList<>();
+            for (int number = 1; number <= settings.instances(); number++) {
+                instancePorts.add(application.instance(number).portIn(ports()));
+            }
+            // the gateway's address is the platform's one door in, as the gateway itself listens when it runs alone
+            InetAddress address = Application.GATEWAY.equals(application)
+                    ? new InetSocketAddress(0).getAddress() : InetAddress.getLoopbackAddress();
+            LoopbackBalancer balancer = LoopbackBalancer.start(application.name(), address, application.portIn(ports()), instancePorts);
+            synchronized (this) {
+                balancers.add(balancer);
+            }
+            say("%-21s 127.0.0.1:%d  -> instances on %s", application.name(), application.portIn(ports()), instancePorts);
+        }
+    }
+
+    /** Kills one running process outright ({@code SIGKILL}), as a crash of its machine would. */
+    public void kill(Application process) {
+        ChildProcess killed;
+        synchronized (this) {
+            requireOpen();
+            killed = running.get(process);
+        }
+        if (killed == null) {
+            throw new IllegalArgumentException(process.name() + " is not running here");
+        }
+        killed.kill();
+    }
+
+    /** Starts a process of this stack again and returns once it reports itself healthy. */
+    public void restart(Application process) {
+        if (!jars.containsKey(process)) {
+            throw new IllegalArgumentException(process.name() + " is not part of this stack");
+        }
+        awaitHealthy(Map.of(launch(process), process));
+    }
+
+    /** Kills the Kafka broker outright. */
+    public void killBroker() {
+        broker().kill();
+    }
+
+    /** Starts the Kafka broker again on its data and returns once it answers. */
+    public void restartBroker() {
+        broker().start();
+    }
+
+    private synchronized KafkaBroker broker() {
+        requireOpen();
+        return kafka;
+    }
+
+    /** Kills PostgreSQL outright: the postmaster and every process it started. */
+    public void killDatabase() {
+        database().kill();
+    }
+
+    /** Starts PostgreSQL again on its data, which recovers from its write-ahead log. */
+    public void restartDatabase() {
+        PostgresServer database = PostgresServer.embedded(settings.data().resolve("postgres"), ports().postgres());
+        synchronized (this) {
+            requireOpen();
+            postgres = database;
+        }
+    }
+
+    private ChildProcess launch(Application application) {
+        return launch(application, jars.get(application), logs(), jdbcUrls.get(application));
     }
 
     private ChildProcess launch(Application application, Path jar, Path logs, String jdbcUrl) {
@@ -185,6 +310,7 @@ public final class LocalStack implements AutoCloseable {
             broker = kafka;
             database = postgres;
         }
+        balancers.forEach(LoopbackBalancer::close);
         ChildProcess.stop(processes.stream().map(ChildProcess::handle).toList(), STOP_TIMEOUT);
         if (broker != null) {
             broker.stop();
@@ -256,14 +382,17 @@ public final class LocalStack implements AutoCloseable {
         settings.out().println(String.format(format, arguments));
     }
 
+    private static final String USAGE = "usage: ./roundtable [--demo] [--port-offset N] [--data DIR] [--instances N]";
+
     /**
-     * {@code [--demo] [--port-offset N] [--data DIR]}: starts the platform from the project root (the current folder),
+     * {@code [--demo] [--port-offset N] [--data DIR] [--instances N]}: starts the platform from the project root (the current folder),
      * prints where everything is, plays the demo journey if asked, and runs until Ctrl-C.
      */
     public static void main(String[] args) throws InterruptedException {
         INFRASTRUCTURE_LOG.setLevel(java.util.logging.Level.WARNING);
         boolean demo = false;
         int offset = 0;
+        int instances = 1;
         Path root = Path.of("").toAbsolutePath();
         Path data = null;
         for (int i = 0; i < args.length; i++) {
@@ -271,12 +400,13 @@ public final class LocalStack implements AutoCloseable {
                 case "--demo" -> demo = true;
                 case "--port-offset" -> offset = Integer.parseInt(value(args, ++i, "--port-offset"));
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
+                case "--instances" -> instances = Integer.parseInt(value(args, ++i, "--instances"));
                 case "--help", "-h" -> {
-                    System.out.println("usage: ./roundtable [--demo] [--port-offset N] [--data DIR]");
+                    System.out.println(USAGE);
                     return;
                 }
                 default -> {
-                    System.err.println("unknown option " + args[i] + "; usage: ./roundtable [--demo] [--port-offset N] [--data DIR]");
+                    System.err.println("unknown option " + args[i] + "; " + USAGE);
                     System.exit(2);
                 }
             }
@@ -285,7 +415,8 @@ public final class LocalStack implements AutoCloseable {
             System.err.println("run this from the project root (where ./roundtable is), not " + root);
             System.exit(2);
         }
-        LocalStack stack = new LocalStack(Settings.of(root, data == null ? root.resolve(".data") : data, new Ports(offset), System.out));
+        LocalStack stack = new LocalStack(Settings.of(root, data == null ? root.resolve(".data") : data, new Ports(offset), System.out)
+                .withInstances(instances));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Roundtable...");

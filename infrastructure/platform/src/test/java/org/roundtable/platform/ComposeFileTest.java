@@ -110,6 +110,19 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyServiceThatKeepsNoStateOfItsOwnRunsTwoReplicas() {
+        for (Application application : COMPOSED) {
+            Object deploy = service(application.name()).get("deploy");
+            // the gateway publishes the host's port, and the audit service generates its signing key on first start
+            if (application.equals(Application.GATEWAY) || application.equals(Application.AUDIT)) {
+                assertThat(deploy).as(application.name()).isNull();
+            } else {
+                assertThat(map(deploy).get("replicas")).as(application.name()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void theGatewayRoutesToEveryServiceByItsComposeName() {
         Map<String, String> gateway = environment(service(Application.GATEWAY.name()));
 
