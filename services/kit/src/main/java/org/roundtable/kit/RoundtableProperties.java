@@ -41,14 +41,20 @@ public record RoundtableProperties(String service, @DefaultValue Relay relay, @D
      *
      * @param retries       attempts after the first before a failing record goes to the dead-letter topic
      * @param retryInterval pause between attempts
-     * @param group         the consumer group (blank: {@code roundtable-<service>}); a second copy of a service that keeps
-     *                      its own database needs a group of its own
+     * @param group         the consumer group; the kit's defaults set it to {@code roundtable-<service>}, and a second copy
+     *                      of a service that keeps its own database needs a group of its own
      */
     public record Inbox(@DefaultValue("true") boolean enabled,
                         @DefaultValue("2") int retries,
                         @DefaultValue("500ms") Duration retryInterval,
                         @DefaultValue("1") int concurrency,
-                        @DefaultValue("") String group) {
+                        String group) {
+
+        public Inbox {
+            if (group == null || group.isBlank()) {
+                throw new IllegalArgumentException("roundtable.inbox.group must name the inbox's consumer group");
+            }
+        }
     }
 
     /**
@@ -89,6 +95,6 @@ public record RoundtableProperties(String service, @DefaultValue Relay relay, @D
     }
 
     public String consumerGroup() {
-        return inbox.group().isBlank() ? "roundtable-" + service : inbox.group();
+        return inbox.group();
     }
 }

@@ -95,12 +95,11 @@ public abstract class ServiceIntegrationTest {
 
     /**
      * Waits until this service's inbox has handled every record now on {@code topics} (sent before this call), so a
-     * test can check what a redelivery left without sleeping.
+     * test can check what a redelivery left without sleeping. The inbox's consumer group is the one the kit's settings
+     * name ({@code roundtable.inbox.group}).
      */
     public void awaitInboxHandled(String... topics) throws Exception {
-        String group = environment.getProperty("roundtable.inbox.group", "");
-        Topics.awaitHandled(group.isBlank() ? "roundtable-" + environment.getRequiredProperty("roundtable.service") : group,
-                Duration.ofSeconds(60), topics);
+        Topics.awaitHandled(environment.getRequiredProperty("roundtable.inbox.group"), Duration.ofSeconds(60), topics);
     }
 
     /** Waits until this service's relay has published every event its store holds now (its lag gauge reads 0). */
