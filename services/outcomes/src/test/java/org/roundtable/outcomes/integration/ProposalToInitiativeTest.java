@@ -14,12 +14,8 @@ import org.roundtable.events.commissioning.RollEntry;
 import org.roundtable.events.commissioning.Vote;
 import org.roundtable.events.participation.AssetPledged;
 import org.roundtable.events.participation.PledgeWithdrawn;
-import org.roundtable.events.proposals.Ask;
-import org.roundtable.events.proposals.Asset;
 import org.roundtable.events.proposals.AssetKind;
 import org.roundtable.events.proposals.CoDesigner;
-import org.roundtable.events.proposals.Money;
-import org.roundtable.events.proposals.ProposalContent;
 import org.roundtable.events.proposals.ProposalSubmitted;
 import org.roundtable.outcomes.domain.Initiative;
 import org.roundtable.outcomes.domain.InitiativeCommands.ExpectContribution;
@@ -27,23 +23,26 @@ import org.roundtable.outcomes.domain.InitiativeCommands.Pledge;
 import org.roundtable.outcomes.domain.InitiativeCommands.ReleaseContribution;
 import org.roundtable.outcomes.domain.InitiativeCommands.StartInitiative;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.outcomes.HeardEvents.GRANTED;
+import static org.roundtable.outcomes.HeardEvents.OUTCOMES;
+import static org.roundtable.outcomes.HeardEvents.decided;
+import static org.roundtable.outcomes.HeardEvents.pledged;
+import static org.roundtable.outcomes.HeardEvents.submitted;
 
 class ProposalToInitiativeTest {
 
     static final String PROPOSAL = "p-1";
     static final String CASE = "case-1";
     static final String INITIATIVE = Initiative.idFor(CASE);
-    static final Money GRANTED = new Money(new BigDecimal("1000.00"), "GBP");
-    static final List<String> OUTCOMES = List.of("More connection between neighbours", "Fewer people feeling alone");
 
-    static final ProposalSubmitted SUBMITTED = submitted(PROPOSAL);
+    static final ProposalSubmitted SUBMITTED = submitted(PROPOSAL, "libraries", new CoDesigner("amara", Role.CITIZEN, "ideas"),
+            new CoDesigner("chen", Role.STAFF, "the room"), new CoDesigner("amara", Role.CITIZEN, "more ideas"));
     static final DecisionReached APPROVED = decided(CASE, PROPOSAL, DecisionOutcome.APPROVED);
-    static final AssetPledged DIGGING = pledged("pledge-1", "bill", 8);
-    static final AssetPledged BAKING = pledged("pledge-2", "eve", 2);
+    static final AssetPledged DIGGING = pledged(PROPOSAL, "pledge-1", "bill", 8);
+    static final AssetPledged BAKING = pledged(PROPOSAL, "pledge-2", "eve", 2);
     static final Pledge DIGGING_EXPECTED = new Pledge("pledge-1", "bill", "Neighbour bill", AssetKind.TIME, "Digging on Saturdays", 8);
     static final Pledge BAKING_EXPECTED = new Pledge("pledge-2", "eve", "Neighbour eve", AssetKind.TIME, "Digging on Saturdays", 2);
 
@@ -92,7 +91,7 @@ class ProposalToInitiativeTest {
     void pledgesHeardBeforeTheStartAreExpectedUnlessWithdrawnEvenWhenTheWithdrawalCameFirst() {
         fixture.givenAPublished(DIGGING)
                 .andThenAPublished(new PledgeWithdrawn(PROPOSAL, "pledge-3", "ghost"))
-                .andThenAPublished(pledged("pledge-3", "ghost", 5))
+                .andThenAPublished(pledged(PROPOSAL, "pledge-3", "ghost", 5))
                 .andThenAPublished(BAKING)
                 .andThenAPublished(new PledgeWithdrawn(PROPOSAL, "pledge-2", "eve"))
                 .andThenAPublished(APPROVED)
@@ -191,27 +190,5 @@ class ProposalToInitiativeTest {
 
         assertThat(read).usingRecursiveComparison().isEqualTo(waiting);
         assertThat(new String(stored.getData())).contains("pledge-1", "pledge-3", "Library garden", "amara");
-    }
-
-    static ProposalSubmitted submitted(String proposalId) {
-        ProposalContent content = new ProposalContent("Library garden", "Neighbours grow food together", "libraries",
-                List.of(new Asset(AssetKind.PLACE, "The library's walled garden", "Central Library")), new Ask(GRANTED, List.of()), OUTCOMES);
-        return new ProposalSubmitted(proposalId, 1, content,
-                List.of(new CoDesigner("amara", Role.CITIZEN, "ideas"), new CoDesigner("chen", Role.STAFF, "the room"),
-                        new CoDesigner("amara", Role.CITIZEN, "more ideas")));
-    }
-
-    static DecisionReached decided(String caseId, String proposalId, DecisionOutcome outcome) {
-        return new DecisionReached(caseId, proposalId, outcome, List.of(
-                new RollEntry("eli", Role.COMMISSIONER, Vote.APPROVE, "sound", false, null),
-                new RollEntry("farah", Role.COMMISSIONER, null, null, true, "my partner volunteers there"),
-                new RollEntry("cal", Role.CITIZEN, Vote.APPROVE, "we need it", false, null)),
-                outcome == DecisionOutcome.APPROVED ? new Allocation("fund-1", GRANTED) : null, "closed by the chair", "libraries",
-                List.of("dana"));
-    }
-
-    static AssetPledged pledged(String pledgeId, String participantId, int hoursPerMonth) {
-        return new AssetPledged(PROPOSAL, pledgeId, participantId, "Neighbour " + participantId, AssetKind.TIME, "Digging on Saturdays",
-                hoursPerMonth);
     }
 }

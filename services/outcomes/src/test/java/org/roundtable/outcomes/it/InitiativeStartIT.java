@@ -21,6 +21,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.outcomes.HeardEvents.GRANTED;
+import static org.roundtable.outcomes.HeardEvents.decided;
+import static org.roundtable.outcomes.HeardEvents.pledged;
+import static org.roundtable.outcomes.HeardEvents.submitted;
 
 class InitiativeStartIT extends OutcomesIntegrationTest {
 

@@ -6,21 +6,9 @@ import org.roundtable.events.IntegrationEvent;
 import org.roundtable.events.KafkaEnvelopeCodec;
 import org.roundtable.events.Role;
 import org.roundtable.events.RoundtableEvents;
-import org.roundtable.events.commissioning.Allocation;
 import org.roundtable.events.commissioning.DecisionOutcome;
-import org.roundtable.events.commissioning.DecisionReached;
-import org.roundtable.events.commissioning.RollEntry;
-import org.roundtable.events.commissioning.Vote;
-import org.roundtable.events.participation.AssetPledged;
 import org.roundtable.events.participation.PledgeWithdrawn;
 import org.roundtable.events.participation.ProfileCorrected;
-import org.roundtable.events.proposals.Ask;
-import org.roundtable.events.proposals.Asset;
-import org.roundtable.events.proposals.AssetKind;
-import org.roundtable.events.proposals.CoDesigner;
-import org.roundtable.events.proposals.Money;
-import org.roundtable.events.proposals.ProposalContent;
-import org.roundtable.events.proposals.ProposalSubmitted;
 import org.roundtable.outcomes.OutcomesApplication;
 import org.roundtable.outcomes.domain.Initiative;
 import org.roundtable.testsupport.ApiClient;
@@ -31,13 +19,14 @@ import org.roundtable.testsupport.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.outcomes.HeardEvents.decided;
+import static org.roundtable.outcomes.HeardEvents.submitted;
 
 /** The outcomes service on a real PostgreSQL and Kafka broker, one context for every test class. */
 @SpringBootTest(classes = OutcomesApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -46,35 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class OutcomesIntegrationTest extends ServiceIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final Money GRANTED = new Money(new BigDecimal("1000.00"), "GBP");
 
     static final String SAGA_PROCESSOR = "ProposalToInitiativeProcessor";
 
     @Autowired
     KafkaEnvelopeCodec codec;
-
-    /** A proposal in a service area of its own, so summaries of one test are not touched by another. */
-    static ProposalSubmitted submitted(String proposalId, String serviceArea, String... coDesigners) {
-        ProposalContent content = new ProposalContent("Library garden", "Neighbours grow food together", serviceArea,
-                List.of(new Asset(AssetKind.PLACE, "The library's walled garden", "Central Library")),
-                new Ask(GRANTED, List.of()), List.of("More connection between neighbours", "Fewer people feeling alone"));
-        return new ProposalSubmitted(proposalId, 1, content,
-                java.util.Arrays.stream(coDesigners).map(id -> new CoDesigner(id, Role.CITIZEN, "ideas")).toList());
-    }
-
-    static DecisionReached decided(String caseId, String proposalId, DecisionOutcome outcome) {
-        return new DecisionReached(caseId, proposalId, outcome, List.of(
-                new RollEntry("eli", Role.COMMISSIONER, Vote.APPROVE, "sound", false, null),
-                new RollEntry("farah", Role.COMMISSIONER, null, null, true, "my partner volunteers there"),
-                new RollEntry("cal", Role.CITIZEN, Vote.APPROVE, "we need it", false, null)),
-                outcome == DecisionOutcome.APPROVED ? new Allocation("fund-1", GRANTED) : null, "closed by the chair", "libraries",
-                List.of("dana"));
-    }
-
-    static AssetPledged pledged(String proposalId, String pledgeId, String participantId, int hoursPerMonth) {
-        return new AssetPledged(proposalId, pledgeId, participantId, "Neighbour " + participantId, AssetKind.TIME, "Digging on Saturdays",
-                hoursPerMonth);
-    }
 
     static PledgeWithdrawn withdrawn(String proposalId, String pledgeId, String participantId) {
         return new PledgeWithdrawn(proposalId, pledgeId, participantId);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.outcomes.HeardEvents.pledged;
 
 class ProgressAndAssetsIT extends OutcomesIntegrationTest {
 
