@@ -2,7 +2,10 @@ package org.roundtable.testsupport;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.roundtable.events.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
@@ -31,6 +34,9 @@ public abstract class ServiceIntegrationTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private ObjectProvider<EventProcessingConfiguration> processing;
 
     public ApiClient api() {
         return ApiClient.onPort(port);
@@ -86,6 +92,11 @@ public abstract class ServiceIntegrationTest {
         long head = store.head();
         Eventually.within(patience, () -> assertThat(store.positionsOf(processorName)).as("segments of %s", processorName)
                 .isNotEmpty().allSatisfy(position -> assertThat(position).isGreaterThanOrEqualTo(head)));
+    }
+
+    /** {@link Projections#resetToStart} on this service: the processor forgets what it kept and reads all again once started. */
+    public TrackingEventProcessor resetToStart(String processingGroup) {
+        return Projections.resetToStart(processing.getObject(), processingGroup);
     }
 
     /** The events of one aggregate as this service stored them, by simple type name. */

@@ -2,8 +2,6 @@ package org.roundtable.commissioning.it;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.roundtable.commissioning.CommissioningApplication;
 import org.roundtable.commissioning.domain.DecisionCase;
 import org.roundtable.events.Actor;
@@ -53,19 +51,6 @@ abstract class CommissioningIntegrationTest extends ServiceIntegrationTest {
 
     @Autowired
     KafkaEnvelopeCodec codec;
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    /**
-     * Stops a projection's processor and resets it to the start of the event store, so that it forgets what it kept;
-     * it reads everything again once started.
-     */
-    TrackingEventProcessor resetToStart(String processingGroup) {
-        TrackingEventProcessor processor = processing.eventProcessor(processingGroup, TrackingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens();
-        return processor;
-    }
 
     /** A fund created through the API by {@code holder}, who holds it. */
     String fund(String holder, String amount) {

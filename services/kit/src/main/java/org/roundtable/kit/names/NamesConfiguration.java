@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Pseudonyms from {@code roundtable.pseudonym-key} (the same secret in every service, so that a person has one
  * pseudonym everywhere), the consent each participant last gave where the service hears participation through its
- * inbox (a service that keeps profiles itself provides its own {@link PublicNames.Consents}), and {@link PublicNames}
- * over them.
+ * inbox ({@link ProfileConsents}, rebuilt from the inbox's history; a service that keeps profiles itself provides its
+ * own {@link PublicNames.Consents}), and {@link PublicNames} over them.
  */
 @AutoConfiguration(after = InboxConfiguration.class,
         afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")

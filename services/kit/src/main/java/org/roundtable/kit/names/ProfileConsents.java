@@ -1,20 +1,24 @@
 package org.roundtable.kit.names;
 
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.roundtable.events.participation.ProfileCorrected;
 import org.roundtable.events.participation.ProfileRegistered;
-import org.roundtable.kit.inbox.InboxHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Optional;
 
 /**
- * The consent each participant last gave, as a service that is not participation hears it: participation's
- * {@link ProfileRegistered} and {@link ProfileCorrected} arrive through the inbox (once each, in the transaction that
- * remembers them) and overwrite what was kept, so a view that resolves names when it is read follows the consent as it
- * now stands.
+ * The consent each participant last gave, as a service that is not participation hears it: a projection of
+ * participation's {@link ProfileRegistered} and {@link ProfileCorrected} as the inbox keeps them in the service's own
+ * event store, each overwriting what was kept, so a view that resolves names when it is read follows the consent as
+ * it now stands. A reset of its processor ({@value #PROCESSING_GROUP}) forgets them and reads that history again.
  */
+@ProcessingGroup(ProfileConsents.PROCESSING_GROUP)
 public class ProfileConsents implements PublicNames.Consents {
 
+    public static final String PROCESSING_GROUP = "profile-consents";
     static final String TABLE = "roundtable_profile_consents";
 
     private final JdbcTemplate jdbc;
@@ -28,12 +32,17 @@ public class ProfileConsents implements PublicNames.Consents {
                 + "public_name text not null, named_publicly boolean not null)");
     }
 
-    @InboxHandler
+    @ResetHandler
+    void forgetAll() {
+        jdbc.update("delete from " + TABLE);
+    }
+
+    @EventHandler
     void on(ProfileRegistered registered) {
         remember(registered.participantId(), registered.publicName(), registered.namedPublicly());
     }
 
-    @InboxHandler
+    @EventHandler
     void on(ProfileCorrected corrected) {
         remember(corrected.participantId(), corrected.publicName(), corrected.namedPublicly());
     }

@@ -9,6 +9,7 @@ import org.roundtable.events.RoundtableEvents;
 import org.roundtable.events.commissioning.DecisionOutcome;
 import org.roundtable.events.participation.PledgeWithdrawn;
 import org.roundtable.events.participation.ProfileCorrected;
+import org.roundtable.kit.names.ProfileConsents;
 import org.roundtable.outcomes.OutcomesApplication;
 import org.roundtable.outcomes.domain.Initiative;
 import org.roundtable.testsupport.ApiClient;
@@ -51,12 +52,16 @@ abstract class OutcomesIntegrationTest extends ServiceIntegrationTest {
                 Actor.of("someone", Role.SYSTEM), "corr-" + subject, null, 0L, event);
     }
 
-    /** Participation's news of someone's profile as it now stands: named publicly by their consent, or not. */
+    /**
+     * Participation's news of someone's profile as it now stands: named publicly by their consent, or not; returns once
+     * the consents this service keeps hold it.
+     */
     void profile(String participantId, String name, boolean namedPublicly) throws Exception {
         EventEnvelope profile = envelope(participantId, new ProfileCorrected(participantId, namedPublicly ? name : "Neighbour ZZZZZZ",
                 namedPublicly, List.of(Role.CITIZEN), "Northfield", null, null, null, false));
         send(profile);
         awaitHandled(profile);
+        awaitProcessed(ProfileConsents.PROCESSING_GROUP, WAIT);
     }
 
     void send(EventEnvelope... envelopes) {
