@@ -40,34 +40,54 @@ class FundTest {
     }
 
     @Test
-    void onlyCommissionersManageFunds() {
+    void aCitizenCreatesNoFund() {
         fixture.givenNoPriorActivity().when(new CreateFund("f-1", "x", "libraries", START, END, TEN_THOUSAND, List.of()), CITIZEN)
-                .expectNoEvents().expectException(NotPermitted.class);
+                .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("this is open to [COMMISSIONER], not to CITIZEN");
     }
 
     @Test
-    void auditorsChangeNothing() {
+    void anAuditorCreatesNoFund() {
         fixture.givenNoPriorActivity()
                 .when(new CreateFund("f-1", "x", "libraries", START, END, TEN_THOUSAND, List.of()),
                         MetaData.from(ActorMetadata.of(Actor.of("aud-1", Role.AUDITOR), "corr", null)))
-                .expectNoEvents().expectException(NotPermitted.class);
+                .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("this is open to [COMMISSIONER], not to AUDITOR");
     }
 
     @Test
     void holdersAreNamed() {
         refused(new CreateFund("f-1", "x", "libraries", START, END, TEN_THOUSAND, java.util.Arrays.asList("com-2", " ")),
                 "holderIds[1] must not be blank");
+    }
+
+    @Test
+    void aFundHoldsAnAmount() {
         refused(new CreateFund("f-1", "x", "libraries", START, END, null, List.of()), "amount is required");
+    }
+
+    @Test
+    void theAmountIsInWholePence() {
         refused(new CreateFund("f-1", "x", "libraries", START, END, new Money(new BigDecimal("10.001"), "GBP"), List.of()),
                 "amount.amount has at most two decimal places");
     }
 
     @Test
-    void aFundHoldsSomethingForAPeriodThatEndsAfterItStarts() {
+    void aFundHoldsMoreThanNothing() {
         refused(new CreateFund("f-1", "x", "libraries", START, END, new Money(BigDecimal.ZERO, "GBP"), List.of()), "amount.amount must be more than nothing");
+    }
+
+    @Test
+    void itsPeriodEndsAfterItStarts() {
         refused(new CreateFund("f-1", "x", "libraries", END, START, TEN_THOUSAND, List.of()), "periodEnd must not be before periodStart");
+    }
+
+    @Test
+    void itsCurrencyIsAnIsoCode() {
         refused(new CreateFund("f-1", "x", "libraries", START, END, new Money(BigDecimal.TEN, "pounds"), List.of()),
                 "amount.currency must be an ISO 4217 code such as GBP");
+    }
+
+    @Test
+    void aFundIsNamed() {
         refused(new CreateFund("f-1", " ", "libraries", START, END, TEN_THOUSAND, List.of()), "name must not be blank");
     }
 

@@ -52,6 +52,7 @@ class ParticipationTest {
     static final ProposalFollowed FOLLOWED = new ProposalFollowed(P, "Library garden", "libraries", "author");
     static final EndorsementsOpened OPENED = new EndorsementsOpened(P, "Library garden", "libraries");
     static final WorkshopScheduled WORKSHOP = new WorkshopScheduled(P, "w-1", "Planting plan", AT, "Central Library", false);
+    static final WorkshopRegistered REGISTERED = new WorkshopRegistered(P, "w-1", "cara", "Neighbour ABC");
 
     AggregateTestFixture<Participation> fixture;
 
@@ -65,99 +66,198 @@ class ParticipationTest {
     }
 
     @Test
-    void theProposalsLifeOpensAndClosesParticipationOnce() {
+    void aDraftedProposalIsFollowed() {
         fixture.givenNoPriorActivity().when(new FollowProposal(P, "Library garden", "libraries", "author"), PLATFORM).expectEvents(FOLLOWED);
-        fixture.given(FOLLOWED).when(new FollowProposal(P, "Library garden", "libraries", "author"), PLATFORM).expectNoEvents();
+    }
+
+    @Test
+    void aProposalIsFollowedOnce() {
+        fixture.given(FOLLOWED).when(new FollowProposal(P, "Library garden", "libraries", "author"), PLATFORM)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void submissionRecognisesTheCoDesignersAndOpensEndorsements() {
         fixture.given(FOLLOWED).when(new OpenEndorsements(P, "Library garden", "libraries", List.of("author", "dan")), PLATFORM)
                 .expectEvents(new CoDesignerRecognised(P, "dan"), OPENED);
-        fixture.given(FOLLOWED, OPENED).when(new OpenEndorsements(P, "Library garden", "libraries", List.of("author")), PLATFORM).expectNoEvents();
+    }
+
+    @Test
+    void endorsementsOpenOnce() {
+        fixture.given(FOLLOWED, OPENED).when(new OpenEndorsements(P, "Library garden", "libraries", List.of("author")), PLATFORM)
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void aDecisionClosesEndorsements() {
         fixture.given(FOLLOWED, OPENED).when(new CloseEndorsements(P, "commissioned"), PLATFORM)
                 .expectEvents(new EndorsementsClosed(P, "commissioned"));
     }
 
     @Test
     void onlyThePlatformFollowsProposals() {
-        fixture.givenNoPriorActivity().when(new FollowProposal(P, "x", "y", "author"), CARA).expectNoEvents().expectException(NotPermitted.class);
+        fixture.givenNoPriorActivity().when(new FollowProposal(P, "x", "y", "author"), CARA)
+                .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("this is open to [SYSTEM], not to CITIZEN");
     }
 
     @Test
-    void aParticipantEndorsesASubmittedProposalOnce() {
+    void aParticipantEndorsesASubmittedProposal() {
         fixture.given(FOLLOWED, OPENED).when(new Endorse(P, "Neighbour ABC", "my kids need a garden"), CARA)
                 .expectEvents(new EndorsementGiven(P, "cara", "Neighbour ABC", "my kids need a garden"));
-        fixture.given(FOLLOWED, OPENED, new EndorsementGiven(P, "cara", "Neighbour ABC", null))
-                .when(new Endorse(P, "Neighbour ABC", "again"), CARA).expectNoEvents().expectException(RuleViolation.class);
     }
 
     @Test
-    void unsubmittedAndClosedProposalsAreNotEndorsed() {
+    void aParticipantEndorsesOnce() {
+        fixture.given(FOLLOWED, OPENED, new EndorsementGiven(P, "cara", "Neighbour ABC", null))
+                .when(new Endorse(P, "Neighbour ABC", "again"), CARA)
+                .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("you already endorse this proposal");
+    }
+
+    @Test
+    void anUnsubmittedProposalIsNotEndorsed() {
         fixture.given(FOLLOWED).when(new Endorse(P, "Neighbour ABC", null), CARA)
-                .expectNoEvents().expectExceptionMessage("the proposal is not submitted yet; it can be endorsed once it is");
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("the proposal is not submitted yet; it can be endorsed once it is");
+    }
+
+    @Test
+    void aClosedProposalIsNotEndorsed() {
         fixture.given(FOLLOWED, OPENED, new EndorsementsClosed(P, "declined")).when(new Endorse(P, "Neighbour ABC", null), CARA)
-                .expectNoEvents().expectExceptionMessage("the proposal is decided or withdrawn; it can no longer be endorsed");
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("the proposal is decided or withdrawn; it can no longer be endorsed");
     }
 
     @Test
     void commissionersDoNotEndorse() {
-        fixture.given(FOLLOWED, OPENED).when(new Endorse(P, "X", null), COMMISSIONER).expectNoEvents().expectException(NotPermitted.class);
+        fixture.given(FOLLOWED, OPENED).when(new Endorse(P, "X", null), COMMISSIONER)
+                .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("this is open to [CITIZEN, STAFF], not to COMMISSIONER");
     }
 
     @Test
-    void anEndorsementIsWithdrawnOnlyByItsEndorser() {
+    void anEndorserWithdrawsTheirEndorsement() {
         fixture.given(FOLLOWED, OPENED, new EndorsementGiven(P, "cara", "Neighbour ABC", null))
                 .when(new WithdrawEndorsement(P), CARA).expectEvents(new EndorsementWithdrawn(P, "cara"));
-        fixture.given(FOLLOWED, OPENED, new EndorsementGiven(P, "cara", "Neighbour ABC", null))
-                .when(new WithdrawEndorsement(P), DAN).expectNoEvents().expectException(RuleViolation.class);
     }
 
     @Test
-    void timeIsPledgedInHoursPerMonthAndOtherAssetsAreDescribed() {
+    void whoeverDidNotEndorseWithdrawsNoEndorsement() {
+        fixture.given(FOLLOWED, OPENED, new EndorsementGiven(P, "cara", "Neighbour ABC", null))
+                .when(new WithdrawEndorsement(P), DAN)
+                .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("you do not endorse this proposal");
+    }
+
+    @Test
+    void timeIsPledgedInHoursPerMonth() {
         fixture.given(FOLLOWED, OPENED).when(new PledgeAsset(P, "pl-1", "Neighbour ABC", AssetKind.TIME, null, 4), CARA)
                 .expectEvents(new AssetPledged(P, "pl-1", "cara", "Neighbour ABC", AssetKind.TIME, null, 4));
+    }
+
+    @Test
+    void aPledgeOfTimeIsAtLeastAnHourAMonth() {
         fixture.given(FOLLOWED, OPENED).when(new PledgeAsset(P, "pl-1", "Neighbour ABC", AssetKind.TIME, null, 0), CARA)
                 .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage("hoursPerMonth must be a whole number between 1 and 200");
-        fixture.given(FOLLOWED, OPENED).when(new PledgeAsset(P, "pl-1", "Neighbour ABC", AssetKind.PLACE, " ", null), CARA)
-                .expectNoEvents().expectExceptionMessage("description must not be blank");
-        fixture.given(FOLLOWED, OPENED).when(new PledgeAsset(P, "pl-1", "Neighbour ABC", AssetKind.SKILL, "joinery", 3), CARA)
-                .expectNoEvents().expectExceptionMessage("hoursPerMonth goes with a pledge of TIME");
     }
 
     @Test
-    void aPledgeIsWithdrawnOnlyByWhoeverMadeIt() {
+    void anAssetOtherThanTimeIsDescribed() {
+        fixture.given(FOLLOWED, OPENED).when(new PledgeAsset(P, "pl-1", "Neighbour ABC", AssetKind.PLACE, " ", null), CARA)
+                .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage("description must not be blank");
+    }
+
+    @Test
+    void onlyTimeIsPledgedInHours() {
+        fixture.given(FOLLOWED, OPENED).when(new PledgeAsset(P, "pl-1", "Neighbour ABC", AssetKind.SKILL, "joinery", 3), CARA)
+                .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage("hoursPerMonth goes with a pledge of TIME");
+    }
+
+    @Test
+    void whoeverPledgedWithdrawsTheirPledge() {
         AssetPledged pledged = new AssetPledged(P, "pl-1", "cara", "Neighbour ABC", AssetKind.SKILL, "joinery", null);
         fixture.given(FOLLOWED, OPENED, pledged).when(new WithdrawPledge(P, "pl-1"), CARA).expectEvents(new PledgeWithdrawn(P, "pl-1", "cara"));
-        fixture.given(FOLLOWED, OPENED, pledged).when(new WithdrawPledge(P, "pl-1"), DAN).expectNoEvents().expectException(NotPermitted.class);
-        fixture.given(FOLLOWED, OPENED).when(new WithdrawPledge(P, "pl-9"), CARA).expectNoEvents().expectException(NotFound.class);
     }
 
     @Test
-    void coDesignersScheduleWorkshopsOthersDoNot() {
+    void nobodyElseWithdrawsAPledge() {
+        AssetPledged pledged = new AssetPledged(P, "pl-1", "cara", "Neighbour ABC", AssetKind.SKILL, "joinery", null);
+        fixture.given(FOLLOWED, OPENED, pledged).when(new WithdrawPledge(P, "pl-1"), DAN)
+                .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("only the person who pledged withdraws a pledge");
+    }
+
+    @Test
+    void aPledgeNeverMadeIsNotWithdrawn() {
+        fixture.given(FOLLOWED, OPENED).when(new WithdrawPledge(P, "pl-9"), CARA)
+                .expectNoEvents().expectException(NotFound.class).expectExceptionMessage("no pledge pl-9 to this proposal");
+    }
+
+    @Test
+    void coDesignersScheduleWorkshops() {
         fixture.given(FOLLOWED).when(new ScheduleWorkshop(P, "w-1", "Planting plan", AT, "Central Library", false), AUTHOR)
                 .expectEvents(WORKSHOP);
-        fixture.given(FOLLOWED).when(new ScheduleWorkshop(P, "w-1", "Planting plan", AT, "Central Library", false), CARA)
-                .expectNoEvents().expectException(NotPermitted.class);
-        fixture.given(FOLLOWED).when(new ScheduleWorkshop(P, "w-1", "Planting plan", AT, null, false), AUTHOR)
-                .expectNoEvents().expectExceptionMessage("place must not be blank");
-        fixture.given(FOLLOWED, new EndorsementsClosed(P, "withdrawn"))
-                .when(new ScheduleWorkshop(P, "w-1", "Planting plan", AT, "online", true), AUTHOR)
-                .expectNoEvents().expectException(RuleViolation.class);
     }
 
     @Test
-    void participantsRegisterAttendAndContribute() {
-        WorkshopRegistered registered = new WorkshopRegistered(P, "w-1", "cara", "Neighbour ABC");
-        fixture.given(FOLLOWED, WORKSHOP).when(new RegisterForWorkshop(P, "w-1", "Neighbour ABC"), CARA).expectEvents(registered);
-        fixture.given(FOLLOWED, WORKSHOP, registered).when(new RegisterForWorkshop(P, "w-1", "Neighbour ABC"), CARA)
-                .expectNoEvents().expectException(RuleViolation.class);
-        fixture.given(FOLLOWED, WORKSHOP, registered).when(new MarkAttended(P, "w-1", "cara"), AUTHOR)
+    void othersScheduleNoWorkshop() {
+        fixture.given(FOLLOWED).when(new ScheduleWorkshop(P, "w-1", "Planting plan", AT, "Central Library", false), CARA)
+                .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("only the proposal's co-designers schedule workshops");
+    }
+
+    @Test
+    void aWorkshopInPersonHasAPlace() {
+        fixture.given(FOLLOWED).when(new ScheduleWorkshop(P, "w-1", "Planting plan", AT, null, false), AUTHOR)
+                .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage("place must not be blank");
+    }
+
+    @Test
+    void aClosedProposalGetsNoWorkshop() {
+        fixture.given(FOLLOWED, new EndorsementsClosed(P, "withdrawn"))
+                .when(new ScheduleWorkshop(P, "w-1", "Planting plan", AT, "online", true), AUTHOR)
+                .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("the proposal is decided or withdrawn");
+    }
+
+    @Test
+    void participantsRegisterForAWorkshop() {
+        fixture.given(FOLLOWED, WORKSHOP).when(new RegisterForWorkshop(P, "w-1", "Neighbour ABC"), CARA).expectEvents(REGISTERED);
+    }
+
+    @Test
+    void aParticipantRegistersOnce() {
+        fixture.given(FOLLOWED, WORKSHOP, REGISTERED).when(new RegisterForWorkshop(P, "w-1", "Neighbour ABC"), CARA)
+                .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("you are already registered for this workshop");
+    }
+
+    @Test
+    void nobodyRegistersForAWorkshopNeverScheduled() {
+        fixture.given(FOLLOWED).when(new RegisterForWorkshop(P, "w-9", "X"), CARA)
+                .expectNoEvents().expectException(NotFound.class).expectExceptionMessage("no workshop w-9 for this proposal");
+    }
+
+    @Test
+    void coDesignersMarkWhoAttended() {
+        fixture.given(FOLLOWED, WORKSHOP, REGISTERED).when(new MarkAttended(P, "w-1", "cara"), AUTHOR)
                 .expectEvents(new WorkshopAttended(P, "w-1", "cara"));
-        fixture.given(FOLLOWED, WORKSHOP, registered).when(new MarkAttended(P, "w-1", "cara"), DAN)
-                .expectNoEvents().expectException(NotPermitted.class);
+    }
+
+    @Test
+    void othersMarkNoAttendance() {
+        fixture.given(FOLLOWED, WORKSHOP, REGISTERED).when(new MarkAttended(P, "w-1", "cara"), DAN)
+                .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("only the proposal's co-designers mark attendance");
+    }
+
+    @Test
+    void onlyRegisteredParticipantsAttend() {
         fixture.given(FOLLOWED, WORKSHOP).when(new MarkAttended(P, "w-1", "cara"), AUTHOR)
-                .expectNoEvents().expectException(RuleViolation.class);
-        fixture.given(FOLLOWED, WORKSHOP, registered).when(new RecordContribution(P, "w-1", "c-1", "Neighbour ABC", "raised beds for wheelchairs"), CARA)
+                .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("cara is not registered for this workshop");
+    }
+
+    @Test
+    void registeredParticipantsContribute() {
+        fixture.given(FOLLOWED, WORKSHOP, REGISTERED).when(new RecordContribution(P, "w-1", "c-1", "Neighbour ABC", "raised beds for wheelchairs"), CARA)
                 .expectEvents(new ContributionRecorded(P, "w-1", "c-1", "cara", "Neighbour ABC", "raised beds for wheelchairs"));
+    }
+
+    @Test
+    void whoeverIsNotAParticipantDoesNotContribute() {
         fixture.given(FOLLOWED, WORKSHOP).when(new RecordContribution(P, "w-1", "c-1", "X", "idea"), DAN)
-                .expectNoEvents().expectException(NotPermitted.class);
-        fixture.given(FOLLOWED).when(new RegisterForWorkshop(P, "w-9", "X"), CARA).expectNoEvents().expectException(NotFound.class);
+                .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("contributions come from the workshop's participants");
     }
 }

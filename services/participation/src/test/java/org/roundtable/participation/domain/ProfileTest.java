@@ -50,9 +50,16 @@ class ProfileTest {
     }
 
     @Test
-    void nobodyRegistersOrCorrectsSomeoneElsesProfile() {
-        fixture.givenNoPriorActivity().when(new RegisterProfile("ada", CITIZEN, ADA_PRIVATELY), BEN).expectNoEvents().expectException(NotPermitted.class);
-        fixture.given(registered()).when(new CorrectProfile("ada", CITIZEN, ADA_PRIVATELY), BEN).expectNoEvents().expectException(NotPermitted.class);
+    void nobodyRegistersSomeoneElsesProfile() {
+        fixture.givenNoPriorActivity().when(new RegisterProfile("ada", CITIZEN, ADA_PRIVATELY), BEN)
+                .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("people see and correct only their own profile");
+        assertThat(keptPrivately).as("a refused command keeps nothing privately either").isEmpty();
+    }
+
+    @Test
+    void nobodyCorrectsSomeoneElsesProfile() {
+        fixture.given(registered()).when(new CorrectProfile("ada", CITIZEN, ADA_PRIVATELY), BEN)
+                .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("people see and correct only their own profile");
         assertThat(keptPrivately).as("a refused command keeps nothing privately either").isEmpty();
     }
 
@@ -65,8 +72,12 @@ class ProfileTest {
     }
 
     @Test
-    void staffSayWhetherTheyLiveLocallyAndUseTheServicesAndCitizensDoNot() {
+    void staffSayWhetherTheyLiveLocally() {
         refused(new ProfileDetails("Ada", true, List.of(Role.STAFF), null, null, null, false, false), "livesLocally is required");
+    }
+
+    @Test
+    void citizensDoNotSayWhetherTheyLiveLocallyOrUseTheServices() {
         refused(new ProfileDetails("Ada", true, List.of(Role.CITIZEN), null, null, true, null, false),
                 "only staff say whether they live locally and use the services they work in");
     }
@@ -74,6 +85,10 @@ class ProfileTest {
     @Test
     void aProfileHoldsOnlyCitizenAndStaffRoles() {
         refused(new ProfileDetails("Ada", true, List.of(Role.COMMISSIONER), null, null, null, null, false), "a profile's roles are CITIZEN and STAFF");
+    }
+
+    @Test
+    void aProfileHoldsARole() {
         refused(new ProfileDetails("Ada", true, List.of(), null, null, null, null, false), "roles must name citizen, staff or both");
     }
 

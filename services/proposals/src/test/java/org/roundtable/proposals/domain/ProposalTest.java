@@ -82,8 +82,12 @@ class ProposalTest {
     class Drafting {
 
         @Test
-        void aCitizenOrStaffMemberDraftsAndBecomesItsAuthor() {
+        void aCitizenDraftsAndBecomesItsAuthor() {
             fixture.givenNoPriorActivity().when(new DraftProposal(ID, CONTENT), AUTHOR).expectEvents(DRAFTED);
+        }
+
+        @Test
+        void aStaffMemberDraftsAndBecomesItsAuthor() {
             fixture.givenNoPriorActivity().when(new DraftProposal(ID, CONTENT), STAFF_MEMBER)
                     .expectEvents(new ProposalDrafted(ID, "staff-1", Role.STAFF, CONTENT));
         }
@@ -96,11 +100,17 @@ class ProposalTest {
         }
 
         @Test
-        void commissionersAndAuditorsDoNotDraft() {
+        void aCommissionerDoesNotDraft() {
             fixture.givenNoPriorActivity().when(new DraftProposal(ID, CONTENT), COMMISSIONER)
-                    .expectNoEvents().expectException(NotPermitted.class);
+                    .expectNoEvents().expectException(NotPermitted.class)
+                    .expectExceptionMessage("this is open to [CITIZEN, STAFF], not to COMMISSIONER");
+        }
+
+        @Test
+        void anAuditorDoesNotDraft() {
             fixture.givenNoPriorActivity().when(new DraftProposal(ID, CONTENT), AUDITOR)
-                    .expectNoEvents().expectException(NotPermitted.class);
+                    .expectNoEvents().expectException(NotPermitted.class)
+                    .expectExceptionMessage("this is open to [CITIZEN, STAFF], not to AUDITOR");
         }
 
         @Test
@@ -126,21 +136,29 @@ class ProposalTest {
         }
 
         @Test
-        void refusesAnAssetWithoutKindOrDescription() {
+        void refusesAnAssetWithoutKind() {
             refusedField(new ProposalContent(CONTENT.title(), CONTENT.aspiration(), CONTENT.serviceArea(),
                     List.of(new Asset(null, "a hall", "church")), CONTENT.ask(), CONTENT.intendedOutcomes()), "assets[0].kind is required");
+        }
+
+        @Test
+        void refusesAnAssetWithoutDescription() {
             refusedField(new ProposalContent(CONTENT.title(), CONTENT.aspiration(), CONTENT.serviceArea(),
                     List.of(new Asset(AssetKind.PLACE, "", "church")), CONTENT.ask(), CONTENT.intendedOutcomes()), "assets[0].description must not be blank");
         }
 
         @Test
-        void refusesTooManyAssetsAndBlankOutcomes() {
+        void refusesTooManyAssets() {
             List<Asset> many = new ArrayList<>();
             for (int i = 0; i <= ProposalRules.ASSETS_MAX; i++) {
                 many.add(new Asset(AssetKind.TIME, "an hour", "someone"));
             }
             refusedField(new ProposalContent(CONTENT.title(), CONTENT.aspiration(), CONTENT.serviceArea(), many, CONTENT.ask(),
                     CONTENT.intendedOutcomes()), "assets may hold at most 50 entries, has 51");
+        }
+
+        @Test
+        void refusesABlankIntendedOutcome() {
             refusedField(new ProposalContent(CONTENT.title(), CONTENT.aspiration(), CONTENT.serviceArea(), CONTENT.assets(), CONTENT.ask(),
                     List.of(" ")), "intendedOutcomes[0] must not be blank");
         }
@@ -155,8 +173,12 @@ class ProposalTest {
     class CoDesign {
 
         @Test
-        void theAuthorInvitesAndTheInviteeJoinsInTheirRole() {
+        void theAuthorInvites() {
             fixture.given(msg(DRAFTED)).when(new InviteCoDesigner(ID, "staff-1"), AUTHOR).expectEvents(INVITED);
+        }
+
+        @Test
+        void anInviteeJoinsInTheirRole() {
             fixture.given(msg(DRAFTED), msg(INVITED)).when(new JoinAsCoDesigner(ID, "knows the library's opening hours"), STAFF_MEMBER)
                     .expectEvents(JOINED);
         }
@@ -164,23 +186,32 @@ class ProposalTest {
         @Test
         void onlyTheAuthorInvites() {
             fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED)).when(new InviteCoDesigner(ID, "citizen-9"), STAFF_MEMBER)
-                    .expectNoEvents().expectException(NotPermitted.class);
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("only the author invites co-designers");
         }
 
         @Test
-        void nobodyIsInvitedTwiceOrAfterJoining() {
+        void nobodyIsInvitedTwice() {
             fixture.given(msg(DRAFTED), msg(INVITED)).when(new InviteCoDesigner(ID, "staff-1"), AUTHOR)
-                    .expectNoEvents().expectException(RuleViolation.class);
-            fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED)).when(new InviteCoDesigner(ID, "staff-1"), AUTHOR)
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("staff-1 is already invited");
         }
 
         @Test
-        void onlyInviteesJoinAndOnlyOnce() {
+        void aCoDesignerIsNotInvitedAgain() {
+            fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED)).when(new InviteCoDesigner(ID, "staff-1"), AUTHOR)
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("staff-1 is already a co-designer");
+        }
+
+        @Test
+        void onlyInviteesJoin() {
             fixture.given(msg(DRAFTED)).when(new JoinAsCoDesigner(ID, "enthusiasm"), STRANGER)
-                    .expectNoEvents().expectException(NotPermitted.class);
+                    .expectNoEvents().expectException(NotPermitted.class)
+                    .expectExceptionMessage("only people the author invited join as co-designers");
+        }
+
+        @Test
+        void aCoDesignerJoinsOnlyOnce() {
             fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED)).when(new JoinAsCoDesigner(ID, "more"), STAFF_MEMBER)
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("you are already a co-designer");
         }
 
         @Test
@@ -200,7 +231,7 @@ class ProposalTest {
         void onlyCoDesignersAmend() {
             fixture.given(msg(DRAFTED), msg(INVITED))
                     .when(new AmendProposal(ID, withTitle("Mine"), "taking over"), STAFF_MEMBER)
-                    .expectNoEvents().expectException(NotPermitted.class);
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("only co-designers amend a proposal");
         }
 
         @Test
@@ -212,6 +243,8 @@ class ProposalTest {
 
     @Nested
     class Submission {
+
+        static final String FROZEN = "the proposal is SUBMITTED; only a draft changes, a submitted proposal is frozen";
 
         @Test
         void aCoDesignedProposalWithAssetsAndOutcomesIsSubmittedWithEveryoneWhoShapedIt() {
@@ -226,36 +259,50 @@ class ProposalTest {
         }
 
         @Test
-        void submissionNeedsAnAssetAndAnOutcome() {
+        void submissionNeedsAnAsset() {
             ProposalContent noAssets = new ProposalContent(CONTENT.title(), CONTENT.aspiration(), CONTENT.serviceArea(), List.of(),
                     CONTENT.ask(), CONTENT.intendedOutcomes());
-            ProposalContent noOutcomes = new ProposalContent(CONTENT.title(), CONTENT.aspiration(), CONTENT.serviceArea(),
-                    CONTENT.assets(), CONTENT.ask(), List.of());
             fixture.given(msg(new ProposalDrafted(ID, "citizen-author", Role.CITIZEN, noAssets)), msg(INVITED), msg(JOINED))
                     .when(new SubmitProposal(ID), AUTHOR)
-                    .expectNoEvents().expectExceptionMessage("a proposal is submitted with at least one asset it builds on");
+                    .expectNoEvents().expectException(RuleViolation.class)
+                    .expectExceptionMessage("a proposal is submitted with at least one asset it builds on");
+        }
+
+        @Test
+        void submissionNeedsAnIntendedOutcome() {
+            ProposalContent noOutcomes = new ProposalContent(CONTENT.title(), CONTENT.aspiration(), CONTENT.serviceArea(),
+                    CONTENT.assets(), CONTENT.ask(), List.of());
             fixture.given(msg(new ProposalDrafted(ID, "citizen-author", Role.CITIZEN, noOutcomes)), msg(INVITED), msg(JOINED))
                     .when(new SubmitProposal(ID), AUTHOR)
-                    .expectNoEvents().expectExceptionMessage("a proposal is submitted with at least one intended outcome");
+                    .expectNoEvents().expectException(RuleViolation.class)
+                    .expectExceptionMessage("a proposal is submitted with at least one intended outcome");
         }
 
         @Test
         void onlyCoDesignersSubmit() {
             fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED)).when(new SubmitProposal(ID), STRANGER)
-                    .expectNoEvents().expectException(NotPermitted.class);
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("only co-designers submit a proposal");
         }
 
         @Test
-        void aSubmittedProposalIsFrozen() {
+        void aSubmittedProposalIsNotAmended() {
             fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED), msg(SUBMITTED))
                     .when(new AmendProposal(ID, withTitle("Late change"), "oops"), AUTHOR)
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(FROZEN);
+        }
+
+        @Test
+        void aSubmittedProposalIsNotSubmittedAgain() {
             fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED), msg(SUBMITTED))
                     .when(new SubmitProposal(ID), AUTHOR)
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(FROZEN);
+        }
+
+        @Test
+        void nobodyIsInvitedToASubmittedProposal() {
             fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED), msg(SUBMITTED))
                     .when(new InviteCoDesigner(ID, "citizen-9"), AUTHOR)
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(FROZEN);
         }
     }
 
@@ -272,30 +319,49 @@ class ProposalTest {
         @Test
         void onlyCoDesignersWithdraw() {
             fixture.given(msg(DRAFTED)).when(new WithdrawProposal(ID, null), STRANGER)
-                    .expectNoEvents().expectException(NotPermitted.class);
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("only co-designers withdraw a proposal");
         }
 
         @Test
-        void aWithdrawnOrDecidedProposalIsFrozen() {
+        void aWithdrawnProposalIsNotWithdrawnAgain() {
             fixture.given(msg(DRAFTED), msg(new ProposalWithdrawn(ID, null)))
                     .when(new WithdrawProposal(ID, "again"), AUTHOR)
-                    .expectNoEvents().expectException(RuleViolation.class);
-            fixture.given(msg(DRAFTED), msg(new ProposalWithdrawn(ID, null)))
-                    .when(new AmendProposal(ID, withTitle("Back"), "revive"), AUTHOR)
-                    .expectNoEvents().expectException(RuleViolation.class);
-            fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED), msg(SUBMITTED), system(new ProposalCommissioned(ID, "case-1", null)))
-                    .when(new WithdrawProposal(ID, "late"), AUTHOR)
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents().expectException(RuleViolation.class)
+                    .expectExceptionMessage("the proposal is WITHDRAWN; only an open proposal can be withdrawn");
         }
 
         @Test
-        void anOpenedCaseMovesASubmittedProposalUnderDecisionOnce() {
+        void aWithdrawnProposalIsNotAmended() {
+            fixture.given(msg(DRAFTED), msg(new ProposalWithdrawn(ID, null)))
+                    .when(new AmendProposal(ID, withTitle("Back"), "revive"), AUTHOR)
+                    .expectNoEvents().expectException(RuleViolation.class)
+                    .expectExceptionMessage("the proposal is WITHDRAWN; only a draft changes, a submitted proposal is frozen");
+        }
+
+        @Test
+        void aCommissionedProposalIsNotWithdrawn() {
+            fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED), msg(SUBMITTED), system(new ProposalCommissioned(ID, "case-1", null)))
+                    .when(new WithdrawProposal(ID, "late"), AUTHOR)
+                    .expectNoEvents().expectException(RuleViolation.class)
+                    .expectExceptionMessage("the proposal is COMMISSIONED; only an open proposal can be withdrawn");
+        }
+
+        @Test
+        void anOpenedCaseMovesASubmittedProposalUnderDecision() {
             fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED), msg(SUBMITTED))
                     .when(new MarkUnderDecision(ID, "case-1"), PLATFORM)
                     .expectEvents(new ProposalUnderDecision(ID, "case-1"));
+        }
+
+        @Test
+        void aProposalUnderDecisionIsMovedUnderDecisionOnce() {
             fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED), msg(SUBMITTED), system(new ProposalUnderDecision(ID, "case-1")))
                     .when(new MarkUnderDecision(ID, "case-1"), PLATFORM)
                     .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aCaseOpenedForAWithdrawnProposalChangesNothing() {
             fixture.given(msg(DRAFTED), msg(new ProposalWithdrawn(ID, null)))
                     .when(new MarkUnderDecision(ID, "case-1"), PLATFORM)
                     .expectSuccessfulHandlerExecution().expectNoEvents();
@@ -305,28 +371,40 @@ class ProposalTest {
         void onlyThePlatformRecordsDecisions() {
             fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED), msg(SUBMITTED))
                     .when(new RecordDecision(ID, "case-1", DecisionOutcome.APPROVED, null), COMMISSIONER)
-                    .expectNoEvents().expectException(NotPermitted.class);
-            fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED), msg(SUBMITTED))
-                    .when(new MarkUnderDecision(ID, "case-1"), AUTHOR)
-                    .expectNoEvents().expectException(NotPermitted.class);
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("this is open to [SYSTEM], not to COMMISSIONER");
         }
 
         @Test
-        void anApprovalCommissionsWithTheAllocationAndARejectionDeclines() {
+        void onlyThePlatformMovesAProposalUnderDecision() {
+            fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED), msg(SUBMITTED))
+                    .when(new MarkUnderDecision(ID, "case-1"), AUTHOR)
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("this is open to [SYSTEM], not to CITIZEN");
+        }
+
+        @Test
+        void anApprovalCommissionsWithTheAllocation() {
             Money granted = new Money(new BigDecimal("1000.00"), "GBP");
             fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED), msg(SUBMITTED), system(new ProposalUnderDecision(ID, "case-1")))
                     .when(new RecordDecision(ID, "case-1", DecisionOutcome.APPROVED, new Allocation("fund-1", granted)), PLATFORM)
                     .expectEvents(new ProposalCommissioned(ID, "case-1", granted));
+        }
+
+        @Test
+        void aRejectionDeclines() {
             fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED), msg(SUBMITTED), system(new ProposalUnderDecision(ID, "case-1")))
                     .when(new RecordDecision(ID, "case-1", DecisionOutcome.REJECTED, null), PLATFORM)
                     .expectEvents(new ProposalDeclined(ID, "case-1"));
         }
 
         @Test
-        void aDecisionWithoutQuorumOrForADecidedProposalChangesNothing() {
+        void aDecisionWithoutQuorumChangesNothing() {
             fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED), msg(SUBMITTED), system(new ProposalUnderDecision(ID, "case-1")))
                     .when(new RecordDecision(ID, "case-1", DecisionOutcome.NO_QUORUM, null), PLATFORM)
                     .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aDecisionForADecidedProposalChangesNothing() {
             fixture.given(msg(DRAFTED), msg(INVITED), msg(JOINED), msg(SUBMITTED), system(new ProposalCommissioned(ID, "case-1", null)))
                     .when(new RecordDecision(ID, "case-1", DecisionOutcome.APPROVED, null), PLATFORM)
                     .expectSuccessfulHandlerExecution().expectNoEvents();
