@@ -103,13 +103,21 @@ class DecisionCaseTest {
     }
 
     @Test
-    void aSubmittedProposalOpensOneCase() {
+    void aSubmittedProposalOpensACase() {
         fixture.givenNoPriorActivity().when(new OpenDecisionCase(CASE, "p-1", "Library garden", "libraries", ASKED), PLATFORM)
                 .expectEvents(OPENED);
+    }
+
+    @Test
+    void aProposalHeardAgainOpensNoSecondCase() {
         fixture.given(OPENED).when(new OpenDecisionCase(CASE, "p-1", "Library garden", "libraries", ASKED), PLATFORM)
                 .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void onlyThePlatformOpensACase() {
         fixture.givenNoPriorActivity().when(new OpenDecisionCase(CASE, "p-1", "x", "y", null), ALI)
-                .expectNoEvents().expectException(NotPermitted.class);
+                .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("this is open to [SYSTEM], not to COMMISSIONER");
     }
 
     @Nested
@@ -123,41 +131,82 @@ class DecisionCaseTest {
         @Test
         void onlyAHolderOfTheFundAssembles() {
             fixture.given(OPENED).when(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, null), BEA)
-                    .expectNoEvents().expectException(NotPermitted.class);
+                    .expectNoEvents().expectException(NotPermitted.class)
+                    .expectExceptionMessage("only a holder of fund fund-1 assembles a panel that draws on it");
         }
 
         @Test
-        void aPanelWithoutACitizenMemberOrAChairOnItOrADeadlineAheadIsRefused() {
+        void aPanelHasACitizenMember() {
             refused(new AssemblePanel(CASE, "fund-1", List.of(new PanelMember("ali", Role.COMMISSIONER)), "ali", DEADLINE, null),
                     "a panel has at least one citizen member round the table");
+        }
+
+        @Test
+        void theChairSitsOnThePanel() {
             refused(new AssemblePanel(CASE, "fund-1", PANEL, "zed", DEADLINE, null), "the chair sits on the panel");
+        }
+
+        @Test
+        void theDeadlineIsAhead() {
             refused(new AssemblePanel(CASE, "fund-1", PANEL, "ali", NOW.minusSeconds(1), null), "the deadline is in the future");
+        }
+
+        @Test
+        void membersSitAsCommissionersOrCitizens() {
             refused(new AssemblePanel(CASE, "fund-1", List.of(new PanelMember("ali", Role.COMMISSIONER), new PanelMember("cal", Role.AUDITOR)),
                     "ali", DEADLINE, null), "panel members sit as COMMISSIONER or CITIZEN");
         }
 
         @Test
-        void onlyCommissionersAssembleAndTheFundMustExistAndServeTheArea() {
+        void anAuditorAssemblesNoPanel() {
             fixture.given(OPENED).when(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, null), as("ali", Role.AUDITOR))
-                    .expectNoEvents().expectException(NotPermitted.class);
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("this is open to [COMMISSIONER], not to AUDITOR");
+        }
+
+        @Test
+        void aCitizenAssemblesNoPanel() {
             fixture.given(OPENED).when(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, null), as("ali", Role.CITIZEN))
-                    .expectNoEvents().expectException(NotPermitted.class);
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("this is open to [COMMISSIONER], not to CITIZEN");
+        }
+
+        @Test
+        void theFundMustExist() {
             refused(new AssemblePanel(CASE, "no-such-fund", PANEL, "ali", DEADLINE, null), "there is no fund no-such-fund");
+        }
+
+        @Test
+        void theFundIsNamed() {
             refused(new AssemblePanel(CASE, " ", PANEL, "ali", DEADLINE, null), "fundId must not be blank");
+        }
+
+        @Test
+        void theFundServesTheCasesArea() {
             fixture.given(new DecisionCaseOpened(CASE, "p-1", "Park benches", "parks", ASKED))
                     .when(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, null), ALI)
                     .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage("fund fund-1 is for libraries, this case for parks");
         }
 
         @Test
-        void thePanelMaySetTheAmountInTheFundsCurrency() {
+        void thePanelMaySetTheAmount() {
             Money less = new Money(new BigDecimal("900.00"), "GBP");
             fixture.given(OPENED).when(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, less), ALI)
                     .expectEvents(new PanelAssembled(CASE, PANEL, "ali", DEADLINE, "fund-1", less, "p-1", "libraries"));
+        }
+
+        @Test
+        void theAmountIsInTheFundsCurrency() {
             refused(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, new Money(new BigDecimal("900.00"), "EUR")),
                     "the fund is in GBP");
+        }
+
+        @Test
+        void nobodySitsOnThePanelTwice() {
             refused(new AssemblePanel(CASE, "fund-1", List.of(new PanelMember("ali", Role.COMMISSIONER), new PanelMember("ali", Role.CITIZEN)),
                     "ali", DEADLINE, null), "ali is on the panel twice");
+        }
+
+        @Test
+        void aPanelHasACommissioner() {
             refused(new AssemblePanel(CASE, "fund-1", List.of(new PanelMember("cal", Role.CITIZEN)), "cal", DEADLINE, null),
                     "a panel has at least one commissioner");
         }
@@ -172,7 +221,7 @@ class DecisionCaseTest {
         @Test
         void aPanelIsAssembledOnce() {
             fixture.given(OPENED, ASSEMBLED).when(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, null), ALI)
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("the panel is already assembled");
         }
 
         private void refused(AssemblePanel command, String message) {
@@ -183,38 +232,71 @@ class DecisionCaseTest {
     @Nested
     class DeclarationsAndVotes {
 
+        static final String NEEDS_A_CHANGE_REASON =
+                "you have declared on this proposal before; a changed declaration needs a changeReason, which is recorded";
+
         @Test
-        void membersDeclareBeforeVotingAndAnInterestRecuses() {
+        void aMemberDeclaresAnInterest() {
             fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, true, "my partner runs the garden society", null), BEA)
                     .expectEvents(declared("bea", true));
-            fixture.given(OPENED, ASSEMBLED).when(new CastVote(CASE, Vote.APPROVE, "good"), BEA)
-                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("panel members declare their interests before voting");
-            fixture.given(OPENED, ASSEMBLED, declared("bea", true)).when(new CastVote(CASE, Vote.APPROVE, "good"), BEA)
-                    .expectNoEvents().expectException(NotPermitted.class);
         }
 
         @Test
-        void anInterestIsDescribedAndChangesOnlyWithAReason() {
+        void membersDeclareBeforeVoting() {
+            fixture.given(OPENED, ASSEMBLED).when(new CastVote(CASE, Vote.APPROVE, "good"), BEA)
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("panel members declare their interests before voting");
+        }
+
+        @Test
+        void anInterestRecuses() {
+            fixture.given(OPENED, ASSEMBLED, declared("bea", true)).when(new CastVote(CASE, Vote.APPROVE, "good"), BEA)
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("you declared an interest and are recused from this case");
+        }
+
+        @Test
+        void anInterestIsDescribed() {
             fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, true, " ", null), BEA)
-                    .expectNoEvents().expectException(InvalidInput.class);
+                    .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage("description must not be blank");
+        }
+
+        @Test
+        void aChangedDeclarationNeedsAReason() {
             fixture.given(OPENED, ASSEMBLED, declared("bea", false)).when(new DeclareInterest(CASE, false, null, null), BEA)
-                    .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage(
-                            "you have declared on this proposal before; a changed declaration needs a changeReason, which is recorded");
+                    .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage(NEEDS_A_CHANGE_REASON);
+        }
+
+        @Test
+        void aFirstDeclarationHasNoChangeReason() {
             fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, false, null, "changed my mind"), BEA)
-                    .expectNoEvents().expectException(InvalidInput.class);
+                    .expectNoEvents().expectException(InvalidInput.class)
+                    .expectExceptionMessage("a changeReason is given only when changing an earlier declaration");
+        }
+
+        @Test
+        void aDeclarationChangesWithItsReason() {
             fixture.given(OPENED, ASSEMBLED, declared("bea", true)).when(new DeclareInterest(CASE, false, null, "my partner left the society"), BEA)
                     .expectEvents(new InterestDeclared(CASE, "bea", false, null, false, "p-1", "my partner left the society"));
         }
 
         @Test
-        void aDeclarationHoldsThroughANewPanel() {
+        void aRecusalHoldsThroughANewPanel() {
             DecisionReached noQuorum = new DecisionReached(CASE, "p-1", DecisionOutcome.NO_QUORUM, List.of(), null, "closed", "libraries");
             fixture.given(OPENED, ASSEMBLED, declared("bea", true), noQuorum, ASSEMBLED)
                     .when(new CastVote(CASE, Vote.APPROVE, "good"), BEA)
                     .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("you declared an interest and are recused from this case");
+        }
+
+        @Test
+        void aDeclarationMadeBeforeANewPanelChangesOnlyWithAReason() {
+            DecisionReached noQuorum = new DecisionReached(CASE, "p-1", DecisionOutcome.NO_QUORUM, List.of(), null, "closed", "libraries");
             fixture.given(OPENED, ASSEMBLED, declared("bea", true), noQuorum, ASSEMBLED)
                     .when(new DeclareInterest(CASE, false, null, null), BEA)
-                    .expectNoEvents().expectException(InvalidInput.class);
+                    .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage(NEEDS_A_CHANGE_REASON);
+        }
+
+        @Test
+        void aMemberRecusedBeforeANewPanelStandsRecusedOnItsRoll() {
+            DecisionReached noQuorum = new DecisionReached(CASE, "p-1", DecisionOutcome.NO_QUORUM, List.of(), null, "closed", "libraries");
             fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("cal", false), declared("bea", true), noQuorum, ASSEMBLED,
                             voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
                     .when(new CloseDecisionCase(CASE, null), ALI)
@@ -225,38 +307,63 @@ class DecisionCaseTest {
         }
 
         @Test
-        void onlyPanelMembersDeclareAndVote() {
+        void onlyPanelMembersDeclare() {
             fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, false, null, null), OUTSIDER)
-                    .expectNoEvents().expectException(NotPermitted.class);
-            fixture.given(OPENED, ASSEMBLED).when(new CastVote(CASE, Vote.APPROVE, "yes"), OUTSIDER)
-                    .expectNoEvents().expectException(NotPermitted.class);
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("only the case's panel members do this");
         }
 
         @Test
-        void membersActInTheRoleTheySitInAndAuditorsNeverVote() {
+        void onlyPanelMembersVote() {
+            fixture.given(OPENED, ASSEMBLED).when(new CastVote(CASE, Vote.APPROVE, "yes"), OUTSIDER)
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("only the case's panel members do this");
+        }
+
+        @Test
+        void membersActInTheRoleTheySitIn() {
             fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, false, null, null), as("cal", Role.COMMISSIONER))
                     .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("you sit on this panel as CITIZEN, not as COMMISSIONER");
+        }
+
+        @Test
+        void aStaffMemberSitsInACitizensSeat() {
             fixture.given(OPENED, ASSEMBLED).when(new DeclareInterest(CASE, false, null, null), as("cal", Role.STAFF))
                     .expectEvents(new InterestDeclared(CASE, "cal", false, null, false, "p-1"));
-            fixture.given(OPENED, ASSEMBLED, declared("ali", false)).when(new CastVote(CASE, Vote.APPROVE, "reads well"), as("ali", Role.AUDITOR))
-                    .expectNoEvents().expectException(NotPermitted.class);
         }
 
         @Test
-        void aVoteNeedsAChoiceAndNothingIsDeclaredOrVotedOnceClosed() {
+        void auditorsNeverVote() {
+            fixture.given(OPENED, ASSEMBLED, declared("ali", false)).when(new CastVote(CASE, Vote.APPROVE, "reads well"), as("ali", Role.AUDITOR))
+                    .expectNoEvents().expectException(NotPermitted.class)
+                    .expectExceptionMessage("this is open to [COMMISSIONER, CITIZEN, STAFF], not to AUDITOR");
+        }
+
+        @Test
+        void aVoteNeedsAChoice() {
             fixture.given(OPENED, ASSEMBLED, declared("cal", false)).when(new CastVote(CASE, null, "undecided"), CAL)
                     .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage("vote is required");
-            DecisionReached rejected = new DecisionReached(CASE, "p-1", DecisionOutcome.REJECTED, List.of(), null, "closed", "libraries");
-            fixture.given(OPENED, ASSEMBLED, rejected).when(new DeclareInterest(CASE, false, null, null), CAL)
-                    .expectNoEvents().expectException(RuleViolation.class);
-            fixture.given(OPENED).when(new DeclareInterest(CASE, false, null, null), CAL)
-                    .expectNoEvents().expectException(NotPermitted.class);
         }
 
         @Test
-        void everyVoteHasARationaleAndAChangeKeepsWhatItChanged() {
+        void nothingIsDeclaredOnceClosed() {
+            DecisionReached rejected = new DecisionReached(CASE, "p-1", DecisionOutcome.REJECTED, List.of(), null, "closed", "libraries");
+            fixture.given(OPENED, ASSEMBLED, rejected).when(new DeclareInterest(CASE, false, null, null), CAL)
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("the case is closed; its decision stands");
+        }
+
+        @Test
+        void nobodyDeclaresBeforeThereIsAPanel() {
+            fixture.given(OPENED).when(new DeclareInterest(CASE, false, null, null), CAL)
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("only the case's panel members do this");
+        }
+
+        @Test
+        void everyVoteHasARationale() {
             fixture.given(OPENED, ASSEMBLED, declared("cal", false)).when(new CastVote(CASE, Vote.APPROVE, " "), CAL)
                     .expectNoEvents().expectException(InvalidInput.class).expectExceptionMessage("rationale must not be blank");
+        }
+
+        @Test
+        void aChangedVoteKeepsWhatItChanged() {
             fixture.given(OPENED, ASSEMBLED, declared("cal", false), voted("cal", Vote.REJECT))
                     .when(new CastVote(CASE, Vote.APPROVE, "the workshop changed my mind"), CAL)
                     .expectEvents(new VoteCast(CASE, "cal", Vote.APPROVE, "the workshop changed my mind", Vote.REJECT, "p-1"));
@@ -265,6 +372,10 @@ class DecisionCaseTest {
 
     @Nested
     class Closing {
+
+        static final String NO_QUORUM_BEFORE_THE_DEADLINE = "the panel has no quorum and its deadline (" + DEADLINE
+                + ") has not passed; the chair closes it now only with a reason, which is recorded";
+        static final String STANDS = "the case is closed; its decision stands";
 
         @Test
         void anApprovalByAQuoratePanelAllocatesFromTheFundWithTheFullRoll() {
@@ -281,7 +392,7 @@ class DecisionCaseTest {
         }
 
         @Test
-        void withoutACitizenVoteThereIsNoQuorumAndTheCaseCanBeGivenANewPanel() {
+        void withoutACitizenVoteThereIsNoQuorum() {
             fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("bea", false), voted("ali", Vote.APPROVE), voted("bea", Vote.APPROVE))
                     .when(new CloseDecisionCase(CASE, "our citizen member has moved away"), ALI)
                     .expectEvents(new DecisionReached(CASE, "p-1", DecisionOutcome.NO_QUORUM, List.of(
@@ -289,20 +400,25 @@ class DecisionCaseTest {
                             new RollEntry("bea", Role.COMMISSIONER, Vote.APPROVE, "bea weighed it", false, null),
                             new RollEntry("cal", Role.CITIZEN, null, null, false, null)), null,
                             "closed by the chair without quorum before its deadline: our citizen member has moved away", "libraries"));
-            assertThat(fundEvents()).hasSize(1);
+            assertThat(fundEvents()).as("nothing allocated").hasSize(1);
+        }
+
+        @Test
+        void aCaseClosedWithoutQuorumCanBeGivenANewPanel() {
             fixture.given(OPENED, ASSEMBLED, new DecisionReached(CASE, "p-1", DecisionOutcome.NO_QUORUM, List.of(), null, "closed"))
                     .when(new AssemblePanel(CASE, "fund-1", PANEL, "ali", DEADLINE, null), ALI).expectEvents(ASSEMBLED);
         }
 
         @Test
-        void quorumIsAMajorityOfTheNonRecusedMembers() {
-            List<PanelMember> five = List.of(new PanelMember("ali", Role.COMMISSIONER), new PanelMember("bea", Role.COMMISSIONER),
-                    new PanelMember("cal", Role.CITIZEN), new PanelMember("dan", Role.COMMISSIONER), new PanelMember("eve", Role.CITIZEN));
-            PanelAssembled ofFive = new PanelAssembled(CASE, five, "ali", DEADLINE, "fund-1", ASKED, "p-1", "libraries");
-            fixture.given(OPENED, ofFive, declared("ali", false), declared("cal", false), voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
+        void twoVotesOfFiveAreNoQuorum() {
+            fixture.given(OPENED, panelOfFive(), declared("ali", false), declared("cal", false), voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
                     .when(new CloseDecisionCase(CASE, null), ALI)
-                    .expectNoEvents().expectException(RuleViolation.class);
-            fixture.given(OPENED, ofFive, declared("ali", false), declared("cal", false), declared("bea", true), declared("dan", true),
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(NO_QUORUM_BEFORE_THE_DEADLINE);
+        }
+
+        @Test
+        void quorumIsAMajorityOfTheMembersNotRecused() {
+            fixture.given(OPENED, panelOfFive(), declared("ali", false), declared("cal", false), declared("bea", true), declared("dan", true),
                             voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
                     .when(new CloseDecisionCase(CASE, null), ALI)
                     .expectEventsMatching(payloadsMatching(
@@ -310,6 +426,12 @@ class DecisionCaseTest {
                                     predicate(e -> e instanceof DecisionReached d
                                             && d.outcome() == DecisionOutcome.APPROVED && d.allocation() != null),
                                     andNoMore())));
+        }
+
+        private PanelAssembled panelOfFive() {
+            List<PanelMember> five = List.of(new PanelMember("ali", Role.COMMISSIONER), new PanelMember("bea", Role.COMMISSIONER),
+                    new PanelMember("cal", Role.CITIZEN), new PanelMember("dan", Role.COMMISSIONER), new PanelMember("eve", Role.CITIZEN));
+            return new PanelAssembled(CASE, five, "ali", DEADLINE, "fund-1", ASKED, "p-1", "libraries");
         }
 
         @Test
@@ -328,13 +450,7 @@ class DecisionCaseTest {
         }
 
         @Test
-        void aPanelWhoseCitizenMembersOrAllMembersAreRecusedHasNoQuorum() {
-            fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("bea", false), declared("cal", true),
-                            voted("ali", Vote.APPROVE), voted("bea", Vote.APPROVE))
-                    .when(new CloseDecisionCase(CASE, null), ALI)
-                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(
-                            "the panel has no quorum and its deadline (" + DEADLINE
-                                    + ") has not passed; the chair closes it now only with a reason, which is recorded");
+        void aPanelWhoseCitizenMembersAreRecusedHasNoQuorum() {
             fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("bea", false), declared("cal", true),
                             voted("ali", Vote.APPROVE), voted("bea", Vote.APPROVE))
                     .when(new CloseDecisionCase(CASE, "our citizen member is recused"), ALI)
@@ -342,23 +458,34 @@ class DecisionCaseTest {
                             predicate(e -> e instanceof DecisionReached d && d.outcome() == DecisionOutcome.NO_QUORUM
                                     && d.allocation() == null),
                             andNoMore())));
+            assertThat(fundEvents()).as("nothing allocated").hasSize(1);
+        }
+
+        @Test
+        void aPanelWhoseMembersAreAllRecusedHasNoQuorum() {
             fixture.given(OPENED, ASSEMBLED, declared("ali", true), declared("bea", true), declared("cal", true))
                     .when(new CloseDecisionCase(CASE, "every member is recused"), ALI)
                     .expectEventsMatching(payloadsMatching(exactSequenceOf(
                             predicate(e -> e instanceof DecisionReached d && d.outcome() == DecisionOutcome.NO_QUORUM
                                     && d.roll().stream().allMatch(RollEntry::recused)),
                             andNoMore())));
-            assertThat(fundEvents()).hasSize(1);
+            assertThat(fundEvents()).as("nothing allocated").hasSize(1);
         }
 
         @Test
         void withoutQuorumTheChairClosesBeforeTheDeadlineOnlyWithAReason() {
             fixture.given(OPENED, ASSEMBLED, declared("bea", true)).when(new CloseDecisionCase(CASE, null), ALI)
-                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(
-                            "the panel has no quorum and its deadline (" + DEADLINE
-                                    + ") has not passed; the chair closes it now only with a reason, which is recorded");
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(NO_QUORUM_BEFORE_THE_DEADLINE);
+        }
+
+        @Test
+        void aBlankReasonIsNoReason() {
             fixture.given(OPENED, ASSEMBLED, declared("bea", true)).when(new CloseDecisionCase(CASE, " "), ALI)
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(NO_QUORUM_BEFORE_THE_DEADLINE);
+        }
+
+        @Test
+        void onceTheDeadlineHasPassedTheChairClosesWithoutQuorumAndWithoutAReason() {
             clock = Clock.fixed(DEADLINE, ZoneOffset.UTC);
             fixture();
             fixture.given(OPENED, ASSEMBLED, declared("bea", true)).when(new CloseDecisionCase(CASE, null), ALI)
@@ -378,15 +505,24 @@ class DecisionCaseTest {
                                     predicate(e -> e instanceof DecisionReached d
                                             && d.outcome() == DecisionOutcome.REJECTED && d.allocation() == null),
                                     andNoMore())));
-            assertThat(fundEvents()).hasSize(1);
+            assertThat(fundEvents()).as("nothing allocated").hasSize(1);
         }
 
         @Test
         void aCaseWithoutAPanelCannotBeClosed() {
-            fixture.given(OPENED).when(new CloseDecisionCase(CASE, null), ALI).expectNoEvents().expectException(RuleViolation.class)
-                    .expectExceptionMessage("the case has no panel yet");
+            fixture.given(OPENED).when(new CloseDecisionCase(CASE, null), ALI)
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("the case has no panel yet");
+        }
+
+        @Test
+        void aCaseWithoutAPanelHasNoDeadline() {
             fixture.given(OPENED).when(new CloseAtDeadline(CASE), PLATFORM).expectSuccessfulHandlerExecution().expectNoEvents();
-            fixture.given(OPENED, ASSEMBLED).when(new CloseAtDeadline(CASE), ALI).expectNoEvents().expectException(NotPermitted.class);
+        }
+
+        @Test
+        void onlyThePlatformClosesAtTheDeadline() {
+            fixture.given(OPENED, ASSEMBLED).when(new CloseAtDeadline(CASE), ALI)
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("this is open to [SYSTEM], not to COMMISSIONER");
         }
 
         @Test
@@ -400,10 +536,16 @@ class DecisionCaseTest {
         }
 
         @Test
-        void onlyTheChairClosesAndAClosedCaseStands() {
-            fixture.given(OPENED, ASSEMBLED).when(new CloseDecisionCase(CASE, null), BEA).expectNoEvents().expectException(NotPermitted.class);
+        void onlyTheChairCloses() {
+            fixture.given(OPENED, ASSEMBLED).when(new CloseDecisionCase(CASE, null), BEA)
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("only the chair closes the case");
+        }
+
+        @Test
+        void aClosedCaseTakesNoMoreVotes() {
             fixture.given(OPENED, ASSEMBLED, new DecisionReached(CASE, "p-1", DecisionOutcome.REJECTED, List.of(), null, "closed"))
-                    .when(new CastVote(CASE, Vote.APPROVE, "too late"), CAL).expectNoEvents().expectException(RuleViolation.class);
+                    .when(new CastVote(CASE, Vote.APPROVE, "too late"), CAL)
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(STANDS);
         }
 
         @Test
@@ -412,8 +554,9 @@ class DecisionCaseTest {
                     "p-1", "libraries");
             fixture.given(OPENED, expensive, declared("ali", false), declared("cal", false), voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
                     .when(new CloseDecisionCase(CASE, null), ALI)
-                    .expectNoEvents().expectException(RuleViolation.class);
-            assertThat(fundEvents()).hasSize(1);
+                    .expectNoEvents().expectException(RuleViolation.class)
+                    .expectExceptionMessage("fund fund-1 holds only 10000.00 GBP; it cannot allocate 20000.00");
+            assertThat(fundEvents()).as("nothing allocated").hasSize(1);
         }
 
         @Test
@@ -430,23 +573,32 @@ class DecisionCaseTest {
                             new RollEntry("cal", Role.CITIZEN, Vote.APPROVE, "cal weighed it", false, null)), null,
                             "closed at its deadline; approved, but no money was allocated: fund fund-1 holds only 10000.00 GBP; it cannot allocate 20000.00",
                             "libraries", List.of("ali")));
-            assertThat(fundEvents()).hasSize(1);
+            assertThat(fundEvents()).as("nothing allocated").hasSize(1);
         }
 
         @Test
-        void withoutQuorumAtTheDeadlineNothingIsDecidedAndTheDeadlineIsNotDueAgain() {
+        void withoutQuorumAtTheDeadlineNothingIsDecided() {
             clock = Clock.fixed(DEADLINE.plusSeconds(1), ZoneOffset.UTC);
             fixture();
-            DecisionReached noQuorum = decision(DecisionOutcome.NO_QUORUM, ASSEMBLED, null);
             fixture.given(OPENED, ASSEMBLED).when(new CloseAtDeadline(CASE), PLATFORM)
                     .expectEvents(new DecisionReached(CASE, "p-1", DecisionOutcome.NO_QUORUM, List.of(
                             new RollEntry("ali", Role.COMMISSIONER, null, null, false, null),
                             new RollEntry("bea", Role.COMMISSIONER, null, null, false, null),
                             new RollEntry("cal", Role.CITIZEN, null, null, false, null)), null, "closed at its deadline", "libraries"));
-            fixture.given(OPENED, ASSEMBLED, noQuorum).when(new CloseAtDeadline(CASE), PLATFORM)
+        }
+
+        @Test
+        void aDeadlineThatFoundNoQuorumIsNotDueAgain() {
+            clock = Clock.fixed(DEADLINE.plusSeconds(1), ZoneOffset.UTC);
+            fixture();
+            fixture.given(OPENED, ASSEMBLED, decision(DecisionOutcome.NO_QUORUM, ASSEMBLED, null)).when(new CloseAtDeadline(CASE), PLATFORM)
                     .expectSuccessfulHandlerExecution().expectNoEvents();
-            fixture.given(OPENED, ASSEMBLED, noQuorum).when(new CloseDecisionCase(CASE, null), ALI)
-                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+
+        @Test
+        void aCaseWithoutQuorumAwaitsANewPanelBeforeTheChairClosesIt() {
+            fixture.given(OPENED, ASSEMBLED, decision(DecisionOutcome.NO_QUORUM, ASSEMBLED, null)).when(new CloseDecisionCase(CASE, null), ALI)
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage("the case has no panel yet");
         }
 
         /** The chair's decision on a panel where ali and cal approved and nobody is recused. */
@@ -457,39 +609,61 @@ class DecisionCaseTest {
                     .toList(), allocation, "closed by the chair", "libraries");
         }
 
-        @Test
-        void aWithdrawnProposalClosesItsOpenCaseWithoutADecisionOrMoney() {
-            DecisionReached withdrawn = new DecisionReached(CASE, "p-1", DecisionOutcome.WITHDRAWN, List.of(
+        private DecisionReached withdrawn() {
+            return new DecisionReached(CASE, "p-1", DecisionOutcome.WITHDRAWN, List.of(
                     new RollEntry("ali", Role.COMMISSIONER, Vote.APPROVE, "ali weighed it", false, null),
                     new RollEntry("bea", Role.COMMISSIONER, null, null, false, null),
                     new RollEntry("cal", Role.CITIZEN, Vote.APPROVE, "cal weighed it", false, null)), null,
                     "the proposal was withdrawn: we found another way", "libraries");
+        }
+
+        @Test
+        void aWithdrawnProposalClosesItsOpenCaseWithoutADecisionOrMoney() {
             fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("cal", false), voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
                     .when(new CloseOnWithdrawal(CASE, "we found another way"), PLATFORM)
-                    .expectEvents(withdrawn);
-            assertThat(fundEvents()).hasSize(1);
+                    .expectEvents(withdrawn());
+            assertThat(fundEvents()).as("nothing allocated").hasSize(1);
+        }
+
+        @Test
+        void aWithdrawnProposalClosesItsCaseBeforeAPanelSits() {
             fixture.given(OPENED).when(new CloseOnWithdrawal(CASE, null), PLATFORM)
                     .expectEvents(new DecisionReached(CASE, "p-1", DecisionOutcome.WITHDRAWN, List.of(), null, "the proposal was withdrawn",
                             "libraries"));
-            fixture.given(OPENED, ASSEMBLED, withdrawn).when(new CastVote(CASE, Vote.REJECT, "changed my mind"), CAL)
-                    .expectNoEvents().expectException(RuleViolation.class);
-            fixture.given(OPENED, ASSEMBLED, withdrawn).when(new CloseAtDeadline(CASE), PLATFORM)
+        }
+
+        @Test
+        void aCaseClosedOnWithdrawalTakesNoMoreVotes() {
+            fixture.given(OPENED, ASSEMBLED, withdrawn()).when(new CastVote(CASE, Vote.REJECT, "changed my mind"), CAL)
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(STANDS);
+        }
+
+        @Test
+        void aCaseClosedOnWithdrawalHasNoDeadline() {
+            fixture.given(OPENED, ASSEMBLED, withdrawn()).when(new CloseAtDeadline(CASE), PLATFORM)
                     .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
         @Test
-        void aWithdrawalChangesNoDecisionAndIsThePlatformsAlone() {
-            DecisionReached rejected = new DecisionReached(CASE, "p-1", DecisionOutcome.REJECTED, List.of(), null, "closed", "libraries");
+        void onlyThePlatformClosesACaseOnWithdrawal() {
             fixture.given(OPENED, ASSEMBLED).when(new CloseOnWithdrawal(CASE, null), ALI)
-                    .expectNoEvents().expectException(NotPermitted.class);
-            fixture();
+                    .expectNoEvents().expectException(NotPermitted.class).expectExceptionMessage("this is open to [SYSTEM], not to COMMISSIONER");
+        }
+
+        @Test
+        void aWithdrawalChangesNoDecision() {
+            DecisionReached rejected = new DecisionReached(CASE, "p-1", DecisionOutcome.REJECTED, List.of(), null, "closed", "libraries");
             fixture.given(OPENED, ASSEMBLED, rejected).when(new CloseOnWithdrawal(CASE, null), PLATFORM)
                     .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
         @Test
-        void theDeadlineClosesOnlyOnceItHasPassed() {
+        void theDeadlineClosesNothingBeforeItHasPassed() {
             fixture.given(OPENED, ASSEMBLED).when(new CloseAtDeadline(CASE), PLATFORM).expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void thePassedDeadlineClosesTheCaseWithTheVotesCast() {
             clock = Clock.fixed(DEADLINE.plusSeconds(1), ZoneOffset.UTC);
             fixture();
             fixture.given(OPENED, ASSEMBLED, declared("ali", false), declared("cal", false), voted("ali", Vote.APPROVE), voted("cal", Vote.APPROVE))
