@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.roundtable.identity.DemoLogin;
 import org.roundtable.testsupport.ApiClient;
+import org.roundtable.testsupport.Eventually;
 import org.roundtable.local.PostgresServer;
 import org.roundtable.testsupport.hostile.HostileChecks;
 import org.roundtable.testsupport.hostile.HostileRequests;
@@ -13,7 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +38,7 @@ class HostileRequestsThroughTheStackIT {
     private final ApiClient api = new ApiClient(PORTS.gatewayUrl());
 
     @Test
-    void whatTheStackAcceptsReachesTheLedgerAndTheLedgerStillVerifies(LocalStack stack) {
+    void whatTheStackAcceptsReachesTheLedgerAndTheLedgerStillVerifies(LocalStack stack) throws Exception {
         List<String> drafts = List.of(draft(), draft());
         List<String> recorded = new ArrayList<>();
 
@@ -59,8 +59,11 @@ class HostileRequestsThroughTheStackIT {
                 .tokens(Arbitraries.of(token("greenshoots"), token("dana"), token("bill")))));
 
         assertThat(recorded).as("events stored by accepted hostile requests").hasSizeGreaterThanOrEqualTo(3);
-        List<String> missing = notInTheLedgerWithin(recorded, LEDGER_PATIENCE);
-        assertThat(missing).as("events accepted through the gateway but not in the ledger after " + LEDGER_PATIENCE).isEmpty();
+        List<String> missing = new ArrayList<>(recorded);
+        Eventually.within(LEDGER_PATIENCE, () -> {
+            missing.removeIf(eventId -> api.get("/api/audit/ledger/" + eventId, token("hana")).status() == 200);
+            assertThat(missing).as("events accepted through the gateway but not in the ledger after " + LEDGER_PATIENCE).isEmpty();
+        });
         System.out.println(recorded.size() + " events stored by accepted hostile requests are all in the ledger");
 
         JsonNode verification = api.get("/api/audit/verification", token("hana")).expect(200).body();
@@ -77,18 +80,6 @@ class HostileRequestsThroughTheStackIT {
         assertThat(checks.stalls()).isZero();
         assertThat(checks.refused()).as("refusals among " + service.name() + "'s hostile requests").isPositive();
         return checks.recordedEvents();
-    }
-
-    private List<String> notInTheLedgerWithin(List<String> eventIds, Duration patience) {
-        List<String> missing = new ArrayList<>(eventIds);
-        Instant deadline = Instant.now().plus(patience);
-        while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
-            missing.removeIf(eventId -> api.get("/api/audit/ledger/" + eventId, token("hana")).status() == 200);
-            if (!missing.isEmpty()) {
-                pause();
-            }
-        }
-        return missing;
     }
 
     private String draft() {
@@ -114,14 +105,5 @@ class HostileRequestsThroughTheStackIT {
 
     private static JdbcTemplate jdbc(PostgresServer database, Application service) {
         return new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(service.database()), database.username(), database.password()));
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.roundtable.platform;
 
 import org.roundtable.identity.DemoLogin;
+import org.roundtable.testsupport.Eventually;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web application's proposals page with many proposals: drafts them through the proposals service's API (as
@@ -71,13 +74,9 @@ public final class ProposalsPageBenchmark {
         System.out.printf("%d proposals listed already; drafting %d more through the proposals API%n", listed, toDraft);
         long draftingStarted = System.nanoTime();
         draft(api, token, toDraft);
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while ((listed = total(api, token)) < proposals) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + listed + " of " + proposals + " proposals listed after 10 minutes");
-            }
-            Thread.sleep(500);
-        }
+        Eventually.within(Duration.ofMinutes(10), () -> assertThat(total(api, token)).as("proposals listed within 10 minutes")
+                .isGreaterThanOrEqualTo(proposals));
+        listed = total(api, token);
         System.out.printf("%d proposals listed, %.0f s after drafting began%n", listed, (System.nanoTime() - draftingStarted) / 1e9);
 
         String web = "http://127.0.0.1:" + ports.web();

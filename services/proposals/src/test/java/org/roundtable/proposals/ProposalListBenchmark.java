@@ -12,6 +12,7 @@ import org.roundtable.events.proposals.ProposalContent;
 import org.roundtable.kit.actor.ActorMetadata;
 import org.roundtable.proposals.domain.ProposalCommands.DraftProposal;
 import org.roundtable.testsupport.ApiClient;
+import org.roundtable.testsupport.Eventually;
 import org.roundtable.testsupport.TestTokens;
 import org.roundtable.testsupport.SharedInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,6 +30,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How the proposals list behaves with many proposals: drafts {@code proposals} proposals (default 10,000) through the
@@ -138,14 +141,9 @@ public final class ProposalListBenchmark {
                 List.of("More connection between neighbours"));
     }
 
-    private static void awaitReadModel(JdbcTemplate jdbc, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + READ_MODEL_TIMEOUT.toNanos();
-        while (jdbc.queryForObject("select count(*) from proposal_view", Long.class) < count) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the read model did not catch up within " + READ_MODEL_TIMEOUT);
-            }
-            Thread.sleep(200);
-        }
+    private static void awaitReadModel(JdbcTemplate jdbc, int count) throws Exception {
+        Eventually.within(READ_MODEL_TIMEOUT, () -> assertThat(jdbc.queryForObject("select count(*) from proposal_view", Long.class))
+                .as("proposals in the read model within " + READ_MODEL_TIMEOUT).isGreaterThanOrEqualTo(count));
     }
 
     private static void expectOk(ApiClient.Response response, String query) {

@@ -80,6 +80,7 @@ class DeadlineAfterRestartIT {
         }
         assertThat(Instant.now()).as("the first run stopped before the deadline").isBefore(deadline);
 
+        // what is waited for here is time itself: the deadline must pass while no instance of the service runs
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()) + 500);
         assertThat(storedEventTypes(caseId)).as("nothing closed the case while the service was stopped")
                 .doesNotContain("DecisionReached");
