@@ -1,20 +1,16 @@
 package org.roundtable.testsupport;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@link ServiceArchitecture} rules every service checks. A service's {@code ArchitectureTest} extends this with
- * its root package and adds the rules of its own, checked against {@link #classes}.
+ * The {@link ServiceArchitecture} rules every service laid out as {@code domain/ query/ api/ integration/} checks, with
+ * those of {@link ServiceEdgesArchitectureTest}. A service's {@code ArchitectureTest} extends this with its root package
+ * and adds the rules of its own, checked against {@link #classes}.
  */
-public abstract class ServiceArchitectureTest {
-
-    protected final String rootPackage;
-    protected final JavaClasses classes;
+public abstract class ServiceArchitectureTest extends ServiceEdgesArchitectureTest {
 
     protected ServiceArchitectureTest(String rootPackage) {
-        this.rootPackage = rootPackage;
-        this.classes = ServiceArchitecture.classesOf(rootPackage);
+        super(rootPackage);
     }
 
     @Test
@@ -40,25 +36,5 @@ public abstract class ServiceArchitectureTest {
     @Test
     void everyCommandHandlerReadsTheDeclaration() {
         ServiceArchitecture.everyCommandHandlerReadsTheDeclaration(rootPackage).check(classes);
-    }
-
-    @Test
-    void theKitIsUsedOnlyThroughItsApi() {
-        ServiceArchitecture.theKitIsUsedOnlyThroughItsApi(rootPackage).check(classes);
-    }
-
-    @Test
-    void sagasLiveInIntegration() {
-        ServiceArchitecture.sagasLiveInIntegration(rootPackage).check(classes);
-    }
-
-    @Test
-    void otherServicesFactsAreKeptInForeign() {
-        ServiceArchitecture.otherServicesFactsAreKeptInForeign(rootPackage).check(classes);
-    }
-
-    @Test
-    void foreignFactsDependOnNoOtherLayer() {
-        ServiceArchitecture.foreignFactsDependOnNoOtherLayer(rootPackage).check(classes);
     }
 }
