@@ -6,18 +6,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.identity.DemoAccounts.DemoAccount;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,20 +25,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Tag("running-server")
 class AuthorizationServerIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @TempDir
     static Path dataDir;
 
-    private static int port;
-    private static ConfigurableApplicationContext server;
+    private static LoopbackServer server;
 
     @BeforeAll
-    static void start() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        server = start(dataDir);
+    static void start() {
+        server = LoopbackServer.start(dataDir);
     }
 
     @AfterAll
@@ -56,19 +42,12 @@ class AuthorizationServerIT {
         }
     }
 
-    static ConfigurableApplicationContext start(Path data) {
-        return AuthorizationServerApplication.start("--server.port=" + port, "--roundtable.identity.issuer=" + issuer(),
-                "--roundtable.identity.data-dir=" + data);
-    }
-
     static String issuer() {
-        return "http://127.0.0.1:" + port;
+        return server.issuer();
     }
 
     static JwtDecoder decoder() {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer() + "/oauth2/jwks").build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer()));
-        return decoder;
+        return server.decoder();
     }
 
     @Test
@@ -86,18 +65,14 @@ class AuthorizationServerIT {
 
     @Test
     void theGatewayClientStartsALoginOnlyWithPkceAndItsRegisteredRedirect() throws Exception {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        String authorize = issuer() + "/oauth2/authorize?response_type=code&client_id=" + DemoClients.GATEWAY
+        String authorize = "/oauth2/authorize?response_type=code&client_id=" + DemoClients.GATEWAY
                 + "&scope=openid&state=s&redirect_uri=http://127.0.0.1:8080/login/oauth2/code/roundtable";
         String challenge = "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGjSstw-cM&code_challenge_method=S256";
 
-        HttpResponse<String> withPkce = http.send(HttpRequest.newBuilder(URI.create(authorize + challenge))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> withoutPkce = http.send(HttpRequest.newBuilder(URI.create(authorize))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> foreignRedirect = http.send(HttpRequest.newBuilder(URI.create(
-                        authorize.replace("127.0.0.1:8080", "elsewhere.example") + challenge))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withPkce = server.get(authorize + challenge, "Accept", "text/html");
+        HttpResponse<String> withoutPkce = server.get(authorize, "Accept", "text/html");
+        HttpResponse<String> foreignRedirect = server.get(authorize.replace("127.0.0.1:8080", "elsewhere.example") + challenge,
+                "Accept", "text/html");
 
         assertThat(withPkce.statusCode()).isEqualTo(302);
         assertThat(withPkce.headers().firstValue("Location").orElseThrow()).endsWith("/login");
@@ -133,8 +108,7 @@ class AuthorizationServerIT {
 
     @Test
     void publishesDiscoveryWithTheConfiguredIssuer() throws Exception {
-        HttpResponse<String> discovery = HTTP.send(HttpRequest.newBuilder(
-                URI.create(issuer() + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> discovery = server.get("/.well-known/openid-configuration");
 
         assertThat(discovery.statusCode()).isEqualTo(200);
         assertThat(discovery.body()).contains("\"issuer\":\"" + issuer() + "\"").contains("/oauth2/jwks");
@@ -146,18 +120,15 @@ class AuthorizationServerIT {
         Path keyFile = dataDir.resolve(PersistentSigningKey.FILE_NAME);
         String keyBefore = Files.readString(keyFile);
 
-        server.close();
-        server = start(dataDir);
+        server.restart(dataDir);
         assertThat(Files.readString(keyFile)).isEqualTo(keyBefore);
         assertThat(decoder().decode(before).getSubject()).isEqualTo("hana");
 
-        server.close();
-        server = start(freshData);
+        server.restart(freshData);
         try {
             assertThatThrownBy(() -> decoder().decode(before)).isInstanceOf(JwtException.class);
         } finally {
-            server.close();
-            server = start(dataDir);
+            server.restart(dataDir);
         }
         assertThat(decoder().decode(before).getSubject()).isEqualTo("hana");
     }
@@ -172,9 +143,6 @@ class AuthorizationServerIT {
 
     static HttpResponse<String> clientCredentials(String secret) throws Exception {
         String basic = Base64.getEncoder().encodeToString((DemoClients.MACHINE + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(issuer() + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+        return server.postForm("/oauth2/token", "grant_type=client_credentials", "Authorization", "Basic " + basic);
     }
 }

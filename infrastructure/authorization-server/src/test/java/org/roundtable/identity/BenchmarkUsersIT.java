@@ -7,16 +7,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,21 +25,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Tag("running-server")
 class BenchmarkUsersIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dataDir;
 
-    private static int port;
-    private static ConfigurableApplicationContext server;
+    private static LoopbackServer server;
 
     @BeforeAll
-    static void start() throws IOException {
-        port = freePort();
-        server = AuthorizationServerApplication.start("--server.port=" + port, "--server.address=127.0.0.1",
-                "--roundtable.identity.issuer=" + issuer(port), "--roundtable.identity.data-dir=" + dataDir,
-                "--roundtable.identity.benchmark-users=true");
+    static void start() {
+        server = LoopbackServer.start(dataDir, "--roundtable.identity.benchmark-users=true");
     }
 
     @AfterAll
@@ -58,11 +46,10 @@ class BenchmarkUsersIT {
 
     @Test
     void mintsValidTokensForDistinctSyntheticCitizensAndNoOneElse() throws Exception {
-        HttpResponse<String> minted = mint(port, "count=3&first=41");
+        HttpResponse<String> minted = mint(server, "count=3&first=41");
 
         assertThat(minted.statusCode()).as(minted.body()).isEqualTo(200);
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer(port) + "/oauth2/jwks").build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer(port)));
+        JwtDecoder decoder = server.decoder();
         List<String> subjects = new ArrayList<>();
         for (JsonNode entry : JSON.readTree(minted.body()).path("tokens")) {
             Jwt token = decoder.decode(entry.path("accessToken").asText());
@@ -79,7 +66,7 @@ class BenchmarkUsersIT {
     @Test
     void refusesACountOutOfBoundsNamingTheField() throws Exception {
         for (String count : List.of("0", "10001", "-5")) {
-            HttpResponse<String> refused = mint(port, "count=" + count);
+            HttpResponse<String> refused = mint(server, "count=" + count);
 
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
@@ -89,10 +76,8 @@ class BenchmarkUsersIT {
 
     @Test
     void withoutBenchmarkModeNothingIsMinted(@TempDir Path otherData) throws Exception {
-        int otherPort = freePort();
-        try (ConfigurableApplicationContext ordinary = AuthorizationServerApplication.start("--server.port=" + otherPort,
-                "--server.address=127.0.0.1", "--roundtable.identity.issuer=" + issuer(otherPort), "--roundtable.identity.data-dir=" + otherData)) {
-            HttpResponse<String> refused = mint(otherPort, "count=1");
+        try (LoopbackServer ordinary = LoopbackServer.start(otherData)) {
+            HttpResponse<String> refused = mint(ordinary, "count=1");
 
             assertThat(refused.statusCode()).isIn(302, 401, 403);
             assertThat(refused.body()).doesNotContain("accessToken");
@@ -118,19 +103,7 @@ class BenchmarkUsersIT {
                 .hasStackTraceContaining("benchmark mode runs only for a local issuer").hasStackTraceContaining("login.roundtable.example");
     }
 
-    private static HttpResponse<String> mint(int port, String form) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(issuer(port) + BenchmarkUsers.PATH))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String issuer(int port) {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
+    private static HttpResponse<String> mint(LoopbackServer server, String form) throws Exception {
+        return server.postForm(BenchmarkUsers.PATH, form);
     }
 }
