@@ -73,20 +73,24 @@ public class RelayConfiguration {
     }
 
     @Bean
-    EventRelay eventRelay(KafkaTemplate<String, byte[]> relayKafkaTemplate, KafkaEnvelopeCodec codec, EventCatalog catalog,
-                          RoundtableProperties properties, RelayMetrics metrics, KafkaProperties kafkaProperties,
-                          ObjectProvider<TokenStore> tokens) {
+    PublishedTail relayPublishedTail(RoundtableProperties properties, KafkaProperties kafkaProperties) {
         Map<String, Object> consumer = new HashMap<>(kafkaProperties.buildConsumerProperties());
         consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
         consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        Source source = Source.ofService(properties.service());
         // a batch the broker committed without its token holds at most batch-size events, spread over the partitions
-        PublishedTail tail = new PublishedTail(new DefaultKafkaConsumerFactory<>(consumer), source.topic(),
+        return new PublishedTail(new DefaultKafkaConsumerFactory<>(consumer), Source.ofService(properties.service()).topic(),
                 2 * properties.relay().batchSize() + 10, properties.relay().maxBlock());
-        return new EventRelay(relayKafkaTemplate, codec, catalog, source, metrics, tokens::getObject, tail);
+    }
+
+    @Bean
+    EventRelay eventRelay(KafkaTemplate<String, byte[]> relayKafkaTemplate, KafkaEnvelopeCodec codec, EventCatalog catalog,
+                          RoundtableProperties properties, RelayMetrics metrics, PublishedTail relayPublishedTail,
+                          ObjectProvider<TokenStore> tokens) {
+        return new EventRelay(relayKafkaTemplate, codec, catalog, Source.ofService(properties.service()), metrics, tokens::getObject,
+                relayPublishedTail);
     }
 
     @Bean
