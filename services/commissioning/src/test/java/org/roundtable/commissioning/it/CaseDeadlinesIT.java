@@ -1,12 +1,15 @@
 package org.roundtable.commissioning.it;
 
 import org.junit.jupiter.api.Test;
+import org.roundtable.commissioning.CommissioningApplication;
+import org.roundtable.testsupport.AnotherInstance;
 import org.roundtable.testsupport.Eventually;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +55,29 @@ class CaseDeadlinesIT extends CommissioningIntegrationTest {
                 Map.of("reason", "the proposers asked for more time to gather pledges")));
 
         Eventually.within(PATIENCE, () -> assertThat(scheduled(caseId)).isEmpty());
+    }
+
+    @Test
+    void withTwoInstancesRunningEachCaseClosesOnceAtItsDeadline() throws Exception {
+        try (AnotherInstance second = AnotherInstance.start(CommissioningApplication.class, "commissioning", "commissioning-second",
+                "roundtable.inbox.retries=1", "roundtable.inbox.retry-interval=100ms", "roundtable.commissioning.deadline-poll=500ms")) {
+            String fundId = fund("ali", "50000.00");
+            List<String> caseIds = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                caseIds.add(submitted(UUID.randomUUID().toString()));
+            }
+            Instant due = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
+            caseIds.forEach(caseId -> assemble(caseId, fundId, due));
+
+            // each case's row goes once its deadline has run: with every row gone, no scheduler can close a case again
+            for (String caseId : caseIds) {
+                Eventually.within(PATIENCE, () -> assertThat(decisions(caseId)).isEqualTo(1));
+                Eventually.within(PATIENCE, () -> assertThat(scheduled(caseId)).isEmpty());
+            }
+            for (String caseId : caseIds) {
+                assertThat(decisions(caseId)).as("decisions of case %s", caseId).isEqualTo(1);
+            }
+        }
     }
 
     private void assemble(String caseId, String fundId, Instant deadline) {
