@@ -20,10 +20,17 @@ import java.util.List;
 /** The services' answers, as these pages read them (fields they do not use are ignored). */
 public final class Api {
 
-    public record PageOf<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+    /** A page of a list; when {@code totalItemsCapped}, more items match than {@code totalItems} (and more pages than {@code totalPages}). */
+    public record PageOf<T>(List<T> items, int page, int size, long totalItems, int totalPages, Boolean totalItemsCapped) {
 
         public PageOf {
             items = items == null ? List.of() : items;
+            totalItemsCapped = Boolean.TRUE.equals(totalItemsCapped);
+        }
+
+        /** Whether a page follows page {@code number} (counted from 1). */
+        public boolean hasPageAfter(int number) {
+            return number < totalPages || totalItemsCapped;
         }
     }
 

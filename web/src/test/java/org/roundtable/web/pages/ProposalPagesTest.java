@@ -30,6 +30,30 @@ class ProposalPagesTest extends PageTest {
     }
 
     @Test
+    void aCappedCountIsShownAsMoreThanItAndTheNextPageIsOffered() throws Exception {
+        services.on("GET", "/api/proposals", Response.json("{\"items\":[" + summary(PROPOSAL_ID, "Repair and make club", "SUBMITTED")
+                + "],\"page\":0,\"size\":20,\"totalItems\":1000,\"totalPages\":50,\"totalItemsCapped\":true}"));
+
+        HtmlPage list = visitor().getPage(url("/proposals?q=club"));
+
+        assertThat(testId(list, "results")).contains("More than 1,000 proposals found").contains("Page 1 of more than 50")
+                .doesNotContain("Page 1 of 50");
+        assertThat(list.getAnchorByText("Next page").getHrefAttribute()).contains("page=2").contains("q=club");
+    }
+
+    @Test
+    void theLastPageOffersNoNextPage() throws Exception {
+        services.on("GET", "/api/proposals", Response.json("{\"items\":[" + summary(PROPOSAL_ID, "Repair and make club", "SUBMITTED")
+                + "],\"page\":2,\"size\":20,\"totalItems\":41,\"totalPages\":3,\"totalItemsCapped\":false}"));
+
+        HtmlPage list = visitor().getPage(url("/proposals?page=3"));
+
+        assertThat(testId(list, "results")).contains("41 proposals found").contains("Page 3 of 3").doesNotContain("more than");
+        assertThat(list.getAnchors()).noneMatch(anchor -> anchor.asNormalizedText().contains("Next page"));
+        assertThat(list.getAnchorByText("Previous page").getHrefAttribute()).contains("page=2");
+    }
+
+    @Test
     void anUnknownStatusIsNotPassedOn() throws Exception {
         services.on("GET", "/api/proposals", Response.json(page()));
         HtmlPage list = visitor().getPage(url("/proposals?status=EVERYTHING"));

@@ -7,6 +7,9 @@ import org.roundtable.events.participation.ProfileCorrected;
 import org.roundtable.events.participation.ProfileRegistered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,6 +54,18 @@ public class ProfileConsents implements PublicNames.Consents {
     public Optional<String> consentedName(String participantId) {
         return jdbc.queryForList("select public_name from " + TABLE + " where participant_id = ? and named_publicly",
                 String.class, participantId).stream().findFirst();
+    }
+
+    @Override
+    public Map<String, String> consentedNames(Collection<String> participantIds) {
+        Map<String, String> named = new HashMap<>();
+        if (!participantIds.isEmpty()) {
+            jdbc.query("select participant_id, public_name from " + TABLE + " where participant_id = any(?) and named_publicly",
+                    row -> {
+                        named.put(row.getString(1), row.getString(2));
+                    }, (Object) participantIds.toArray(String[]::new));
+        }
+        return named;
     }
 
     private void remember(String participantId, String publicName, boolean namedPublicly) {

@@ -2,7 +2,13 @@ package org.roundtable.kit.names;
 
 import org.roundtable.events.Role;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The public name of a person, by one rule in every service. Whoever acts in a public office (commissioner, staff
@@ -19,6 +25,15 @@ public final class PublicNames {
 
         /** The participant's own name if they now consent to be named, otherwise empty (also without a profile). */
         Optional<String> consentedName(String participantId);
+
+        /** {@link #consentedName} of each of these participants, as one lookup: those who consent, by id. */
+        default Map<String, String> consentedNames(Collection<String> participantIds) {
+            Map<String, String> named = new HashMap<>();
+            for (String participantId : participantIds) {
+                consentedName(participantId).ifPresent(name -> named.put(participantId, name));
+            }
+            return named;
+        }
     }
 
     /** One person as a public view shows them. */
@@ -31,6 +46,20 @@ public final class PublicNames {
     public PublicNames(Consents consents, Pseudonyms pseudonyms) {
         this.consents = consents;
         this.pseudonyms = pseudonyms;
+    }
+
+    /**
+     * These names with the consents of the given people read at once, for a view that names many of them (a page of a
+     * list); anyone else's consent is still read when they are named.
+     */
+    public PublicNames knowing(Collection<String> personIds) {
+        Set<String> known = new HashSet<>();
+        personIds.stream().filter(Objects::nonNull).forEach(known::add);
+        if (known.isEmpty()) {
+            return this;
+        }
+        Map<String, String> named = Map.copyOf(consents.consentedNames(known));
+        return new PublicNames(id -> known.contains(id) ? Optional.ofNullable(named.get(id)) : consents.consentedName(id), pseudonyms);
     }
 
     /** A participant acting or sitting as a citizen. */

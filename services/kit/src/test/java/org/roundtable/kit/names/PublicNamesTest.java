@@ -3,7 +3,11 @@ package org.roundtable.kit.names;
 import org.junit.jupiter.api.Test;
 import org.roundtable.events.Role;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +46,51 @@ class PublicNamesTest {
         assertThat(names.seenBy("bill", "bill", Role.CITIZEN)).isEqualTo(new PublicNames.Shown("bill", pseudonyms.of("bill")));
         assertThat(names.seenBy("amara", "bill", Role.CITIZEN).id()).isEqualTo(pseudonyms.idOf("bill"));
         assertThat(names.seenBy(null, "bill", "CITIZEN").id()).isEqualTo(pseudonyms.idOf("bill"));
+    }
+
+    @Test
+    void namesKnowingAPagesPeopleAskForTheirConsentsOnceAndNameEveryoneByTheSameRule() {
+        consented.put("bill", "Bill Turner");
+        consented.put("chen", "Chen Li");
+        List<Collection<String>> batches = new ArrayList<>();
+        List<String> single = new ArrayList<>();
+        PublicNames counting = new PublicNames(new PublicNames.Consents() {
+            @Override
+            public Optional<String> consentedName(String participantId) {
+                single.add(participantId);
+                return Optional.ofNullable(consented.get(participantId));
+            }
+
+            @Override
+            public Map<String, String> consentedNames(Collection<String> participantIds) {
+                batches.add(List.copyOf(participantIds));
+                Map<String, String> named = new HashMap<>();
+                participantIds.forEach(id -> Optional.ofNullable(consented.get(id)).ifPresent(name -> named.put(id, name)));
+                return named;
+            }
+        }, pseudonyms);
+
+        PublicNames page = counting.knowing(Arrays.asList("bill", "amara", "chen", null, "bill"));
+
+        assertThat(page.seenBy(null, "bill", Role.CITIZEN)).isEqualTo(names.seenBy(null, "bill", Role.CITIZEN));
+        assertThat(page.seenBy(null, "amara", Role.CITIZEN)).isEqualTo(new PublicNames.Shown(pseudonyms.idOf("amara"), pseudonyms.of("amara")));
+        assertThat(page.seenBy("amara", "amara", Role.CITIZEN).id()).isEqualTo("amara");
+        assertThat(page.actor("chen", Role.STAFF)).isEqualTo(new PublicNames.Shown("chen", "Chen Li"));
+        assertThat(batches).hasSize(1);
+        assertThat(batches.get(0)).containsExactlyInAnyOrder("bill", "amara", "chen");
+        assertThat(single).as("everyone on the page was known at once").isEmpty();
+
+        assertThat(page.citizen("dana")).as("someone not on the page is still looked up")
+                .isEqualTo(new PublicNames.Shown(pseudonyms.idOf("dana"), pseudonyms.of("dana")));
+        assertThat(single).containsExactly("dana");
+    }
+
+    @Test
+    void theDefaultBatchLookupAsksForEachConsent() {
+        consented.put("bill", "Bill Turner");
+        PublicNames.Consents one = id -> Optional.ofNullable(consented.get(id));
+
+        assertThat(one.consentedNames(List.of("bill", "amara"))).containsExactly(Map.entry("bill", "Bill Turner"));
     }
 
     @Test

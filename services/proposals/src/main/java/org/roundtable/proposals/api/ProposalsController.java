@@ -71,7 +71,9 @@ public class ProposalsController {
         return ResponseEntity.created(URI.create("/api/proposals/" + id)).body(new Created(id));
     }
 
-    @Operation(summary = "List proposals, filtered by status, service area and text, paged and sorted")
+    @Operation(summary = "List proposals, filtered by status, service area and text, paged and sorted",
+            description = "What matches is counted up to " + PageOf.COUNT_AHEAD + " proposals past the page's first: when more "
+                    + "match, totalItemsCapped is true: more proposals match than totalItems, on more pages than totalPages.")
     @GetMapping
     PageOf<ProposalSummary> list(@RequestParam(required = false) ProposalStatus status,
                                  @RequestParam(required = false) String serviceArea,
