@@ -75,12 +75,15 @@ class ProposalToInitiativeTest {
     }
 
     @Test
-    void theProposalAloneOrTheApprovalAloneStartsNothing() {
+    void theProposalAloneStartsNothing() {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(SUBMITTED)
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(1);
-        fixture = new SagaTestFixture<>(ProposalToInitiative.class);
+    }
+
+    @Test
+    void theApprovalAloneStartsNothing() {
         fixture.givenAPublished(DIGGING)
                 .whenPublishingA(APPROVED)
                 .expectNoDispatchedCommands()
@@ -100,13 +103,20 @@ class ProposalToInitiativeTest {
     }
 
     @Test
-    void aSecondApprovalOrSubmissionStartsNothingMore() {
+    void aSecondApprovalStartsNothingMore() {
         DecisionReached republished = decided(CASE, PROPOSAL, DecisionOutcome.APPROVED);
         fixture.givenAPublished(SUBMITTED)
                 .andThenAPublished(APPROVED)
                 .whenPublishingA(republished)
                 .expectNoDispatchedCommands();
-        fixture.whenPublishingA(SUBMITTED).expectNoDispatchedCommands();
+    }
+
+    @Test
+    void aSecondSubmissionStartsNothingMore() {
+        fixture.givenAPublished(SUBMITTED)
+                .andThenAPublished(APPROVED)
+                .whenPublishingA(SUBMITTED)
+                .expectNoDispatchedCommands();
     }
 
     @Test
