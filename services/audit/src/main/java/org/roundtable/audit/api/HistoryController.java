@@ -10,10 +10,9 @@ import org.roundtable.audit.history.LedgerReader;
 import org.roundtable.audit.history.PublicNames;
 import org.roundtable.audit.history.RecordedEvent;
 import org.roundtable.events.Role;
-import org.roundtable.kit.actor.RequestActors;
+import org.roundtable.kit.authority.OpenTo;
 import org.roundtable.kit.domain.NotFound;
 import org.roundtable.kit.domain.Require;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,16 +23,14 @@ import java.util.List;
 /** The decision history of a proposal, for auditors only. */
 @RestController
 @RequestMapping("/api/audit")
-@PreAuthorize("hasRole('AUDITOR')")
+@OpenTo(Role.AUDITOR)
 @Tag(name = "decision history", description = "Who did what to a proposal, in which role, when and why, across every service")
 public class HistoryController {
 
     private final LedgerReader ledger;
-    private final RequestActors actors;
 
-    HistoryController(LedgerReader ledger, RequestActors actors) {
+    HistoryController(LedgerReader ledger) {
         this.ledger = ledger;
-        this.actors = actors;
     }
 
     @Operation(summary = "The full timeline of a proposal across all services, from the ledger",
@@ -47,10 +44,9 @@ public class HistoryController {
                     and rationale they replace) are flagged. `decisions` tells each decision whole, in plain words and \
                     as fields: who sat (and who chaired), who declared what interest and was recused, who voted how and \
                     why, what money moved from which fund and what it left. \
-                    Entries of types this version cannot read are counted in skippedEntries. AUDITOR only.""")
+                    Entries of types this version cannot read are counted in skippedEntries.""")
     @GetMapping("/proposals/{proposalId}/history")
     DecisionHistory history(@Parameter(description = "the proposal's id") @PathVariable String proposalId) {
-        actors.actingAs(Role.AUDITOR);
         String id = Require.text(proposalId, "proposalId", 200);
         List<RecordedEvent> entries = ledger.aboutProposal(id);
         if (entries.isEmpty()) {

@@ -5,16 +5,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roundtable.audit.ledger.Checkpoints;
 import org.roundtable.audit.ledger.LedgerConsumer;
 import org.roundtable.audit.ledger.LedgerStore;
-import org.roundtable.audit.verification.LogProofs;
 import org.roundtable.audit.verification.LedgerVerification;
+import org.roundtable.audit.verification.LogProofs;
 import org.roundtable.audit.verifier.ChainHead;
 import org.roundtable.audit.verifier.LedgerEntry;
+import org.roundtable.events.Role;
+import org.roundtable.kit.authority.OpenTo;
 import org.roundtable.kit.domain.InvalidInput;
 import org.roundtable.kit.domain.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +41,8 @@ import java.util.List;
  */
 @RestController
 @RequestMapping(value = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-@PreAuthorize("hasRole('AUDITOR')")
-@Tag(name = "ledger", description = "The hash-chained ledger of every event, its verification, receipts and export (AUDITOR only)")
+@OpenTo(Role.AUDITOR)
+@Tag(name = "ledger", description = "The hash-chained ledger of every event, its verification, receipts and export")
 public class LedgerController {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");

@@ -12,14 +12,13 @@ import org.roundtable.audit.powermap.PowerMaps;
 import org.roundtable.audit.projection.PowerMapFollower;
 import org.roundtable.audit.projection.PowerMapTables;
 import org.roundtable.events.Role;
-import org.roundtable.kit.actor.RequestActors;
+import org.roundtable.kit.authority.OpenTo;
 import org.roundtable.kit.domain.InvalidInput;
 import org.roundtable.kit.domain.Require;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,7 +37,7 @@ import java.util.function.Function;
 /** Who held the power, for a period and optionally one service area, as JSON or CSV, for auditors only. */
 @RestController
 @RequestMapping("/api/audit/power-map")
-@PreAuthorize("hasRole('AUDITOR')")
+@OpenTo(Role.AUDITOR)
 @Tag(name = "power map", description = "Who made decisions, held and allocated money, gave time, brought knowledge, was recused; who sat at each table")
 public class PowerMapController {
 
@@ -46,12 +45,10 @@ public class PowerMapController {
 
     private final PowerMapTables tables;
     private final PowerMapFollower follower;
-    private final RequestActors actors;
 
-    PowerMapController(PowerMapTables tables, PowerMapFollower follower, RequestActors actors) {
+    PowerMapController(PowerMapTables tables, PowerMapFollower follower) {
         this.tables = tables;
         this.follower = follower;
-        this.actors = actors;
     }
 
     /** What every CSV column means; PowerMapIT checks that it names every header the exports write. */
@@ -85,7 +82,7 @@ public class PowerMapController {
                     commissioners and citizens at the table, who voted. People are named by the project's rule: office \
                     holders by the name they acted under, citizens by their own name only with consent, otherwise by \
                     their pseudonym. JSON by default; with `Accept: text/csv` or `format=csv`, the per-actor table as \
-                    CSV (RFC 4180): plain-word headers, money as numbers with a currency column. AUDITOR only.
+                    CSV (RFC 4180): plain-word headers, money as numbers with a currency column.
 
                     """ + COLUMNS,
             responses = @ApiResponse(responseCode = "200", content = {
@@ -108,7 +105,7 @@ public class PowerMapController {
             description = """
                     The funds held in the period (optionally one service area): each once, with every commissioner \
                     holding it, its budget and what decisions in the period allocated from it. The same rows as the \
-                    power map's `funds`; with `Accept: text/csv` or `format=csv`, as CSV (RFC 4180). AUDITOR only.
+                    power map's `funds`; with `Accept: text/csv` or `format=csv`, as CSV (RFC 4180).
 
                     """ + COLUMNS,
             responses = @ApiResponse(responseCode = "200", content = {
@@ -132,7 +129,7 @@ public class PowerMapController {
                     The decisions reached in the period (optionally one service area): outcome, who closed the case, panel \
                     size, commissioners and citizens at the table, members and citizens who voted, recusals, the money \
                     allocated. The same rows as the power map's `decisions`; with `Accept: text/csv` or `format=csv`, as \
-                    CSV (RFC 4180). AUDITOR only.
+                    CSV (RFC 4180).
 
                     """ + COLUMNS,
             responses = @ApiResponse(responseCode = "200", content = {
@@ -153,7 +150,6 @@ public class PowerMapController {
 
     private ResponseEntity<?> respond(String from, String to, String serviceArea, String format, String accept,
                                       Function<PowerMap, Object> json, Function<PowerMap, String> csv, String fileName) {
-        actors.actingAs(Role.AUDITOR);
         Instant start = bound(from, "from");
         Instant end = bound(to, "to");
         if (start != null && end != null && !start.isBefore(end)) {

@@ -8,11 +8,10 @@ import org.roundtable.audit.history.RecordedEvent;
 import org.roundtable.audit.replay.ProposalAsOf;
 import org.roundtable.audit.replay.ProposalReplay;
 import org.roundtable.events.Role;
-import org.roundtable.kit.actor.RequestActors;
+import org.roundtable.kit.authority.OpenTo;
 import org.roundtable.kit.domain.InvalidInput;
 import org.roundtable.kit.domain.NotFound;
 import org.roundtable.kit.domain.Require;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,16 +25,14 @@ import java.util.List;
 /** A proposal as it stood at any past instant, rebuilt from the ledger, for auditors only. */
 @RestController
 @RequestMapping("/api/audit")
-@PreAuthorize("hasRole('AUDITOR')")
+@OpenTo(Role.AUDITOR)
 @Tag(name = "as-of replay", description = "What was known at an instant: the proposal, its endorsements, its decision case and its initiative")
 public class ReplayController {
 
     private final LedgerReader ledger;
-    private final RequestActors actors;
 
-    ReplayController(LedgerReader ledger, RequestActors actors) {
+    ReplayController(LedgerReader ledger) {
         this.ledger = ledger;
-        this.actors = actors;
     }
 
     @Operation(summary = "A proposal as it stood at an instant, rebuilt only from ledger events up to that instant",
@@ -44,12 +41,11 @@ public class ReplayController {
                     endorsers and their reasons, withdrawals applied), its decision case (the panel, declarations and \
                     votes as they stood, the decision once reached) and its initiative (indicators with their latest \
                     readings, reviews), from the entries that occurred at or before `at`. A part that did not exist yet \
-                    is null. 404 when the ledger holds nothing about the proposal at all. AUDITOR only.""")
+                    is null. 404 when the ledger holds nothing about the proposal at all.""")
     @GetMapping("/proposals/{proposalId}/as-of")
     ProposalAsOf asOf(@Parameter(description = "the proposal's id") @PathVariable String proposalId,
                       @Parameter(description = "the instant, ISO-8601, e.g. 2026-03-01T12:00:00Z", required = true)
                       @RequestParam(required = false) String at) {
-        actors.actingAs(Role.AUDITOR);
         String id = Require.text(proposalId, "proposalId", 200);
         Instant instant = instant(at);
         List<RecordedEvent> entries = ledger.aboutProposalAsOf(id, instant);

@@ -9,10 +9,9 @@ import org.roundtable.audit.history.PublicNames;
 import org.roundtable.audit.history.RecordedEvent;
 import org.roundtable.audit.history.WhyItHappened;
 import org.roundtable.events.Role;
-import org.roundtable.kit.actor.RequestActors;
+import org.roundtable.kit.authority.OpenTo;
 import org.roundtable.kit.domain.NotFound;
 import org.roundtable.kit.domain.Require;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,16 +23,14 @@ import java.util.List;
 /** Why any event happened, and what it led to, for auditors only. */
 @RestController
 @RequestMapping("/api/audit")
-@PreAuthorize("hasRole('AUDITOR')")
+@OpenTo(Role.AUDITOR)
 @Tag(name = "why did this happen", description = "From any event, its causes back to a person's request, and all its effects, across services")
 public class WhyController {
 
     private final LedgerReader ledger;
-    private final RequestActors actors;
 
-    WhyController(LedgerReader ledger, RequestActors actors) {
+    WhyController(LedgerReader ledger) {
         this.ledger = ledger;
-        this.actors = actors;
     }
 
     @Operation(summary = "Why an event happened and what it led to, across services, from the ledger's causation ids",
@@ -47,10 +44,9 @@ public class WhyController {
                     forward: every event the event caused, and theirs. People are named by the project's rule: office \
                     holders by the name they acted under, citizens by their own name only with consent, otherwise by \
                     their pseudonym. Either walk stops after 25 links or 500 events. 404 for an id the ledger does not \
-                    hold. AUDITOR only.""")
+                    hold.""")
     @GetMapping("/events/{eventId}/why")
     WhyItHappened.Answer why(@Parameter(description = "the event's id (its CloudEvents id)") @PathVariable String eventId) {
-        actors.actingAs(Role.AUDITOR);
         String id = Require.text(eventId, "eventId", 100);
         List<RecordedEvent> context = new ArrayList<>(ledger.named(PublicNames.PROFILE_EVENTS, null));
         context.addAll(ledger.named(Labels.FUND_EVENTS, null));

@@ -15,7 +15,7 @@ class AuditViewsAccessIT extends AuditIntegrationTest {
 
     private static final List<String> VIEWS = List.of("/history", "/as-of?at=2026-03-02T10:00:00Z");
     private static final List<String> POWER_MAP = List.of("/api/audit/power-map", "/api/audit/power-map/decisions",
-            "/api/audit/power-map?format=csv");
+            "/api/audit/power-map/funds", "/api/audit/power-map?format=csv");
 
     @Test
     void onlyAuditorsReadTheViews() throws Exception {
@@ -83,6 +83,10 @@ class AuditViewsAccessIT extends AuditIntegrationTest {
         assertThat(paths.has("/api/audit/power-map/decisions")).isTrue();
         assertThat(paths.get("/api/audit/power-map").get("get").get("responses").get("200").get("content").has("text/csv")).isTrue();
         assertThat(paths.get("/api/audit/proposals/{proposalId}/as-of").get("get").get("tags").get(0).asText()).isEqualTo("as-of replay");
+        for (String auditorsOnly : List.of("/api/audit/power-map", "/api/audit/proposals/{proposalId}/history", "/api/audit/ledger")) {
+            assertThat(paths.get(auditorsOnly).get("get").get("description").asText()).as(auditorsOnly).endsWith("\n\nOpen to AUDITOR.");
+        }
+        assertThat(paths.get("/api/audit/register").get("get").path("description").asText()).doesNotContain("Open to");
     }
 
     private static void assertProblem(ApiClient.Response response, int status, String path) {

@@ -14,6 +14,7 @@ import org.roundtable.events.participation.EndorsementGiven;
 import org.roundtable.audit.verifier.LedgerRecord;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.Eventually;
+import org.roundtable.testsupport.TestTokens;
 import org.roundtable.testsupport.Topics;
 
 import java.net.URI;
@@ -210,6 +211,25 @@ class LedgerIT extends AuditIntegrationTest {
         long after = first.body().get("nextAfterPosition").asLong();
         ApiClient.Response second = api().get("/api/audit/ledger?size=2&afterPosition=" + after, auditor());
         assertThat(second.body().get("items").get(0).get("position").asLong()).isEqualTo(after + 1);
+    }
+
+    /** The ledger's endpoints and the dead letters, open to AUDITOR once on their controllers: every other role is refused, and so is an auditor acting in another role. */
+    @Test
+    void everyAuditorsEndpointRefusesEveryOtherRoleAndAnAuditorActingInAnother() {
+        String eventId = UUID.randomUUID().toString();
+        List<List<String>> endpoints = List.of(List.of("GET", "/api/audit/ledger"), List.of("GET", "/api/audit/ledger/" + eventId),
+                List.of("GET", "/api/audit/ledger/" + eventId + "/proof"), List.of("GET", "/api/audit/verification"),
+                List.of("POST", "/api/audit/checkpoints"), List.of("GET", "/api/audit/heads"), List.of("GET", "/api/audit/export"),
+                List.of("POST", "/api/audit/rebuild"), List.of("GET", "/api/audit/rebuild"), List.of("GET", "/api/audit/operations/dead-letters"));
+        String citizenAndAuditor = TestTokens.shared().mint("hana-acting", "Hana Sato", "CITIZEN", "AUDITOR");
+
+        for (List<String> endpoint : endpoints) {
+            assertOpenOnlyTo(List.of(Role.AUDITOR), endpoint.get(0), endpoint.get(1), null);
+            ApiClient.Response actingAsCitizen = api().send(endpoint.get(0), endpoint.get(1), citizenAndAuditor, null, "X-Acting-Role", "CITIZEN");
+            assertProblem(actingAsCitizen, 403);
+            assertThat(actingAsCitizen.body().get("detail").asText()).as("%s", endpoint)
+                    .isEqualTo("this action is not open to the role CITIZEN; it is open to [AUDITOR]");
+        }
     }
 
     @Test

@@ -2,10 +2,11 @@ package org.roundtable.kit.deadletter;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.roundtable.events.Role;
+import org.roundtable.kit.authority.OpenTo;
 import org.roundtable.kit.domain.NotFound;
 import org.roundtable.kit.inbox.InboxDeadLetters;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +22,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/${roundtable.service}/operations/dead-letters")
-@PreAuthorize("hasRole('AUDITOR')")
+@OpenTo(Role.AUDITOR)
 @Tag(name = "Operations", description = "Events set aside because a projection, the relay or the inbox could not handle them")
 public class DeadLetterController {
 

@@ -11,10 +11,14 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.roundtable.events.Role;
 import org.roundtable.kit.RoundtableProperties;
+import org.roundtable.kit.authority.OpenTo;
+import org.roundtable.kit.authority.OpenToInterceptor;
 import org.roundtable.kit.idempotency.IdempotencyFilter;
 import org.roundtable.kit.idempotency.IdempotentRequests;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import java.util.List;
 
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /** Each service documents its API at {@code /v3/api-docs}, secured by bearer JWTs. */
 @AutoConfiguration
@@ -40,6 +45,19 @@ public class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList("bearer"))
                 // relative, so that no Host header a caller sends is ever echoed back as the API's address
                 .servers(List.of(new Server().url("/").description("where this document was read: through the gateway")));
+    }
+
+    /** An endpoint {@link OpenTo} some roles says so at the end of its description, from that one declaration. */
+    @Bean
+    OperationCustomizer rolesAnEndpointIsOpenTo() {
+        return (operation, endpoint) -> {
+            OpenToInterceptor.rolesOf(endpoint).ifPresent(roles -> {
+                String openTo = "Open to " + roles.stream().map(Role::name).collect(Collectors.joining(" or ")) + ".";
+                String description = operation.getDescription();
+                operation.setDescription(description == null || description.isBlank() ? openTo : description + "\n\n" + openTo);
+            });
+            return operation;
+        };
     }
 
     /** Every POST takes an {@code Idempotency-Key}; its answers for a retry are documented beside the operation's own. */

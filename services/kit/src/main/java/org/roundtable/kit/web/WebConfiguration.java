@@ -4,6 +4,8 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.roundtable.kit.actor.CorrelationIdFilter;
 import org.roundtable.kit.actor.RequestActors;
+import org.roundtable.kit.authority.OpenTo;
+import org.roundtable.kit.authority.OpenToInterceptor;
 import org.roundtable.kit.authority.SendsInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -103,6 +105,17 @@ public class WebConfiguration {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 actors.ifAvailable(requestActors -> registry.addInterceptor(new SendsInterceptor(requestActors)));
+            }
+        };
+    }
+
+    /** Endpoints {@link OpenTo} some roles are refused to every other caller, whether or not the service sends commands. */
+    @Bean
+    WebMvcConfigurer openToInterceptor(ObjectProvider<RequestActors> actors) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new OpenToInterceptor(actors.getIfAvailable(RequestActors::new)));
             }
         };
     }

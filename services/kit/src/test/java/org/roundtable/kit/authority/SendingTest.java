@@ -11,13 +11,8 @@ import org.roundtable.kit.actor.ActorMetadata;
 import org.roundtable.kit.actor.Commands;
 import org.roundtable.kit.actor.RequestActors;
 import org.roundtable.kit.domain.NotPermitted;
-import org.roundtable.kit.security.RoundtableAuthentication;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.ArrayList;
@@ -52,8 +47,7 @@ class SendingTest {
 
     @AfterEach
     void forget() {
-        SecurityContextHolder.clearContext();
-        RequestContextHolder.resetRequestAttributes();
+        SignedInRequest.forget();
     }
 
     @Test
@@ -108,17 +102,8 @@ class SendingTest {
         assertThat(interceptor.preHandle(request, new MockHttpServletResponse(), open)).isTrue();
     }
 
-    private MockHttpServletRequest request(String subject, Set<Role> roles, String actingRole) {
-        Jwt jwt = Jwt.withTokenValue("token").header("alg", "RS256").subject(subject)
-                .claim("name", subject.substring(0, 1).toUpperCase() + subject.substring(1)).build();
-        RoundtableAuthentication authentication = new RoundtableAuthentication(jwt, roles);
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        MockHttpServletRequest request = new MockHttpServletRequest();
-        if (actingRole != null) {
-            request.addHeader(RequestActors.ACTING_ROLE_HEADER, actingRole);
-        }
-        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
-        return request;
+    private static MockHttpServletRequest request(String subject, Set<Role> roles, String actingRole) {
+        return SignedInRequest.of(subject, roles, actingRole);
     }
 
     private Commands commandsRecordingWhatIsSent() {
