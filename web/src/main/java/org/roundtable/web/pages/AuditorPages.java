@@ -93,7 +93,7 @@ class AuditorPages {
                 throw refused;
             }
             typed = TypedForm.sent("period", Map.of(), FormErrors.of(refused, field -> field, messages));
-            map = new AuditApi.PowerMap(null, null, null, List.of(), List.of(), List.of(), List.of(), 0);
+            map = new AuditApi.PowerMap(null, null, null, List.of(), List.of(), List.of(), List.of(), null, 0);
             query = "";
         }
         model.addAttribute("typed", typed);
@@ -102,6 +102,7 @@ class AuditorPages {
         model.addAttribute("to", to == null ? "" : to.strip());
         model.addAttribute("serviceArea", serviceArea == null ? "" : serviceArea.strip());
         model.addAttribute("charts", charts(map, query));
+        model.addAttribute("decisionsCsv", "/audit/power-map/decisions.csv" + query);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         model.addAttribute("thisYear", today.withDayOfYear(1).toString());
         model.addAttribute("lastYear", today.minusYears(1).withDayOfYear(1).toString());

@@ -134,8 +134,9 @@ public final class AuditApi {
     public record Reading(BigDecimal value, LocalDate observedOn, boolean livedExperience) {
     }
 
+    /** {@code decisions} are the period's first; when {@code moreDecisionsAfter} is not null, more were reached (the CSV has them all). */
     public record PowerMap(Instant from, Instant to, String serviceArea, List<FundHeld> funds, List<MoneyTotal> totals,
-                           List<ActorPower> actors, List<DecisionAtTable> decisions, int skippedEntries) {
+                           List<ActorPower> actors, List<DecisionAtTable> decisions, Long moreDecisionsAfter, int skippedEntries) {
 
         public PowerMap {
             funds = list(funds);

@@ -169,6 +169,20 @@ class AuditorPagesTest extends PageTest {
         assertThat(map.querySelectorAll("#money svg rect.rt-series-0")).as("a bar per fund, and its legend").hasSize(2);
         assertThat(map.<DomElement>querySelector("[data-testid=chart-money] a[href*='.csv']").getAttribute("href"))
                 .isEqualTo("/audit/power-map/funds.csv?from=2026-01-01&serviceArea=libraries");
+        assertThat((Object) map.querySelector("[data-testid=more-decisions]")).as("every decision is at the table").isNull();
+    }
+
+    @Test
+    void aPeriodWithMoreDecisionsThanTheMapListsSaysSoAndOffersThemAllAsCsv() throws Exception {
+        services.on("GET", "/api/audit/power-map", Response.json(resource("audit-power-map.json")
+                .replace("\"skippedEntries\"", "\"moreDecisionsAfter\": 4711, \"skippedEntries\"")));
+
+        HtmlPage map = hana().getPage(url("/audit/power-map?serviceArea=libraries"));
+
+        assertThat(testId(map, "more-decisions")).isEqualTo("The picture of who sat at each table shows the first 1 decisions of "
+                + "this period; more were reached. Every decision of the period, as CSV");
+        assertThat(map.<DomElement>querySelector("[data-testid=more-decisions] a").getAttribute("href"))
+                .isEqualTo("/audit/power-map/decisions.csv?serviceArea=libraries");
     }
 
     @Test

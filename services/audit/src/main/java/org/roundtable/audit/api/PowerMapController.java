@@ -2,12 +2,14 @@ package org.roundtable.audit.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roundtable.audit.powermap.PowerMap;
 import org.roundtable.audit.powermap.PowerMapCsv;
+import org.roundtable.audit.powermap.PowerMapStore;
 import org.roundtable.audit.powermap.PowerMaps;
 import org.roundtable.audit.projection.PowerMapFollower;
 import org.roundtable.audit.projection.PowerMapTables;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -42,6 +45,7 @@ import java.util.function.Function;
 public class PowerMapController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final int MAX_DECISIONS = 1000;
 
     private final PowerMapTables tables;
     private final PowerMapFollower follower;
@@ -79,7 +83,9 @@ public class PowerMapController {
                     actor and role, decisions closed and voted in, votes cast, recusals, the funds they held (by id), \
                     money allocated by decisions they voted in, hours pledged per month and hours given, proposals \
                     drafted, co-designs joined and workshop contributions; `decisions`: per decision, panel size, \
-                    commissioners and citizens at the table, who voted. People are named by the project's rule: office \
+                    commissioners and citizens at the table, who voted: the first 100 reached in the period, and when \
+                    more were, `moreDecisionsAfter` is the `after` of `/power-map/decisions` that pages through the rest \
+                    (otherwise null). People are named by the project's rule: office \
                     holders by the name they acted under, citizens by their own name only with consent, otherwise by \
                     their pseudonym. JSON by default; with `Accept: text/csv` or `format=csv`, the per-actor table as \
                     CSV (RFC 4180): plain-word headers, money as numbers with a currency column.
@@ -126,14 +132,18 @@ public class PowerMapController {
 
     @Operation(summary = "The decisions of the power map: who sat at each table and who voted",
             description = """
-                    The decisions reached in the period (optionally one service area): outcome, who closed the case, panel \
-                    size, commissioners and citizens at the table, members and citizens who voted, recusals, the money \
-                    allocated. The same rows as the power map's `decisions`; with `Accept: text/csv` or `format=csv`, as \
-                    CSV (RFC 4180).
+                    The decisions reached in the period (optionally one service area), in the order they were reached: \
+                    outcome, who closed the case, panel size, commissioners and citizens at the table, members and \
+                    citizens who voted, recusals, the money allocated. As JSON, a page of them: at most `limit` (100 \
+                    unless given, at most 1000) after the one recorded at ledger position `after` (from the first \
+                    unless given); when more follow, a `Link` header (rel="next") gives the next page, whose `after` is \
+                    the last one listed (the power map's `moreDecisionsAfter` starts the pages after its own \
+                    `decisions`). With `Accept: text/csv` or `format=csv`, every decision of the period (after `after` \
+                    when given) as CSV (RFC 4180).
 
                     """ + COLUMNS,
             responses = @ApiResponse(responseCode = "200", content = {
-                    @Content(mediaType = "application/json", schema = @Schema(implementation = PowerMap.DecisionAtTable.class)),
+                    @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = PowerMap.DecisionAtTable.class))),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string"))}))
     @GetMapping("/decisions")
     ResponseEntity<?> decisions(@Parameter(description = "start of the period, inclusive: an ISO-8601 instant or date (midnight UTC)")
@@ -142,27 +152,63 @@ public class PowerMapController {
                                 @RequestParam(required = false) String to,
                                 @Parameter(description = "only this service area, e.g. libraries (case-insensitive)")
                                 @RequestParam(required = false) String serviceArea,
+                                @Parameter(description = "the ledger position of the decision the page starts after (the "
+                                        + "map's moreDecisionsAfter, or the after of a Link header); from the first when absent")
+                                @RequestParam(required = false) Long after,
+                                @Parameter(description = "at most this many decisions (1 to " + MAX_DECISIONS + "; JSON only)")
+                                @RequestParam(defaultValue = "" + PowerMaps.DECISIONS_LISTED) int limit,
                                 @Parameter(description = "json or csv; overrides the Accept header")
                                 @RequestParam(required = false) String format,
                                 @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return respond(from, to, serviceArea, format, accept, PowerMap::decisions, PowerMapCsv::decisions, "power-map-decisions.csv");
+        Scope scope = scope(from, to, serviceArea);
+        if (after != null && after < 1) {
+            throw new InvalidInput("after", "after is a ledger position, 1 or more");
+        }
+        if (limit < 1 || limit > MAX_DECISIONS) {
+            throw new InvalidInput("limit", "limit must be between 1 and " + MAX_DECISIONS);
+        }
+        boolean asCsv = wantsCsv(format, accept);
+        follower.catchUp();
+        long start = after == null ? 0 : after;
+        if (asCsv) {
+            return csv(PowerMapCsv.decisions(tables.decisions(scope.from(), scope.to(), scope.area(), start, Integer.MAX_VALUE).listed()),
+                    "power-map-decisions.csv");
+        }
+        PowerMapStore.Decisions page = tables.decisions(scope.from(), scope.to(), scope.area(), start, limit);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+        if (page.moreAfter() != null) {
+            response.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("after", page.moreAfter()).build().toUriString() + ">; rel=\"next\"");
+        }
+        return response.body(page.listed());
     }
 
-    private ResponseEntity<?> respond(String from, String to, String serviceArea, String format, String accept,
-                                      Function<PowerMap, Object> json, Function<PowerMap, String> csv, String fileName) {
+    private record Scope(Instant from, Instant to, String area) {
+    }
+
+    private static Scope scope(String from, String to, String serviceArea) {
         Instant start = bound(from, "from");
         Instant end = bound(to, "to");
         if (start != null && end != null && !start.isBefore(end)) {
             throw new InvalidInput("to", "the period ends after it starts");
         }
-        String area = serviceArea == null || serviceArea.isBlank() ? null : Require.text(serviceArea, "serviceArea", 100);
+        return new Scope(start, end, serviceArea == null || serviceArea.isBlank() ? null : Require.text(serviceArea, "serviceArea", 100));
+    }
+
+    private static ResponseEntity<String> csv(String body, String fileName) {
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .body(body);
+    }
+
+    private ResponseEntity<?> respond(String from, String to, String serviceArea, String format, String accept,
+                                      Function<PowerMap, Object> json, Function<PowerMap, String> csv, String fileName) {
+        Scope scope = scope(from, to, serviceArea);
         boolean asCsv = wantsCsv(format, accept);
         follower.catchUp();
-        PowerMap map = PowerMaps.of(tables, start, end, area);
+        PowerMap map = PowerMaps.of(tables, scope.from(), scope.to(), scope.area());
         if (asCsv) {
-            return ResponseEntity.ok().contentType(CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-                    .body(csv.apply(map));
+            return csv(csv.apply(map), fileName);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.apply(map));
     }

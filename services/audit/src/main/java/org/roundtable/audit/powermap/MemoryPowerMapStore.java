@@ -26,7 +26,7 @@ final class MemoryPowerMapStore implements PowerMapStore, PowerMapStore.Folding 
 
     private final Map<Fact, Map<String, Object>> facts = new EnumMap<>(Fact.class);
     private final List<Contribution> contributions = new ArrayList<>();
-    private final List<DecisionAtTable> decisions = new ArrayList<>();
+    private final List<Map.Entry<Long, DecisionAtTable>> decisions = new ArrayList<>();
 
     @Override
     public <T> T fact(Fact kind, String id, Class<T> type) {
@@ -45,7 +45,7 @@ final class MemoryPowerMapStore implements PowerMapStore, PowerMapStore.Folding 
 
     @Override
     public void add(DecisionAtTable decision, long position) {
-        decisions.add(decision);
+        decisions.add(Map.entry(position, decision));
     }
 
     @Override
@@ -83,9 +83,20 @@ final class MemoryPowerMapStore implements PowerMapStore, PowerMapStore.Folding 
     }
 
     @Override
-    public List<DecisionAtTable> decisions(Instant from, Instant to, String area) {
-        return decisions.stream().filter(d -> inPeriod(d.decidedAt(), from, to) && inArea(d.serviceArea(), area))
-                .sorted(Comparator.comparing(DecisionAtTable::decidedAt)).toList();
+    public Decisions decisions(Instant from, Instant to, String area, long after, int limit) {
+        List<Map.Entry<Long, DecisionAtTable>> reached = decisions.stream()
+                .filter(d -> inPeriod(d.getValue().decidedAt(), from, to) && inArea(d.getValue().serviceArea(), area))
+                .sorted(Comparator.comparing((Map.Entry<Long, DecisionAtTable> d) -> d.getValue().decidedAt()).thenComparing(Map.Entry::getKey))
+                .toList();
+        Instant afterAt = after == 0 ? null : decisions.stream().filter(d -> d.getKey() == after).map(d -> d.getValue().decidedAt())
+                .findFirst().orElseThrow(() -> PowerMapStore.noDecisionAt(after));
+        List<Map.Entry<Long, DecisionAtTable>> following = reached.stream()
+                .filter(d -> afterAt == null || (d.getValue().decidedAt().isAfter(afterAt)
+                        || d.getValue().decidedAt().equals(afterAt) && d.getKey() > after))
+                .limit(limit + 1L).toList();
+        List<Map.Entry<Long, DecisionAtTable>> listed = following.subList(0, Math.min(limit, following.size()));
+        return new Decisions(listed.stream().map(Map.Entry::getValue).toList(),
+                following.size() > limit ? listed.get(listed.size() - 1).getKey() : null);
     }
 
     @Override

@@ -12,12 +12,16 @@ import java.util.List;
  * area: the funds and who held them, each fund once however many hold it; per actor and role, the decisions, the time
  * and the knowledge; per decision, who sat at the table.
  *
- * @param funds          every fund held in the period, once, with all its holders
- * @param totals         per currency, the funds' amounts and what was allocated from them: the sums of {@code funds}
- * @param skippedEntries ledger entries in the period that this version of the published language cannot read
+ * @param funds              every fund held in the period, once, with all its holders
+ * @param totals             per currency, the funds' amounts and what was allocated from them: the sums of {@code funds}
+ * @param decisions          the first {@link PowerMaps#DECISIONS_LISTED} decisions reached in the period, in the order
+ *                           they were reached
+ * @param moreDecisionsAfter when more decisions were reached in the period, the ledger position of the last one listed,
+ *                           after which the next page of decisions starts; otherwise {@code null}
+ * @param skippedEntries     ledger entries in the period that this version of the published language cannot read
  */
 public record PowerMap(Instant from, Instant to, String serviceArea, List<FundHeld> funds, List<MoneyTotal> totals,
-                       List<ActorPower> actors, List<DecisionAtTable> decisions, int skippedEntries) {
+                       List<ActorPower> actors, List<DecisionAtTable> decisions, Long moreDecisionsAfter, int skippedEntries) {
 
     /**
      * A fund whose own period overlaps the map's, with every commissioner who holds it (jointly or alone).

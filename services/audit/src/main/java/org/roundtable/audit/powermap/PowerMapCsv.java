@@ -110,8 +110,8 @@ public final class PowerMapCsv {
         return table(ACTOR_COLUMNS, rows, map);
     }
 
-    public static String decisions(PowerMap map) {
-        return table(DECISION_COLUMNS, map.decisions(), map);
+    public static String decisions(List<DecisionAtTable> decisions) {
+        return table(DECISION_COLUMNS, decisions, null);
     }
 
     private static String fundNames(List<String> fundIds, PowerMap map) {

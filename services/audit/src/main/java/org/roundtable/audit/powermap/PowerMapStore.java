@@ -2,6 +2,7 @@ package org.roundtable.audit.powermap;
 
 import org.roundtable.audit.history.PublicNames;
 import org.roundtable.audit.powermap.PowerMap.DecisionAtTable;
+import org.roundtable.kit.domain.InvalidInput;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,8 +48,13 @@ public interface PowerMapStore {
     /** How many entries in the period could not be read. */
     int unreadable(Instant from, Instant to);
 
-    /** The decisions reached in the period and area, in the order they were reached. */
-    List<DecisionAtTable> decisions(Instant from, Instant to, String area);
+    /**
+     * The decisions reached in the period and area, in the order they were reached, after the one recorded at ledger
+     * position {@code after} (0: from the first), at most {@code limit} of them.
+     *
+     * @throws InvalidInput naming {@code after} when no decision was recorded at that position
+     */
+    Decisions decisions(Instant from, Instant to, String area, long after, int limit);
 
     /** Every fund created before {@code to}. */
     List<FundFacts> funds(Instant to);
@@ -77,6 +83,20 @@ public interface PowerMapStore {
      * withdrawn before the period ends.
      */
     record Total(String actorId, String role, Measure measure, String currency, long count, BigDecimal amount, long distinct) {
+    }
+
+    /** The refusal of a page of decisions after a position at which no decision was recorded. */
+    static InvalidInput noDecisionAt(long position) {
+        return new InvalidInput("after", "no decision was recorded at ledger position " + position);
+    }
+
+    /**
+     * Decisions in the order they were reached.
+     *
+     * @param moreAfter when more follow, the ledger position of the last one listed (the next page starts after it);
+     *                  otherwise {@code null}
+     */
+    record Decisions(List<DecisionAtTable> listed, Long moreAfter) {
     }
 
     /** A fund as it was created, and when. */

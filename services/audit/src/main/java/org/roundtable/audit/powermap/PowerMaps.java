@@ -25,9 +25,13 @@ import java.util.TreeMap;
  * The power map of a period [from, to) (either bound {@code null}: open), in one service area or in all, from what a
  * {@link PowerMapStore} has kept of the ledger: per actor and role the sums of what the entries in the period counted,
  * the funds whose own period overlaps it, and the decisions reached in it. Only the sums are read, never the entries,
- * so a map takes memory for its actors, funds and decisions however long the ledger grows.
+ * so a map takes memory for its actors and funds however long the ledger grows; it lists the first decisions of the
+ * period, and the store gives the others a page at a time.
  */
 public final class PowerMaps {
+
+    /** How many decisions a map lists; the rest come a page at a time ({@link PowerMapStore#decisions}). */
+    public static final int DECISIONS_LISTED = 100;
 
     private PowerMaps() {
     }
@@ -64,8 +68,8 @@ public final class PowerMaps {
         List<ActorPower> actors = tallies.entrySet().stream()
                 .map(tallied -> tallied.getValue().toView(tallied.getKey(), names.of(tallied.getKey().actorId(), tallied.getKey().role())))
                 .toList();
-        List<DecisionAtTable> decisions = store.decisions(from, to, area);
-        return new PowerMap(from, to, area, funds, totals(funds), actors, decisions, store.unreadable(from, to));
+        PowerMapStore.Decisions decisions = store.decisions(from, to, area, 0, DECISIONS_LISTED);
+        return new PowerMap(from, to, area, funds, totals(funds), actors, decisions.listed(), decisions.moreAfter(), store.unreadable(from, to));
     }
 
     /**

@@ -97,9 +97,25 @@ public class PowerMapTables implements PowerMapStore {
     }
 
     @Override
-    public List<DecisionAtTable> decisions(Instant from, Instant to, String area) {
-        return jdbc.query("select decision from power_map_decision where occurred_at >= :from and occurred_at < :to and " + IN_AREA
-                + " order by occurred_at, position", period(from, to, area), (row, number) -> read(row.getString(1), DecisionAtTable.class));
+    public Decisions decisions(Instant from, Instant to, String area, long after, int limit) {
+        MapSqlParameterSource parameters = period(from, to, area).addValue("limit", limit + 1L);
+        String following = "";
+        if (after != 0) {
+            List<OffsetDateTime> at = jdbc.queryForList("select occurred_at from power_map_decision where position = :after",
+                    new MapSqlParameterSource("after", after), OffsetDateTime.class);
+            if (at.isEmpty()) {
+                throw PowerMapStore.noDecisionAt(after);
+            }
+            following = " and (occurred_at, position) > (:afterAt, :after)";
+            parameters.addValue("afterAt", at.get(0)).addValue("after", after);
+        }
+        List<Map.Entry<Long, DecisionAtTable>> page = jdbc.query("select position, decision from power_map_decision "
+                        + "where occurred_at >= :from and occurred_at < :to and " + IN_AREA + following
+                        + " order by occurred_at, position limit :limit", parameters,
+                (row, number) -> Map.entry(row.getLong(1), read(row.getString(2), DecisionAtTable.class)));
+        List<Map.Entry<Long, DecisionAtTable>> listed = page.subList(0, Math.min(limit, page.size()));
+        return new Decisions(listed.stream().map(Map.Entry::getValue).toList(),
+                page.size() > limit ? listed.get(listed.size() - 1).getKey() : null);
     }
 
     @Override

@@ -130,6 +130,35 @@ class PowerMapIT extends AuditIntegrationTest {
     }
 
     @Test
+    void decisionsComeAPageAtATimeEachLinkingTheNextUntilTheLast() {
+        String period = "from=" + journey.at(-2000) + "&to=" + journey.at(200);
+        List<String> listed = new java.util.ArrayList<>();
+        String path = "/api/audit/power-map/decisions?" + period + "&limit=1";
+        int pages = 0;
+        while (path != null && pages < 200) {
+            ApiClient.Response page = api().get(path, auditor());
+            expect(200, page);
+            pages++;
+            assertThat(page.body()).hasSize(1);
+            listed.add(page.body().get(0).get("caseId").asText());
+            String link = page.header("Link");
+            if (link == null) {
+                path = null;
+            } else {
+                assertThat(link).startsWith("<").endsWith(">; rel=\"next\"").contains("after=").contains("limit=1");
+                java.net.URI next = java.net.URI.create(link.substring(1, link.indexOf('>')));
+                path = next.getRawPath() + "?" + next.getRawQuery();
+            }
+        }
+        assertThat(pages).as("the last page links nowhere").isLessThan(200).isGreaterThanOrEqualTo(2);
+        assertThat(listed).as("each decision once").doesNotHaveDuplicates().contains(journey.caseId(), elsewhere.caseId());
+        assertThat(json("/api/audit/power-map/decisions?" + period + "&limit=1000")).extracting(decision -> decision.get("caseId").asText())
+                .as("the same decisions in the same order as one page").containsExactlyElementsOf(listed);
+        JsonNode more = json("/api/audit/power-map?serviceArea=" + journey.serviceArea()).get("moreDecisionsAfter");
+        assertThat(more == null || more.isNull()).as("one decision: all listed in the map").isTrue();
+    }
+
+    @Test
     void badParametersAre400NamingTheField() {
         assertInvalid(api().get("/api/audit/power-map?from=last-week", auditor()), "from");
         assertInvalid(api().get("/api/audit/power-map?to=2026-02-30", auditor()), "to");
@@ -137,6 +166,11 @@ class PowerMapIT extends AuditIntegrationTest {
         assertInvalid(api().get("/api/audit/power-map?format=xml", auditor()), "format");
         assertInvalid(api().get("/api/audit/power-map?serviceArea=" + "x".repeat(101), auditor()), "serviceArea");
         assertInvalid(api().get("/api/audit/power-map/decisions?from=soon", auditor()), "from");
+        assertInvalid(api().get("/api/audit/power-map/decisions?after=0", auditor()), "after");
+        assertInvalid(api().get("/api/audit/power-map/decisions?after=9000000000000", auditor()), "after");
+        assertInvalid(api().get("/api/audit/power-map/decisions?after=soon", auditor()), "after");
+        assertInvalid(api().get("/api/audit/power-map/decisions?limit=0", auditor()), "limit");
+        assertInvalid(api().get("/api/audit/power-map/decisions?limit=1001", auditor()), "limit");
         assertInvalid(api().send("GET", "/api/audit/power-map?to=tomorrow", auditor(), null, "Accept", "text/csv"), "to");
         assertInvalid(api().send("GET", "/api/audit/power-map", auditor(), null, "Accept", "text/csv;q=oops"), "Accept");
     }

@@ -277,6 +277,59 @@ class PowerMapsTest {
         });
     }
 
+    @Test
+    void aMapListsItsFirstDecisionsAndTheRestComeAPageAtATimeWhileItsTotalsCountThemAll() {
+        int cases = PowerMaps.DECISIONS_LISTED + 30;
+        LedgerStory story = new LedgerStory()
+                .by("dana", Role.COMMISSIONER)
+                .at("2026-03-01T08:00:00Z", new FundCreated("fund-many", "Many small things", "libraries", LocalDate.parse("2026-01-01"),
+                        LocalDate.parse("2026-12-31"), gbp("100000.00"), List.of("dana")));
+        for (int n = 0; n < cases; n++) {
+            String caseId = "case-" + n;
+            // every second decision is reached at the same instant as the one before: the ledger's order decides between them
+            Instant at = Instant.parse("2026-03-02T09:00:00Z").plusSeconds(60L * (n / 2));
+            story.by("dana", Role.COMMISSIONER)
+                    .at(at.toString(), new DecisionReached(caseId, "proposal-" + n, DecisionOutcome.APPROVED, List.of(
+                            new RollEntry("dana", Role.COMMISSIONER, Vote.APPROVE, "yes", false, null)),
+                            new Allocation("fund-many", gbp("10.00")), "closed by the chair", "libraries"))
+                    .by("roundtable-commissioning", Role.SYSTEM)
+                    .at(at.plusMillis(1).toString(), new FundsAllocated("fund-many", caseId, "proposal-" + n, gbp("10.00"), gbp("90000.00"), "libraries"));
+        }
+        List<RecordedEvent> entries = story.entries();
+        MemoryPowerMapStore store = new MemoryPowerMapStore();
+        PowerMapFold fold = new PowerMapFold(store);
+        entries.forEach(fold::fold);
+
+        PowerMap map = PowerMaps.of(store, null, null, null);
+
+        assertThat(map.decisions()).hasSize(PowerMaps.DECISIONS_LISTED);
+        assertThat(map.decisions()).extracting(DecisionAtTable::caseId).startsWith("case-0", "case-1", "case-2");
+        assertThat(map.moreDecisionsAfter()).as("the ledger position of the last one listed").isEqualTo(entries.stream()
+                .filter(entry -> entry.data() instanceof DecisionReached reached && reached.caseId().equals("case-" + (PowerMaps.DECISIONS_LISTED - 1)))
+                .findFirst().orElseThrow().position());
+        assertThat(map.totals()).singleElement().satisfies(total -> assertThat(total.allocated())
+                .as("every decision's allocation, listed or not").isEqualByComparingTo(BigDecimal.TEN.multiply(BigDecimal.valueOf(cases))));
+        assertThat(actor(map, "dana", "COMMISSIONER").decisionsClosed()).isEqualTo(cases);
+
+        List<String> paged = new ArrayList<>(map.decisions().stream().map(DecisionAtTable::caseId).toList());
+        Long after = map.moreDecisionsAfter();
+        int pages = 0;
+        while (after != null && pages++ < cases) {
+            PowerMapStore.Decisions page = store.decisions(null, null, null, after, 7);
+            assertThat(page.listed()).isNotEmpty().hasSizeLessThanOrEqualTo(7);
+            page.listed().forEach(decision -> paged.add(decision.caseId()));
+            after = page.moreAfter();
+        }
+        assertThat(paged).as("every decision once, in the order reached")
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, cases).mapToObj(n -> "case-" + n).toList());
+        assertThat(store.decisions(null, null, null, 0, cases).moreAfter()).as("all on one page: nothing more").isNull();
+        assertThat(PowerMaps.of(store, null, null, "parks").moreDecisionsAfter()).as("none in another area").isNull();
+
+        long notADecision = entries.get(0).position();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.decisions(null, null, null, notADecision, 10))
+                .isInstanceOf(org.roundtable.kit.domain.InvalidInput.class).hasMessageContaining("ledger position " + notADecision);
+    }
+
     static ActorPower actor(PowerMap map, String actorId, String role) {
         List<ActorPower> found = map.actors().stream().filter(a -> a.actorId().equals(actorId) && role.equals(a.role())).toList();
         assertThat(found).as(actorId + " as " + role + " in " + map.actors()).hasSize(1);
