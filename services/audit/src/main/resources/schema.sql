@@ -123,3 +123,25 @@ create table if not exists power_map_folded (
     position        bigint       not null
 );
 insert into power_map_folded (id, position) values (1, 0) on conflict (id) do nothing;
+-- The map of all time in every area, summed since the first entry per actor, role, measure, currency and (for money
+-- allocated from a fund) fund, so that it reads as many rows as there are actors and funds, however long the ledger:
+-- recusals count each case once (refs), hours pledged leave out every pledge withdrawn. Tables folded before these
+-- sums were kept are folded again from the first entry.
+do $$
+begin
+    if to_regclass('power_map_all_time') is null then
+        create table power_map_all_time (
+            actor_id        text         not null,
+            role            text         not null,
+            measure         varchar(30)  not null,
+            currency        text         not null,
+            ref             text         not null,
+            n               bigint       not null,
+            amount          numeric,
+            refs            bigint       not null,
+            primary key (actor_id, role, measure, currency, ref)
+        );
+        truncate power_map_fact, power_map_contribution, power_map_day, power_map_decision;
+        update power_map_folded set position = 0;
+    end if;
+end $$;

@@ -96,6 +96,14 @@ public final class Benchmarks {
         }
     }
 
+    /** Applies the module's {@code schema.sql} as its application does: the whole script as one statement. */
+    static void applySchema(Class<?> moduleClass, javax.sql.DataSource dataSource) {
+        org.springframework.jdbc.datasource.init.ResourceDatabasePopulator schema = new org.springframework.jdbc.datasource.init.ResourceDatabasePopulator(
+                org.springframework.core.io.UrlResource.from(schemaOf(moduleClass)));
+        schema.setSeparator(org.springframework.jdbc.datasource.init.ScriptUtils.EOF_STATEMENT_SEPARATOR);
+        schema.execute(dataSource);
+    }
+
     /** The value at a quantile of sorted nanoseconds, in milliseconds. */
     static double millis(long[] sorted, double quantile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;

@@ -25,12 +25,10 @@ import org.roundtable.events.RoundtableEvents;
 import org.roundtable.events.participation.EndorsementGiven;
 import org.roundtable.local.PostgresServer;
 import org.roundtable.testsupport.SharedInfrastructure;
-import org.springframework.core.io.UrlResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -143,7 +141,7 @@ final class LedgerAtScale {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(rewritingBatchedInserts(postgres.jdbcUrl(database)),
                 postgres.username(), postgres.password());
         new JdbcTemplate(dataSource).execute("drop table if exists ledger_entry, ledger_chain, ledger_checkpoint, ledger_log_node, ledger_log_checkpoint");
-        new ResourceDatabasePopulator(UrlResource.from(Benchmarks.schemaOf(LedgerStore.class))).execute(dataSource);
+        Benchmarks.applySchema(LedgerStore.class, dataSource);
         return dataSource;
     }
 

@@ -35,12 +35,10 @@ import org.roundtable.events.proposals.ProposalContent;
 import org.roundtable.events.proposals.ProposalDrafted;
 import org.roundtable.local.PostgresServer;
 import org.roundtable.testsupport.SharedInfrastructure;
-import org.springframework.core.io.UrlResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.lang.management.ManagementFactory;
@@ -83,7 +81,7 @@ final class PowerMapAtScale {
         dataSource.setPassword(server.password());
         dataSource.setMaximumPoolSize(4);
         try {
-            new ResourceDatabasePopulator(UrlResource.from(Benchmarks.schemaOf(PowerMapTables.class))).execute(dataSource);
+            Benchmarks.applySchema(PowerMapTables.class, dataSource);
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             long writing = System.nanoTime();
             int written = fill(jdbc, entries);
@@ -117,8 +115,9 @@ final class PowerMapAtScale {
             System.gc();
             long retained = runtime.totalMemory() - runtime.freeMemory() - before;
             long heapInUse = runtime.totalMemory() - runtime.freeMemory();
-            System.out.printf(Locale.ROOT, "power map (everything): %,d actors, %,d decisions, %,d funds; %,d MB allocated to build it, "
-                    + "%,d MB retained, heap in use %,d MB%n", held.actors().size(), held.decisions().size(), held.funds().size(),
+            System.out.printf(Locale.ROOT, "power map (everything): %,d actors, %,d decisions listed (of %,d), %,d funds; %,d MB allocated to build it, "
+                    + "%,d MB retained, heap in use %,d MB%n", held.actors().size(), held.decisions().size(),
+                    jdbc.queryForObject("select count(*) from power_map_decision", Long.class), held.funds().size(),
                     allocated >> 20, retained >> 20, heapInUse >> 20);
             double rawP95 = Benchmarks.millis(raw, 0.95);
             List<Figure> figures = new ArrayList<>();

@@ -18,9 +18,12 @@ import java.util.Map;
  */
 public interface PowerMapStore {
 
-    /** The kinds of facts the fold keeps, each by the id of what it is about. */
+    /**
+     * The kinds of facts the fold keeps, each by the id of what it is about; a store may keep more of its own (a recusal
+     * already counted for all time, what a pledge counted until it is withdrawn).
+     */
     enum Fact {
-        PROPOSAL_AREA, INITIATIVE_AREA, CASE, FUND, PLEDGE_ROLE, ACTING_ROLE, PROFILE_NAME, OFFICE_NAME
+        PROPOSAL_AREA, INITIATIVE_AREA, CASE, FUND, PLEDGE_ROLE, ACTING_ROLE, PROFILE_NAME, OFFICE_NAME, RECUSED, PLEDGED
     }
 
     /** What {@link PowerMapFold} reads and writes as it folds entries. */

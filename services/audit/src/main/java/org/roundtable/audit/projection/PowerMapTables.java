@@ -65,6 +65,12 @@ public class PowerMapTables implements PowerMapStore {
                         where w.measure = 'PLEDGE_WITHDRAWN' and w.ref = c.ref and w.occurred_at < :to))
              group by actor_id, role, measure, currency""".formatted(IN_AREA);
 
+    /** The map of all time in every area: the sums kept since the first entry ({@code power_map_all_time}). */
+    private static final String ALL_TIME_TOTALS = """
+            select actor_id, nullif(role, '') as role, measure, nullif(currency, '') as currency, n, amount, refs
+              from power_map_all_time
+             where n > 0 and measure <> 'FUND_ALLOCATED'""";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     public PowerMapTables(NamedParameterJdbcTemplate jdbc) {
@@ -73,7 +79,8 @@ public class PowerMapTables implements PowerMapStore {
 
     @Override
     public List<Total> totals(Instant from, Instant to, String area) {
-        return jdbc.query(TOTALS, period(from, to, area).addValue("byDay", BY_DAY.stream().map(Enum::name).toList()),
+        String query = allTime(from, to, area) ? ALL_TIME_TOTALS : TOTALS;
+        return jdbc.query(query, period(from, to, area).addValue("byDay", BY_DAY.stream().map(Enum::name).toList()),
                 (row, number) -> new Total(row.getString("actor_id"), row.getString("role"), Measure.valueOf(row.getString("measure")),
                         row.getString("currency"), row.getLong("n"), row.getBigDecimal("amount"), row.getLong("refs")));
     }
@@ -81,7 +88,9 @@ public class PowerMapTables implements PowerMapStore {
     @Override
     public Map<String, BigDecimal> allocatedFromFunds(Instant from, Instant to, String area) {
         Map<String, BigDecimal> allocated = new HashMap<>();
-        jdbc.query("select ref, sum(amount) from power_map_contribution where measure = 'FUND_ALLOCATED' "
+        jdbc.query(allTime(from, to, area)
+                        ? "select ref, sum(amount) from power_map_all_time where measure = 'FUND_ALLOCATED' group by ref"
+                        : "select ref, sum(amount) from power_map_contribution where measure = 'FUND_ALLOCATED' "
                         + "and occurred_at >= :from and occurred_at < :to and " + IN_AREA + " group by ref",
                 period(from, to, area), row -> {
                     allocated.put(row.getString(1), row.getBigDecimal(2));
@@ -150,13 +159,17 @@ public class PowerMapTables implements PowerMapStore {
 
     /** Forgets everything folded, to fold the ledger again from its first entry. */
     void clear() {
-        jdbc.getJdbcTemplate().execute("truncate power_map_fact, power_map_contribution, power_map_day, power_map_decision");
+        jdbc.getJdbcTemplate().execute("truncate power_map_fact, power_map_contribution, power_map_day, power_map_decision, power_map_all_time");
         jdbc.getJdbcTemplate().update("update power_map_folded set position = 0 where id = 1");
     }
 
     /** A fold's view of the tables: facts read once and kept (up to a bound), writes held until {@link Session#flush}. */
     Session session() {
         return new Session();
+    }
+
+    private static boolean allTime(Instant from, Instant to, String area) {
+        return from == null && to == null && area == null;
     }
 
     private static MapSqlParameterSource period(Instant from, Instant to, String area) {
@@ -295,14 +308,115 @@ public class PowerMapTables implements PowerMapStore {
                             .toList());
             jdbc.getJdbcTemplate().batchUpdate("insert into power_map_decision (position, occurred_at, area, decision) values (?, ?, ?, ?)",
                     decisions);
+            jdbc.getJdbcTemplate().batchUpdate("insert into power_map_all_time (actor_id, role, measure, currency, ref, n, amount, refs) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (actor_id, role, measure, currency, ref) do update "
+                            + "set n = power_map_all_time.n + excluded.n, amount = case when excluded.amount is null "
+                            + "then power_map_all_time.amount else coalesce(power_map_all_time.amount, 0) + excluded.amount end, "
+                            + "refs = power_map_all_time.refs + excluded.refs",
+                    allTimeSums().entrySet().stream().map(sum -> new Object[]{sum.getKey().actorId(), sum.getKey().role(),
+                            sum.getKey().measure().name(), sum.getKey().currency(), sum.getKey().ref(), sum.getValue().n,
+                            sum.getValue().amount, sum.getValue().refs}).toList());
             jdbc.getJdbcTemplate().update("update power_map_folded set position = ? where id = 1", position);
             changed.clear();
             contributions.clear();
             decisions.clear();
         }
 
+        /**
+         * What the contributions since the last flush add to the sums of all time: every measure summed per day, and
+         * each fund's allocations, as they come; a recusal once per actor, role and case; hours pledged until the pledge
+         * is withdrawn (a withdrawal takes back what its pledge added, and a pledge withdrawn before it is folded adds
+         * nothing).
+         */
+        private Map<AllTimeKey, AllTimeSum> allTimeSums() {
+            prefetch(Fact.RECUSED, contributions.stream().filter(c -> c.measure() == Measure.RECUSAL && c.actorId() != null)
+                    .map(Session::recusal).toList());
+            prefetch(Fact.PLEDGED, contributions.stream().filter(c -> (c.measure() == Measure.HOURS_PLEDGED || c.measure() == Measure.PLEDGE_WITHDRAWN)
+                    && c.ref() != null).map(Contribution::ref).toList());
+            Map<AllTimeKey, AllTimeSum> sums = new LinkedHashMap<>();
+            for (Contribution c : contributions) {
+                if (BY_DAY.contains(c.measure())) {
+                    sum(sums, c, blank(c.actorId()), c.measure(), "").add(1, c.amount(), 0);
+                } else if (c.measure() == Measure.FUND_ALLOCATED && c.ref() != null) {
+                    sum(sums, c, "", c.measure(), c.ref()).add(1, c.amount(), 0);
+                } else if (c.measure() == Measure.RECUSAL && c.actorId() != null) {
+                    boolean first = fact(Fact.RECUSED, recusal(c), Boolean.class) == null;
+                    if (first) {
+                        putFact(Fact.RECUSED, recusal(c), Boolean.TRUE);
+                    }
+                    sum(sums, c, c.actorId(), c.measure(), "").add(1, c.amount(), first ? 1 : 0);
+                } else if (c.measure() == Measure.HOURS_PLEDGED && c.actorId() != null && c.ref() != null) {
+                    Pledged pledged = Objects.requireNonNullElse(fact(Fact.PLEDGED, c.ref(), Pledged.class), Pledged.NONE);
+                    if (!pledged.withdrawn()) {
+                        List<Contribution> counted = new ArrayList<>(pledged.counted());
+                        counted.add(c);
+                        putFact(Fact.PLEDGED, c.ref(), new Pledged(false, counted));
+                        sum(sums, c, c.actorId(), c.measure(), "").add(1, c.amount(), 0);
+                    }
+                } else if (c.measure() == Measure.PLEDGE_WITHDRAWN && c.ref() != null) {
+                    Pledged pledged = Objects.requireNonNullElse(fact(Fact.PLEDGED, c.ref(), Pledged.class), Pledged.NONE);
+                    if (!pledged.withdrawn()) {
+                        for (Contribution taken : pledged.counted()) {
+                            sum(sums, taken, taken.actorId(), taken.measure(), "").add(-1, taken.amount() == null ? null : taken.amount().negate(), 0);
+                        }
+                        putFact(Fact.PLEDGED, c.ref(), new Pledged(true, List.of()));
+                    }
+                }
+            }
+            return sums;
+        }
+
+        private static AllTimeSum sum(Map<AllTimeKey, AllTimeSum> sums, Contribution c, String actorId, Measure measure, String ref) {
+            return sums.computeIfAbsent(new AllTimeKey(actorId, blank(c.role()), measure, blank(c.currency()), ref), key -> new AllTimeSum());
+        }
+
+        private static String recusal(Contribution c) {
+            return c.actorId() + "\u001f" + blank(c.role()) + "\u001f" + c.ref();
+        }
+
+        /** Reads the stored facts of this kind about these ids at once, for those not known yet. */
+        private void prefetch(Fact kind, Collection<String> ids) {
+            String[] unknown = ids.stream().distinct().filter(id -> !known.containsKey(new FactKey(kind, id))).toArray(String[]::new);
+            if (unknown.length == 0) {
+                return;
+            }
+            Map<String, String> stored = new HashMap<>();
+            jdbc.query("select id, fact from power_map_fact where kind = :kind and id = any(:ids)",
+                    new MapSqlParameterSource("kind", kind.name()).addValue("ids", unknown), row -> {
+                        stored.put(row.getString(1), row.getString(2));
+                    });
+            Class<?> type = kind == Fact.RECUSED ? Boolean.class : Pledged.class;
+            for (String id : unknown) {
+                String fact = stored.get(id);
+                known.put(new FactKey(kind, id), fact == null ? Optional.empty() : Optional.of(read(fact, type)));
+            }
+        }
+
         private static String blank(String value) {
             return value == null ? "" : value;
         }
+    }
+
+    private record AllTimeKey(String actorId, String role, Measure measure, String currency, String ref) {
+    }
+
+    /** A change to one row of the sums of all time. */
+    private static final class AllTimeSum {
+        private long n;
+        private BigDecimal amount;
+        private long refs;
+
+        void add(long count, BigDecimal more, long moreRefs) {
+            n += count;
+            if (more != null) {
+                amount = amount == null ? more : amount.add(more);
+            }
+            refs += moreRefs;
+        }
+    }
+
+    /** What a pledge added to the hours pledged of all time (to take back when it is withdrawn), or that it was withdrawn. */
+    public record Pledged(boolean withdrawn, List<Contribution> counted) {
+        static final Pledged NONE = new Pledged(false, List.of());
     }
 }

@@ -7,6 +7,13 @@ import org.roundtable.audit.powermap.PowerMap;
 import org.roundtable.audit.powermap.PowerMaps;
 import org.roundtable.audit.projection.PowerMapFollower;
 import org.roundtable.audit.projection.PowerMapTables;
+import org.roundtable.events.Actor;
+import org.roundtable.events.EventEnvelope;
+import org.roundtable.events.Role;
+import org.roundtable.events.commissioning.InterestDeclared;
+import org.roundtable.events.participation.AssetPledged;
+import org.roundtable.events.participation.PledgeWithdrawn;
+import org.roundtable.events.proposals.AssetKind;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
@@ -22,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The power map kept in its tables as the ledger grows is the map computed at once from every entry the ledger holds:
  * for open and closed periods, periods of whole days (read from the per-day sums) and of minutes (read from the
- * entries' own rows), in every service area and in one; after the tables are rebuilt; and after the ledger is found
- * behind them.
+ * entries' own rows) and all of time (read from the sums kept since the first entry), in every service area and in one;
+ * after the tables are rebuilt; and after the ledger is found behind them.
  */
 class KeptPowerMapIT extends AuditIntegrationTest {
 
@@ -73,6 +80,41 @@ class KeptPowerMapIT extends AuditIntegrationTest {
         assertThat(PowerMaps.of(tables, null, null, null).actors()).noneMatch(actor -> actor.actorId().equals("nobody"));
         assertThat(jdbc.queryForObject("select position from power_map_folded", Long.class)).isEqualTo(ledger.lastPosition());
         assertSameMaps();
+    }
+
+    @Test
+    void aRecusalDeclaredAgainCountsOnceAndAWithdrawnPledgeNotAtAllInTheMapOfAllTimeAsInEveryOther() throws Exception {
+        follower.catchUp();
+        String suffix = later.id("dana").substring("dana".length());
+        String earlyPledge = "pledge-early" + suffix;
+        Actor eli = new Actor(later.id("eli"), Role.COMMISSIONER, "Eli Morgan");
+        Actor laterBill = Actor.of(later.id("bill"), Role.CITIZEN);
+        Actor bill = Actor.of(journey.id("bill"), Role.CITIZEN);
+        EventEnvelope[] more = {
+                envelope(later.caseId(), eli, new InterestDeclared(later.caseId(), eli.subjectId(), true, "still my sister's café", true,
+                        later.proposalId()), later.at(24), 50),
+                envelope(later.proposalId(), laterBill, new PledgeWithdrawn(later.proposalId(), "pledge" + suffix, laterBill.subjectId()),
+                        later.at(95), 50),
+                // withdrawn before the pledge is heard of: it never counts for all time
+                envelope(journey.proposalId(), bill, new PledgeWithdrawn(journey.proposalId(), earlyPledge, bill.subjectId()), journey.at(13), 50),
+                envelope(journey.proposalId(), bill, new AssetPledged(journey.proposalId(), earlyPledge, bill.subjectId(), "Bill Turner",
+                        AssetKind.TIME, "litter picking", 2), journey.at(14), 51)};
+        publish(more);
+        awaitLedgerHolds(more);
+
+        follower.catchUp();
+
+        PowerMap allTime = PowerMaps.of(tables, null, null, null);
+        assertThat(actor(allTime, eli.subjectId()).recusals()).as("one case, declared twice").isEqualTo(1);
+        assertThat(actor(allTime, laterBill.subjectId()).hoursPledgedPerMonth()).as("withdrawn").isZero();
+        assertThat(actor(allTime, bill.subjectId()).hoursPledgedPerMonth()).as("the journey's pledge; not the one withdrawn first").isEqualTo(4);
+        assertSameMaps();
+        follower.rebuild();
+        assertThat(PowerMaps.of(tables, null, null, null)).as("folded again from the first entry").isEqualTo(allTime);
+    }
+
+    private static PowerMap.ActorPower actor(PowerMap map, String actorId) {
+        return map.actors().stream().filter(actor -> actor.actorId().equals(actorId)).findFirst().orElseThrow();
     }
 
     private void assertSameMaps() {
