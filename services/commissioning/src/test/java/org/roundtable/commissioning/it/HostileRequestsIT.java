@@ -2,42 +2,41 @@ package org.roundtable.commissioning.it;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeProperty;
-import org.roundtable.testsupport.SpringTestContexts;
 import org.roundtable.testsupport.hostile.HostileChecks;
 import org.roundtable.testsupport.hostile.HostileRequest;
 import org.roundtable.testsupport.hostile.HostileRequests;
+import org.roundtable.testsupport.hostile.HostileRequestsProperty;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-/** Generated hostile requests at every write operation of the commissioning API, as its OpenAPI document lists them. */
-class HostileRequestsIT extends CommissioningIntegrationTest {
+/** Generated hostile requests at every write operation of the commissioning API, aimed at a fund and open cases, one with a panel sitting. */
+class HostileRequestsIT extends CommissioningIntegrationTest implements HostileRequestsProperty {
 
-    private static HostileChecks checks;
-    private static String fundId;
-    private static List<String> cases;
+    private HostileChecks checks;
+    private String fundId;
+    private List<String> cases;
 
     @BeforeProperty
     void aRunningServiceWithAFundAndOpenCasesToAimAt() throws Exception {
-        SpringTestContexts.prepare(this);
-        checks = new HostileChecks("commissioning", api(), jdbc, Duration.ofSeconds(20));
+        checks = new HostileChecks("commissioning", api(), jdbc, CATCH_UP);
         fundId = fund("ali", "5000.00");
         String sitting = submitted(UUID.randomUUID().toString());
         expect(204, api().post("/api/commissioning/cases/" + sitting + "/panel", commissioner("ali"), panel(fundId, "ali", "bea", "cal", null)));
         cases = List.of(sitting, submitted(UUID.randomUUID().toString()), submitted(UUID.randomUUID().toString()));
     }
 
+    @Override
+    public HostileChecks checks() {
+        return checks;
+    }
+
+    @Override
     @Provide
-    Arbitrary<HostileRequest> requests() {
-        return HostileRequests.from(api().get("/v3/api-docs", null).body())
+    public Arbitrary<HostileRequest> requests() {
+        return operations()
                 .pathValues("caseId", Arbitraries.of(cases))
                 .fieldValues("fundId", HostileRequests.jsonStrings(Arbitraries.just(fundId)))
                 .fieldValues("memberId", HostileRequests.jsonStrings(Arbitraries.of("ali", "bea", "cal")))
@@ -51,16 +50,5 @@ class HostileRequestsIT extends CommissioningIntegrationTest {
                         + "{\"memberId\":\"bea\",\"role\":\"COMMISSIONER\"},{\"memberId\":\"cal\",\"role\":\"CITIZEN\"}]"))
                 .tokens(Arbitraries.of(commissioner("ali"), commissioner("bea"), citizen("cal"), auditor("hostile-auditor")))
                 .arbitrary();
-    }
-
-    /** Shrinking would send more requests to a service whose state the first ones changed, so a failure is shown as found. */
-    @Property(tries = 250, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
-    void everyAnswerIsASuccessOrAProblemAndNoProcessorStalls(@ForAll("requests") HostileRequest request) {
-        checks.check(request);
-    }
-
-    @AfterContainer
-    static void report() {
-        checks.printReportAndRequireCleanRun(5);
     }
 }
