@@ -35,11 +35,14 @@ final class CommandIngest {
 
     /** Runs the benchmark on proposals open for endorsement; {@code citizens.size() + 1} and their number must be coprime. */
     static List<Figure> run(StackUnderLoad stack, List<Citizen> citizens, List<String> proposals, Duration duration, Path output) {
-        Iterator<Map<String, Object>> endorsements = distinctEndorsements(citizens, proposals);
         String body = "{\"reason\":\"Our street would use this every week\"}";
         String path = "/api/participation/proposals/#{proposalId}/endorsements";
         Path results = output.resolve("gatling");
-        new HttpLoad("endorsements-warm-up", stack.ports().gatewayUrl(), path, body, 204, 8, WARM_UP, endorsements).run(results);
+        // each run reads its own quarter of the endorsements: a feeder's iterator given to a second Gatling run in the
+        // same JVM left that run's users waiting for ever without sending a request
+        long slice = (long) citizens.size() * proposals.size() / 4;
+        new HttpLoad("endorsements-warm-up", stack.ports().gatewayUrl(), path, body, 204, 8, WARM_UP,
+                distinctEndorsements(citizens, proposals, 0, slice)).run(results);
 
         Optional<Path> pgbench = Pgbench.executable();
         Pgbench raw = new Pgbench("127.0.0.1", stack.ports().postgres(), stack.stack().database().username(), stack.stack().database().password());
@@ -49,11 +52,12 @@ final class CommandIngest {
         int[] sizes = eventSizes(stack);
         String auditor = stack.login("hana");
         List<Figure> figures = new ArrayList<>();
-        for (int users : CONCURRENCY) {
+        for (int run = 0; run < CONCURRENCY.length; run++) {
+            int users = CONCURRENCY[run];
             long ledgerBefore = lastLedgerPosition(stack, auditor);
             Instant started = Instant.now();
-            HttpLoad.Result load = new HttpLoad("endorsements-" + users, stack.ports().gatewayUrl(), path, body, 204, users, duration, endorsements)
-                    .run(results);
+            HttpLoad.Result load = new HttpLoad("endorsements-" + users, stack.ports().gatewayUrl(), path, body, 204, users, duration,
+                    distinctEndorsements(citizens, proposals, (run + 1) * slice, (run + 2) * slice)).run(results);
             if (users == CONCURRENCY[CONCURRENCY.length - 1]) {
                 figures.add(ledgerLag(stack, auditor, ledgerBefore, load.ok(), users, started));
             }
@@ -72,29 +76,31 @@ final class CommandIngest {
     }
 
     /**
-     * Endorsement {@code i} is by citizen {@code i mod C} on proposal {@code (i + i div C) mod P}: with {@code C + 1} and
-     * {@code P} coprime, no citizen endorses a proposal twice in {@code C * P} endorsements, consecutive endorsements
-     * fall on different proposals, and each citizen acts only once every C endorsements (well below the gateway's
-     * rate limit per person).
+     * Endorsements {@code from} (inclusive) to {@code to}: endorsement {@code i} is by citizen {@code i mod C} on proposal
+     * {@code (i + i div C) mod P}. With {@code C + 1} and {@code P} coprime, no citizen endorses a proposal twice in
+     * {@code C * P} endorsements, consecutive endorsements fall on different proposals, and each citizen acts only once
+     * every C endorsements (well below the gateway's rate limit per person).
      */
-    static Iterator<Map<String, Object>> distinctEndorsements(List<Citizen> citizens, List<String> proposals) {
+    static Iterator<Map<String, Object>> distinctEndorsements(List<Citizen> citizens, List<String> proposals, long from, long to) {
         int c = citizens.size();
         int p = proposals.size();
         if (java.math.BigInteger.valueOf(c + 1).gcd(java.math.BigInteger.valueOf(p)).intValue() != 1) {
             throw new IllegalArgumentException("citizens + 1 and proposals must be coprime, not " + (c + 1) + " and " + p);
         }
-        long total = (long) c * p;
+        if (from < 0 || to > (long) c * p || from > to) {
+            throw new IllegalArgumentException("endorsements " + from + " to " + to + " are not among the " + (long) c * p + " there are");
+        }
         return new Iterator<>() {
-            private long next;
+            private long next = from;
 
             @Override
             public synchronized boolean hasNext() {
-                return next < total;
+                return next < to;
             }
 
             @Override
             public synchronized Map<String, Object> next() {
-                if (next >= total) {
+                if (next >= to) {
                     throw new NoSuchElementException("every citizen has endorsed every proposal");
                 }
                 long i = next++;

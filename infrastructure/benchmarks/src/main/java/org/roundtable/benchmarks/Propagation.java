@@ -21,6 +21,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.roundtable.benchmarks.StackUnderLoad.Citizen;
 import org.roundtable.events.Source;
 import org.roundtable.testsupport.ApiClient;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -100,7 +102,45 @@ final class Propagation {
                 String.format(Locale.ROOT, "raw produce to consume on the same broker: p99 %.1f ms (p50 %.1f ms)", rawP99, rawP50),
                 rawP99 / p99, String.format(Locale.ROOT, "<= 2x raw + 25 ms (%.0f ms)", goal), p99 <= goal));
         figures.add(toLedger(stack, proposals, submitted));
+        figures.add(hops(stack, proposals, submitted, opened));
         return figures;
+    }
+
+    /**
+     * Where the time between the two records goes, from the times commissioning's event store kept: the record of
+     * {@code ProposalSubmitted} to its copy kept by commissioning's inbox (Kafka and the inbox), that copy to the
+     * stored {@code DecisionCaseOpened} (the processor that reacts to it and the command), and that event to its record
+     * (the relay). Both stored events carry the ids their records have.
+     */
+    private static Figure hops(StackUnderLoad stack, List<String> proposals, Map<String, ConsumerRecord<String, byte[]>> submitted,
+                               Map<String, ConsumerRecord<String, byte[]>> opened) {
+        var database = stack.stack().database();
+        JdbcTemplate commissioning = new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl("commissioning"), database.username(),
+                database.password()));
+        List<long[]> hops = List.of(new long[proposals.size()], new long[proposals.size()], new long[proposals.size()]);
+        for (int n = 0; n < proposals.size(); n++) {
+            ConsumerRecord<String, byte[]> submittedRecord = submitted.get(proposals.get(n));
+            ConsumerRecord<String, byte[]> openedRecord = opened.get(proposals.get(n));
+            Instant heard = storedAt(commissioning, header(submittedRecord, "ce_id"));
+            Instant caseOpened = storedAt(commissioning, header(openedRecord, "ce_id"));
+            hops.get(0)[n] = Duration.between(Instant.ofEpochMilli(submittedRecord.timestamp()), heard).toNanos();
+            hops.get(1)[n] = Duration.between(heard, caseOpened).toNanos();
+            hops.get(2)[n] = Duration.between(caseOpened, Instant.ofEpochMilli(openedRecord.timestamp())).toNanos();
+        }
+        hops.forEach(java.util.Arrays::sort);
+        String[] names = {"record to the inbox's kept copy", "kept copy to DecisionCaseOpened stored", "stored to its record (relay)"};
+        StringBuilder figure = new StringBuilder();
+        for (int h = 0; h < names.length; h++) {
+            figure.append(h == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%s p50 %.0f ms, p99 %.0f ms", names[h],
+                    Benchmarks.millis(hops.get(h), 0.5), Benchmarks.millis(hops.get(h), 0.99)));
+        }
+        System.out.println("propagation: " + figure);
+        return new Figure("ProposalSubmitted to DecisionCaseOpened, hop by hop (commissioning's stored times)", figure.toString(), "-",
+                Double.NaN, "-", true);
+    }
+
+    private static Instant storedAt(JdbcTemplate store, String eventId) {
+        return Instant.parse(store.queryForObject("select time_stamp from domain_event_entry where event_identifier = ?", String.class, eventId));
     }
 
     /** How long after its Kafka record the ledger appended each {@code ProposalSubmitted} (its {@code recordedAt}). */

@@ -21,27 +21,45 @@ import java.util.stream.Stream;
  */
 public final class StackFootprint {
 
-    private record Usage(long rssKb, long pssKb) {
+    private record Usage(long rssKb, long pssKb, double cpuSeconds) {
+
+        Usage plus(Usage other) {
+            return new Usage(rssKb + other.rssKb, pssKb + other.pssKb, cpuSeconds + other.cpuSeconds);
+        }
     }
 
     private StackFootprint() {
     }
 
+    /**
+     * The time from launch until every application was healthy, and the memory of all the stack's processes then and
+     * the processor time they had used (which, over the machine's cores, is the least the start could take).
+     */
+    public record Footprint(double readySeconds, long rssKb, long pssKb, double cpuSeconds) {
+    }
+
     public static void main(String[] args) throws IOException {
         boolean demo = List.of(args).contains("--demo");
         int offset = List.of(args).contains("--port-offset") ? Integer.parseInt(args[List.of(args).indexOf("--port-offset") + 1]) : 200;
-        Path root = Path.of("").toAbsolutePath();
+        Footprint footprint = measure(Path.of("").toAbsolutePath(), new Ports(offset), demo);
+        System.out.printf("%nReady: every application healthy %.1f s after launch (build not included).%n", footprint.readySeconds());
+    }
+
+    /**
+     * Starts the whole stack as {@code ./roundtable} does, on a fresh data folder, prints the memory of each process
+     * once it is ready (and after the demo journey, if asked), stops it and returns what it measured when ready.
+     */
+    public static Footprint measure(Path root, Ports ports, boolean demo) throws IOException {
         Path data = Files.createTempDirectory("roundtable-footprint-");
-        Ports ports = new Ports(offset);
         long launched = System.nanoTime();
         try (LocalStack stack = new LocalStack(LocalStack.Settings.of(root, data, ports, System.out)).start()) {
             double ready = (System.nanoTime() - launched) / 1e9;
-            System.out.printf("%nReady: every application healthy %.1f s after launch (build not included).%n", ready);
-            report("Memory once ready", data);
+            Usage once = report("Memory once ready", data);
             if (demo) {
                 DemoJourney.against(ports, System.out).play();
                 report("Memory after the demo journey", data);
             }
+            return new Footprint(ready, once.rssKb(), once.pssKb(), once.cpuSeconds());
         } finally {
             try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
@@ -49,7 +67,7 @@ public final class StackFootprint {
         }
     }
 
-    private static void report(String title, Path data) {
+    private static Usage report(String title, Path data) {
         Map<String, Usage> byProcess = new LinkedHashMap<>();
         List<ProcessHandle> processes = new ArrayList<>();
         processes.add(ProcessHandle.current());
@@ -58,18 +76,21 @@ public final class StackFootprint {
             processes.add(postgres);
             postgres.descendants().forEach(processes::add);
         });
-        long rss = 0;
-        long pss = 0;
+        Usage total = new Usage(0, 0, 0);
         for (ProcessHandle process : processes) {
-            Usage usage = usage(process.pid());
-            rss += usage.rssKb();
-            pss += usage.pssKb();
-            byProcess.merge(label(process), usage, (a, b) -> new Usage(a.rssKb() + b.rssKb(), a.pssKb() + b.pssKb()));
+            Usage usage = usage(process);
+            total = total.plus(usage);
+            byProcess.merge(label(process), usage, Usage::plus);
         }
         System.out.printf("%n%s (%d processes):%n", title, processes.size());
-        byProcess.forEach((name, usage) -> System.out.printf("  %-22s RSS %6.0f MB   PSS %6.0f MB%n", name, usage.rssKb() / 1024.0,
-                usage.pssKb() / 1024.0));
-        System.out.printf("  %-22s RSS %6.0f MB   PSS %6.0f MB%n", "total", rss / 1024.0, pss / 1024.0);
+        byProcess.forEach((name, usage) -> print(name, usage));
+        print("total", total);
+        return total;
+    }
+
+    private static void print(String name, Usage usage) {
+        System.out.printf("  %-22s RSS %6.0f MB   PSS %6.0f MB   CPU %6.1f s%n", name, usage.rssKb() / 1024.0, usage.pssKb() / 1024.0,
+                usage.cpuSeconds());
     }
 
     private static Optional<ProcessHandle> postmaster(Path data) {
@@ -81,10 +102,11 @@ public final class StackFootprint {
         }
     }
 
-    private static Usage usage(long pid) {
+    private static Usage usage(ProcessHandle process) {
         long rss = 0;
         long pss = 0;
-        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+        double cpu = process.info().totalCpuDuration().map(duration -> duration.toMillis() / 1000.0).orElse(0.0);
+        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(process.pid()), "smaps_rollup"))) {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (line.startsWith("Rss:")) {
                     rss = kilobytes(line);
@@ -95,7 +117,7 @@ public final class StackFootprint {
         } catch (IOException | java.io.UncheckedIOException gone) {
             // the process ended meanwhile
         }
-        return new Usage(rss, pss);
+        return new Usage(rss, pss, cpu);
     }
 
     private static long kilobytes(String line) {
