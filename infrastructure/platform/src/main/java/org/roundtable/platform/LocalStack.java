@@ -382,10 +382,10 @@ public final class LocalStack implements AutoCloseable {
         settings.out().println(String.format(format, arguments));
     }
 
-    private static final String USAGE = "usage: ./roundtable [--demo] [--port-offset N] [--data DIR] [--instances N]";
+    private static final String USAGE = "usage: ./roundtable [--demo] [--port-offset N] [--data DIR] [--instances N] [--soak MINUTES]";
 
     /**
-     * {@code [--demo] [--port-offset N] [--data DIR] [--instances N]}: starts the platform from the project root (the current folder),
+     * {@code [--demo] [--port-offset N] [--data DIR] [--instances N] [--soak MINUTES]}: starts the platform from the project root (the current folder),
      * prints where everything is, plays the demo journey if asked, and runs until Ctrl-C.
      */
     public static void main(String[] args) throws InterruptedException {
@@ -393,6 +393,7 @@ public final class LocalStack implements AutoCloseable {
         boolean demo = false;
         int offset = 0;
         int instances = 1;
+        int soakMinutes = 0;
         Path root = Path.of("").toAbsolutePath();
         Path data = null;
         for (int i = 0; i < args.length; i++) {
@@ -401,6 +402,7 @@ public final class LocalStack implements AutoCloseable {
                 case "--port-offset" -> offset = Integer.parseInt(value(args, ++i, "--port-offset"));
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
                 case "--instances" -> instances = Integer.parseInt(value(args, ++i, "--instances"));
+                case "--soak" -> soakMinutes = Integer.parseInt(value(args, ++i, "--soak"));
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     return;
@@ -414,6 +416,10 @@ public final class LocalStack implements AutoCloseable {
         if (!Files.isDirectory(root.resolve("services"))) {
             System.err.println("run this from the project root (where ./roundtable is), not " + root);
             System.exit(2);
+        }
+        if (soakMinutes > 0) {
+            System.exit(Soak.run(root, data == null ? root.resolve(".data-soak") : data, data == null, new Ports(offset),
+                    Duration.ofMinutes(soakMinutes)));
         }
         LocalStack stack = new LocalStack(Settings.of(root, data == null ? root.resolve(".data") : data, new Ports(offset), System.out)
                 .withInstances(instances));
