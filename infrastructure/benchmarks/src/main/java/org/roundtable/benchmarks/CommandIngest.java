@@ -1,7 +1,7 @@
 package org.roundtable.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.roundtable.benchmarks.StackUnderLoad.Citizen;
+import org.roundtable.platform.SyntheticCitizens.Citizen;
 import org.roundtable.testsupport.ApiClient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -55,11 +55,12 @@ final class CommandIngest {
         for (int run = 0; run < CONCURRENCY.length; run++) {
             int users = CONCURRENCY[run];
             long ledgerBefore = lastLedgerPosition(stack, auditor);
+            long storedBefore = lastStoredIndex(stack);
             Instant started = Instant.now();
             HttpLoad.Result load = new HttpLoad("endorsements-" + users, stack.ports().gatewayUrl(), path, body, 204, users, duration,
                     distinctEndorsements(citizens, proposals, (run + 1) * slice, (run + 2) * slice)).run(results);
             if (users == CONCURRENCY[CONCURRENCY.length - 1]) {
-                figures.add(ledgerLag(stack, auditor, ledgerBefore, load.ok(), users, started));
+                figures.add(ledgerLag(stack, auditor, ledgerBefore, endorsementsStoredSince(stack, storedBefore), load.ok(), users, started));
             }
             String name = String.format(Locale.ROOT, "Endorsements through the gateway, %d users", users);
             String goal = ">= 0.35x, p99 <= 50 ms";
@@ -111,15 +112,33 @@ final class CommandIngest {
 
     /** The average payload and metadata sizes of the participation service's stored events, in bytes. */
     private static int[] eventSizes(StackUnderLoad stack) {
-        var database = stack.stack().database();
-        JdbcTemplate participation = new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl("participation"), database.username(),
-                database.password()));
+        JdbcTemplate participation = participationStore(stack);
         Map<String, Object> sizes = participation.queryForMap("select coalesce(avg(octet_length(payload)), 0) as payload, "
                 + "coalesce(avg(octet_length(meta_data)), 0) as metadata from domain_event_entry");
         int payload = ((Number) sizes.get("payload")).intValue();
         int metadata = ((Number) sizes.get("metadata")).intValue();
         System.out.printf(Locale.ROOT, "ingest: stored participation events average %d bytes of payload and %d of metadata%n", payload, metadata);
         return new int[]{payload, metadata};
+    }
+
+    private static JdbcTemplate participationStore(StackUnderLoad stack) {
+        var database = stack.stack().database();
+        return new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl("participation"), database.username(), database.password()));
+    }
+
+    private static long lastStoredIndex(StackUnderLoad stack) {
+        Long last = participationStore(stack).queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+        return last == null ? 0 : last;
+    }
+
+    /**
+     * Endorsements stored after {@code index}: also those whose answer came after Gatling had given up on them, which
+     * the ledger holds too.
+     */
+    private static long endorsementsStoredSince(StackUnderLoad stack, long index) {
+        Long stored = participationStore(stack).queryForObject("select count(*) from domain_event_entry where global_index > ? "
+                + "and payload_type like '%EndorsementGiven'", Long.class, index);
+        return stored == null ? 0 : stored;
     }
 
     private static long lastLedgerPosition(StackUnderLoad stack, String auditor) {
@@ -135,10 +154,11 @@ final class CommandIngest {
     }
 
     /**
-     * Waits (bounded) until the ledger holds the run's endorsements, then reads how long after each was stored
+     * Waits (bounded) until the ledger holds the run's stored endorsements, then reads how long after each was stored
      * ({@code occurredAt}) the ledger appended it ({@code recordedAt}).
      */
-    private static Figure ledgerLag(StackUnderLoad stack, String auditor, long after, long endorsements, int users, Instant started) {
+    private static Figure ledgerLag(StackUnderLoad stack, String auditor, long after, long endorsements, long answered, int users,
+                                    Instant started) {
         long deadline = System.nanoTime() + LEDGER_CATCH_UP.toNanos();
         List<Long> lags = new ArrayList<>();
         long position = after;
@@ -161,10 +181,10 @@ final class CommandIngest {
                     + LEDGER_CATCH_UP.toSeconds() + " s", "-", Double.NaN, "p99 <= 1 s", false);
         }
         double p99 = Benchmarks.millis(sorted, 0.99);
-        System.out.printf(Locale.ROOT, "ingest: ledger lag over %d of %d endorsements: p50 %.0f ms, p99 %.0f ms%n", sorted.length, endorsements,
-                Benchmarks.millis(sorted, 0.5), p99);
+        System.out.printf(Locale.ROOT, "ingest: ledger lag over %d of %d stored endorsements (%d answered 204): p50 %.0f ms, p99 %.0f ms%n",
+                sorted.length, endorsements, answered, Benchmarks.millis(sorted, 0.5), p99);
         return new Figure("Ledger lag behind stored endorsements, " + users + " users", String.format(Locale.ROOT,
-                "p99 %.0f ms (p50 %.0f ms; %d of %d in the ledger)", p99, Benchmarks.millis(sorted, 0.5), sorted.length, endorsements),
+                "p99 %.0f ms (p50 %.0f ms; %d of the %d stored in the ledger)", p99, Benchmarks.millis(sorted, 0.5), sorted.length, endorsements),
                 "-", Double.NaN, "p99 <= 1 s", p99 <= 1_000 && sorted.length == endorsements);
     }
 }

@@ -1,6 +1,6 @@
 package org.roundtable.benchmarks;
 
-import org.roundtable.benchmarks.StackUnderLoad.Citizen;
+import org.roundtable.platform.SyntheticCitizens.Citizen;
 
 import java.nio.file.Path;
 import java.time.Duration;

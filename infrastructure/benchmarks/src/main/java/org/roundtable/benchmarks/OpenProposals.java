@@ -1,6 +1,6 @@
 package org.roundtable.benchmarks;
 
-import org.roundtable.benchmarks.StackUnderLoad.Citizen;
+import org.roundtable.platform.SyntheticCitizens.Citizen;
 import org.roundtable.testsupport.ApiClient;
 
 import java.math.BigDecimal;

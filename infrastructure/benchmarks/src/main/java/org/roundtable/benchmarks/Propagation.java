@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.roundtable.benchmarks.StackUnderLoad.Citizen;
+import org.roundtable.platform.SyntheticCitizens.Citizen;
 import org.roundtable.events.Source;
 import org.roundtable.testsupport.ApiClient;
 import org.springframework.jdbc.core.JdbcTemplate;

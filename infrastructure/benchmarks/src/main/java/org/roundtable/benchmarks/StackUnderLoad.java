@@ -1,22 +1,16 @@
 package org.roundtable.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.roundtable.identity.DemoLogin;
 import org.roundtable.platform.Application;
 import org.roundtable.platform.LocalStack;
 import org.roundtable.platform.Ports;
+import org.roundtable.platform.SyntheticCitizens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +23,12 @@ import java.util.stream.Stream;
  */
 final class StackUnderLoad implements AutoCloseable {
 
-    /** A synthetic citizen and the access token the local authorization server signed for them. */
-    record Citizen(String subject, String token) {
-    }
-
     /**
      * What the API needs, in the launcher's order: the authorization server, the five services (the gateway reports
      * itself healthy only when all five are) and the gateway; not the web pages nor the ledger's witness.
      */
     private static final List<Application> APPLICATIONS = Application.ALL.stream()
             .filter(application -> application != Application.WEB && application != Application.WITNESS).toList();
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalStack stack;
     private final Path data;
@@ -82,41 +69,13 @@ final class StackUnderLoad implements AutoCloseable {
     }
 
     /** {@code count} citizens, {@code benchmark-citizen-<first>} onwards, each with a token from the benchmark mode. */
-    List<Citizen> citizens(int first, int count) {
-        List<Citizen> citizens = new ArrayList<>(count);
-        for (int from = first; from < first + count; from += 1_000) {
-            int batch = Math.min(1_000, first + count - from);
-            HttpResponse<String> minted = send(HttpRequest.newBuilder(URI.create(ports().issuer() + "/benchmark/tokens"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("count=" + batch + "&first=" + from)).timeout(Duration.ofMinutes(2)).build());
-            if (minted.statusCode() != 200) {
-                throw new IllegalStateException("the authorization server minted no benchmark tokens: " + minted.statusCode() + " " + minted.body());
-            }
-            try {
-                for (JsonNode entry : JSON.readTree(minted.body()).path("tokens")) {
-                    citizens.add(new Citizen(entry.path("subject").asText(), entry.path("accessToken").asText()));
-                }
-            } catch (IOException unreadable) {
-                throw new UncheckedIOException(unreadable);
-            }
-        }
-        return citizens;
+    List<SyntheticCitizens.Citizen> citizens(int first, int count) {
+        return new SyntheticCitizens(ports().issuer()).mint(first, count);
     }
 
     /** A demo account's token through the real browser login (the auditor reads the ledger, which citizens do not). */
     String login(String username) {
         return new DemoLogin(ports().issuer()).accessToken(username, org.roundtable.identity.DemoAccounts.PASSWORD);
-    }
-
-    static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException failure) {
-            throw new UncheckedIOException(request.uri() + " could not be reached", failure);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", interrupted);
-        }
     }
 
     @Override

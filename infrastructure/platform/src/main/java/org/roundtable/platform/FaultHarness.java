@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -102,7 +101,8 @@ public final class FaultHarness {
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Integer, String> citizens = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SyntheticCitizens synthetic;
+    private final Map<Integer, SyntheticCitizens.Citizen> citizens = new java.util.concurrent.ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Endorsement> accepted = new ConcurrentLinkedQueue<>();
     /** Requests not accepted while faults lasted, by answer (a status, or what failed). */
     private final Map<String, Integer> notAccepted = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -114,6 +114,7 @@ public final class FaultHarness {
     public FaultHarness(LocalStack stack, PrintStream out) {
         this.stack = stack;
         this.out = out;
+        this.synthetic = new SyntheticCitizens(stack.ports().issuer());
     }
 
     /**
@@ -185,8 +186,8 @@ public final class FaultHarness {
             String proposalId = call("amara", "POST", "/api/proposals", content).path("id").asText();
             // submission needs a co-designer besides the author: a citizen outside the load's numbers joins
             int coDesigner = CO_DESIGNERS + i;
-            call("amara", "POST", "/api/proposals/" + proposalId + "/invitations", Map.of("inviteeId", citizen(coDesigner)));
-            send(citizenToken(coDesigner), "POST", "/api/proposals/" + proposalId + "/co-designers", Map.of("brings", "A wheelbarrow and a free Saturday"));
+            call("amara", "POST", "/api/proposals/" + proposalId + "/invitations", Map.of("inviteeId", citizen(coDesigner).subject()));
+            send(citizen(coDesigner).token(), "POST", "/api/proposals/" + proposalId + "/co-designers", Map.of("brings", "A wheelbarrow and a free Saturday"));
             call("amara", "POST", "/api/proposals/" + proposalId + "/submission", null);
             (i <= PROPOSALS ? proposals : due).add(proposalId);
         }
@@ -230,14 +231,14 @@ public final class FaultHarness {
             int citizen = n / proposals.size() + 1;
             String proposalId = proposals.get(n % proposals.size());
             try {
-                String token = citizenToken(citizen);
+                SyntheticCitizens.Citizen endorser = citizen(citizen);
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.ports().gatewayUrl()
                                 + "/api/participation/proposals/" + proposalId + "/endorsements"))
-                        .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + endorser.token()).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"I walk here every day\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 204) {
-                    accepted.add(new Endorsement(citizen(citizen), proposalId));
+                    accepted.add(new Endorsement(endorser.subject(), proposalId));
                 } else {
                     notAccepted.merge(Integer.toString(response.statusCode()), 1, Integer::sum);
                     pause(Duration.ofMillis(200));
@@ -255,30 +256,8 @@ public final class FaultHarness {
         }
     }
 
-    /** A synthetic citizen's subject, as the authorization server's benchmark mode names it. */
-    private static String citizen(int number) {
-        return String.format(Locale.ROOT, "benchmark-citizen-%05d", number);
-    }
-
-    private String citizenToken(int citizen) {
-        return citizens.computeIfAbsent(citizen, this::mint);
-    }
-
-    private String mint(int citizen) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.ports().issuer()
-                            + "/benchmark/tokens?count=1&first=" + citizen)).timeout(Duration.ofSeconds(15))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("minting a token answered " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body()).path("tokens").get(0).path("accessToken").asText();
-        } catch (IOException failure) {
-            throw new IllegalStateException("could not mint a citizen's token", failure);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", interrupted);
-        }
+    private SyntheticCitizens.Citizen citizen(int number) {
+        return citizens.computeIfAbsent(number, synthetic::mint);
     }
 
     private void fault(String what, Runnable kill, Runnable restart) {
