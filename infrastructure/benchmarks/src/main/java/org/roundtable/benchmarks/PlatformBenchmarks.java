@@ -47,7 +47,12 @@ final class PlatformBenchmarks {
             StringBuilder hotPaths = new StringBuilder();
             for (HttpLoad.Window window : HttpLoad.ran()) {
                 if (!window.name().contains("warm-up")) {
-                    hotPaths.append("\n==== ").append(window.name()).append(" ====").append(HotPaths.summarize(recordings, window.from(), window.to()));
+                    hotPaths.append("\n==== ").append(window.name()).append(" ====");
+                    try {
+                        hotPaths.append(HotPaths.summarize(recordings, window.from(), window.to()));
+                    } catch (RuntimeException unreadable) { // the figures matter more than their profile
+                        hotPaths.append("\nthe recordings could not be read: ").append(unreadable);
+                    }
                 }
             }
             System.out.println(hotPaths);
