@@ -14,7 +14,7 @@ import java.time.Duration;
 @ConfigurationProperties(prefix = "roundtable")
 public record RoundtableProperties(String service, @DefaultValue Relay relay, @DefaultValue Inbox inbox,
                                    @DefaultValue Topics topics, @DefaultValue DeadLetters deadLetters,
-                                   @DefaultValue Processors processors) {
+                                   @DefaultValue Processors processors, @DefaultValue Commands commands) {
 
     public RoundtableProperties {
         if (service == null || !service.matches("[a-z][a-z0-9-]*")) {
@@ -82,6 +82,23 @@ public record RoundtableProperties(String service, @DefaultValue Relay relay, @D
         public Processors {
             if (segments < 1) {
                 throw new IllegalArgumentException("roundtable.processors.segments must be at least 1, was " + segments);
+            }
+        }
+    }
+
+    /**
+     * Commands refused because another instance of the service appended to the same aggregate at the same moment.
+     *
+     * @param retries      times such a command is sent again, on the aggregate as it then stands, before its sender is
+     *                     told of the conflict (0: never)
+     * @param retryBackoff the wait before the first retry; each further one waits about twice as long, up to 32 times
+     *                     this (with the defaults, about 1.3 s in all when every retry is refused)
+     */
+    public record Commands(@DefaultValue("8") int retries, @DefaultValue("10ms") Duration retryBackoff) {
+
+        public Commands {
+            if (retries < 0) {
+                throw new IllegalArgumentException("roundtable.commands.retries must not be negative, was " + retries);
             }
         }
     }

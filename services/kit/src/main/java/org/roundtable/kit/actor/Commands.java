@@ -7,7 +7,8 @@ import org.roundtable.events.Actor;
 /**
  * Sends a command on behalf of the person making the current request, acting in one of the roles the command's
  * {@link org.roundtable.kit.authority.Authority} opens it to, and waits for its outcome. A refusal comes back as the
- * domain's exception.
+ * domain's exception. A command refused only because another instance of the service changed the same aggregate at
+ * that moment is first sent again by the gateway (see {@link org.roundtable.kit.axon.ConcurrentAppendRetries}).
  */
 public class Commands {
 

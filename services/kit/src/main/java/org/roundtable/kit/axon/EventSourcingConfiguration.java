@@ -2,6 +2,9 @@ package org.roundtable.kit.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -157,7 +160,19 @@ public class EventSourcingConfiguration {
     }
 
     @Bean
-    Commands commands(org.axonframework.commandhandling.gateway.CommandGateway gateway, RequestActors requestActors) {
+    ConcurrentAppendRetries concurrentAppendRetries(RoundtableProperties properties, MeterRegistry registry) {
+        return new ConcurrentAppendRetries(properties.commands().retries(), properties.commands().retryBackoff(), registry);
+    }
+
+    /** Axon's gateway, sending a command again when another instance appended to its aggregate at the same moment. */
+    @Bean
+    @ConditionalOnMissingBean
+    CommandGateway commandGateway(CommandBus commandBus, ConcurrentAppendRetries retries) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries).build();
+    }
+
+    @Bean
+    Commands commands(CommandGateway gateway, RequestActors requestActors) {
         return new Commands(gateway, requestActors);
     }
 

@@ -2,6 +2,7 @@ package org.roundtable.kit.web;
 
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.roundtable.kit.domain.InvalidInput;
 import org.roundtable.kit.domain.Require;
@@ -77,8 +78,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problems.problem(HttpStatus.CONFLICT, "Not allowed now", violation.getMessage()));
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException concurrent) {
+    /** A conflict with another instance's change that outlasted the gateway's retries. */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> concurrentChange(RuntimeException concurrent) {
         return respond(problems.problem(HttpStatus.CONFLICT, "Changed concurrently",
                 "someone else changed this at the same moment; read it again and retry"));
     }

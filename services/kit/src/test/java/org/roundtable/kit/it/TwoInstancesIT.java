@@ -179,6 +179,70 @@ class TwoInstancesIT extends KitIntegrationTest {
         assertThat(storedPayloadTypes(sample).stream().filter(type -> type.endsWith("SampleMarked")).count()).isEqualTo(rounds);
     }
 
+    /**
+     * Both instances change one aggregate at full speed: each load and append of one instance overlaps the other's, so
+     * the event store refuses many appends at a sequence the other instance took. Each such command is sent again on the
+     * aggregate as it then stands; none is refused to its sender, and each is stored once.
+     */
+    @Test
+    void commandsOnOneAggregateFromBothInstancesAtOnceAreEachAcceptedAndStoredOnce() throws Exception {
+        String token = citizenToken("citizen-busy");
+        String sample = createSample(token, "Busy street");
+        double retriedBefore = retried();
+        int sendersPerInstance = 2;
+        int renamesPerSender = 25;
+        List<Integer> ports = List.of(port, second.port());
+        ExecutorService senders = Executors.newFixedThreadPool(ports.size() * sendersPerInstance);
+        CountDownLatch ready = new CountDownLatch(ports.size() * sendersPerInstance);
+        List<Future<List<String>>> refusals = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        try {
+            for (int instance = 0; instance < ports.size(); instance++) {
+                for (int sender = 0; sender < sendersPerInstance; sender++) {
+                    ApiClient client = ApiClient.onPort(ports.get(instance));
+                    List<String> mine = new ArrayList<>();
+                    for (int i = 0; i < renamesPerSender; i++) {
+                        mine.add("Busy street " + instance + "-" + sender + "-" + i);
+                    }
+                    titles.addAll(mine);
+                    refusals.add(senders.submit(() -> {
+                        ready.countDown();
+                        ready.await(10, TimeUnit.SECONDS);
+                        List<String> refused = new ArrayList<>();
+                        for (String title : mine) {
+                            ApiClient.Response renamed = client.send("PUT", "/api/samples/" + sample + "/title", token,
+                                    JSON.writeValueAsString(Map.of("title", title)));
+                            if (renamed.status() != 200) {
+                                refused.add(title + ": " + renamed.status() + " " + renamed.body());
+                            }
+                        }
+                        return refused;
+                    }));
+                }
+            }
+            List<String> refused = new ArrayList<>();
+            for (Future<List<String>> sender : refusals) {
+                refused.addAll(sender.get(180, TimeUnit.SECONDS));
+            }
+            assertThat(refused).as("renames refused").isEmpty();
+        } finally {
+            senders.shutdownNow();
+        }
+
+        List<String> stored = new ArrayList<>();
+        for (byte[] payload : jdbc.queryForList("select payload from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like '%SampleRenamed' order by sequence_number", byte[].class, sample)) {
+            stored.add(JSON.readTree(payload).get("title").asText());
+        }
+        assertThat(stored).as("each rename stored once").containsExactlyInAnyOrderElementsOf(titles);
+        assertThat(retried() - retriedBefore).as("renames sent again after the other instance appended first").isPositive();
+    }
+
+    private double retried() {
+        return java.util.stream.Stream.of(meters, second.bean(MeterRegistry.class))
+                .mapToDouble(registry -> registry.counter("roundtable.commands.retried").count()).sum();
+    }
+
     private String createOn(int instancePort, String title) throws Exception {
         ApiClient.Response created = ApiClient.onPort(instancePort).send("POST", "/api/samples", citizenToken("citizen-two"),
                 JSON.writeValueAsString(Map.of("title", title)));
