@@ -3,6 +3,7 @@ package org.roundtable.platform;
 import org.roundtable.local.ChildProcess;
 import org.roundtable.local.KafkaBroker;
 import org.roundtable.local.PostgresServer;
+import org.roundtable.local.SharedClasses;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -94,7 +95,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     /** Small heaps and the client compiler: a local platform of seven JVMs starts sooner and fits in less memory. */
     private static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
+            "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Xshare:auto");
 
     /** The launcher says itself when the broker answers; kept here so the level set on it stays. */
     private static final java.util.logging.Logger INFRASTRUCTURE_LOG = java.util.logging.Logger.getLogger("org.roundtable.local");
@@ -104,6 +105,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<LoopbackBalancer> balancers = new ArrayList<>();
     private final Map<Application, Path> jars = new LinkedHashMap<>();
     private final Map<Application, String> jdbcUrls = new LinkedHashMap<>();
+    private final Map<ChildProcess, SharedClasses> classData = new LinkedHashMap<>();
     private final long startedAt = System.nanoTime();
     private PostgresServer postgres;
     private KafkaBroker kafka;
@@ -153,6 +155,9 @@ public final class LocalStack implements AutoCloseable {
             throw new UncheckedIOException("could not create " + logs, failure);
         }
         stopLeftovers();
+        // each application runs from its extracted jar (see SharedClasses): extracted while the infrastructure starts
+        CompletableFuture<Void> extractions = CompletableFuture.runAsync(
+                () -> jars.values().stream().distinct().forEach(SharedClasses::prepare));
 
         CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
             KafkaBroker starting = KafkaBroker.persistent(settings.data().resolve("kafka"), ports().kafka(), ports().kafkaController());
@@ -173,6 +178,7 @@ public final class LocalStack implements AutoCloseable {
                 String.join(", ", jdbcUrls.keySet().stream().map(Application::database).distinct().toList()));
         broker.join();
         say("%-21s 127.0.0.1:%d  (KRaft; log %s)", "Kafka", ports().kafka(), kafka.log());
+        extractions.join();
 
         startBalancers();
         List<Application> first = settings.processes().stream().filter(Application.IDENTITY::equals).toList();
@@ -187,6 +193,38 @@ public final class LocalStack implements AutoCloseable {
             }
             awaitHealthy(started);
         }
+        if (classDataRecorded()) {
+            writeClassDataArchives();
+        } else {
+            say("Every application started from the class-data archive of its jar");
+        }
+    }
+
+    private synchronized boolean classDataRecorded() {
+        return classData.values().stream().anyMatch(SharedClasses::trains);
+    }
+
+    /**
+     * Has every application started without a class-data archive of its jar (the first start of a build) write one
+     * now that it is ready, so that the next start maps it.
+     */
+    private void writeClassDataArchives() {
+        Map<ChildProcess, SharedClasses> recording = new LinkedHashMap<>();
+        synchronized (this) {
+            classData.forEach((child, classes) -> {
+                if (classes.trains()) {
+                    recording.put(child, classes);
+                }
+            });
+            classData.clear();
+        }
+        if (recording.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        long written = recording.entrySet().stream().filter(entry -> entry.getValue().writeArchive(entry.getKey())).count();
+        say("Class-data archives written for the next start: %d of %d applications (%d ms)", written, recording.size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     private void awaitHealthy(Map<ChildProcess, Application> started) {
@@ -241,6 +279,7 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException(process.name() + " is not part of this stack");
         }
         awaitHealthy(Map.of(launch(process), process));
+        writeClassDataArchives();
     }
 
     /** Kills the Kafka broker outright. */
@@ -277,7 +316,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ChildProcess launch(Application application, Path jar, Path logs, String jdbcUrl) {
-        List<String> command = ChildProcess.java(JVM_OPTIONS, List.of("-jar", jar.toString()));
+        SharedClasses classes = SharedClasses.forJar(jar);
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        options.addAll(classes.jvmOptions());
+        List<String> command = ChildProcess.java(options, classes.arguments());
         Map<String, String> environment = new LinkedHashMap<>(
                 application.environment(ports(), settings.data(), jdbcUrl, postgres.username(), postgres.password()));
         environment.putAll(settings.environment());
@@ -286,6 +328,7 @@ public final class LocalStack implements AutoCloseable {
             ChildProcess child = ChildProcess.start(application.name(), command, settings.root(), environment,
                     logs.resolve(application.name() + ".log"));
             running.put(application, child);
+            classData.put(child, classes);
             rememberChildren();
             return child;
         }
