@@ -1,9 +1,15 @@
 package org.roundtable.kit;
 
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.net.ConnectException;
@@ -30,7 +36,28 @@ class OutagesTest {
     }
 
     @Test
+    void whatAxonMeetsInItsEventStoreOrACommandIsTemporaryWhenItsCauseIs() {
+        assertThat(Outages.isTemporary(new EventStoreException("appending failed", new JDBCConnectionException("I/O error",
+                new PSQLException("An I/O error occurred while sending to the backend", PSQLState.CONNECTION_FAILURE))))).isTrue();
+        assertThat(Outages.isTemporary(new CommandExecutionException("command failed",
+                new CannotGetJdbcConnectionException("no connection")))).isTrue();
+        assertThat(Outages.isTemporary(new TransactionSystemException("could not commit",
+                new PSQLException("terminating connection", PSQLState.CONNECTION_FAILURE)))).isTrue();
+    }
+
+    @Test
+    void aLockTheDatabaseCouldNotTakeInTimeIsTemporaryButNoOutage() {
+        CannotAcquireLockException lock = new CannotAcquireLockException("lock timeout");
+        assertThat(Outages.isTemporary(new CommandExecutionException("command failed", lock))).isTrue();
+        assertThat(Outages.isOutage(lock)).isFalse();
+    }
+
+    @Test
     void whatTheDatabaseRefusesAndWhatAHandlerThrowsAreNot() {
+        assertThat(Outages.isTemporary(new DataIntegrityViolationException("too long",
+                new PSQLException("value too long for type character varying(40)", PSQLState.STRING_DATA_RIGHT_TRUNCATION)))).isFalse();
+        assertThat(Outages.isTemporary(new EventStoreException("unreadable event", new IllegalStateException("bad payload"))))
+                .isFalse();
         assertThat(Outages.isOutage(new DataIntegrityViolationException("too long",
                 new PSQLException("value too long for type character varying(40)", PSQLState.STRING_DATA_RIGHT_TRUNCATION)))).isFalse();
         assertThat(Outages.isOutage(new IllegalStateException("sample refuses decision"))).isFalse();

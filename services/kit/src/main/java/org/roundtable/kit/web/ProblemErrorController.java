@@ -3,6 +3,7 @@ package org.roundtable.kit.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.roundtable.kit.Outages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -36,6 +37,11 @@ public class ProblemErrorController implements ErrorController {
                 : code instanceof Integer value && HttpStatus.resolve(value) != null ? HttpStatus.resolve(value)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status.is5xxServerError() && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+            if (Outages.isTemporary(failure)) {
+                log.warn("request answered 503 outside a controller, the service's database or broker is unavailable: {}",
+                        Outages.describe(failure));
+                return problems.unavailable();
+            }
             log.error("request failed outside a controller", failure);
         }
         String detail = status.is5xxServerError() ? "the service could not answer this request"

@@ -2,9 +2,11 @@ package org.roundtable.kit.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -16,7 +18,19 @@ import java.util.Map;
 /** RFC 9457 problem details, the same shape whether written by a controller advice or by a security filter. */
 public class ProblemResponses {
 
+    /** The seconds a caller is asked to wait, in {@code Retry-After}, while the service cannot reach what it stores in. */
+    public static final long RETRY_AFTER_SECONDS = 5;
+
     private final JsonMapper json = JsonMapper.builder().build();
+
+    /** 503 with {@code Retry-After}: the service cannot answer for the moment, through no fault of the request. */
+    public ResponseEntity<ProblemDetail> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                        "the service cannot answer for a moment; try again in " + RETRY_AFTER_SECONDS + " seconds"));
+    }
 
     public ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -1,5 +1,6 @@
 package org.roundtable.kit.web;
 
+import org.roundtable.kit.Outages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -14,8 +15,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import java.util.UUID;
 
 /**
- * The last word on any failure no other handler knows: 500 as problem+json, with an id that finds the logged failure;
- * nothing of the failure's own message reaches the caller. Ordered last, so every specific handler comes first.
+ * The last word on any failure no other handler knows: 503 with {@code Retry-After} when the database or the broker
+ * cannot be reached for the moment (see {@link Outages#isTemporary}), otherwise 500 with an id that finds the logged
+ * failure; as problem+json, and nothing of the failure's own message reaches the caller. Ordered last, so every
+ * specific handler comes first.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -31,6 +34,10 @@ public class UnexpectedErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        if (Outages.isTemporary(failure)) {
+            log.warn("request answered 503, the service's database or broker is unavailable: {}", Outages.describe(failure));
+            return problems.unavailable();
+        }
         String id = UUID.randomUUID().toString();
         log.error("unexpected failure {}", id, failure);
         ProblemDetail problem = problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
