@@ -28,8 +28,9 @@ import java.util.Locale;
 /**
  * Every error the gateway answers itself is RFC 9457 problem+json: a refusal its filters end without a body (429 past
  * the rate limit, 411, 413), a request the security firewall rejects (an encoded slash or {@code ..} in its path) and
- * any failure that reaches the error handler (503 for a service that cannot be reached, 503 with {@code Retry-After}
- * when the gateway's own database cannot be, 404 for no route, 500 for anything else, its message kept in the log).
+ * any failure that reaches the error handler (503 with {@code Retry-After} for a service that cannot be reached or
+ * when the gateway's own database cannot be, 502 for a service that stopped before answering, 404 for no route, 500
+ * for anything else, its message kept in the log).
  * Answers relayed from the services are left as they are.
  */
 final class GatewayProblems {
@@ -38,6 +39,8 @@ final class GatewayProblems {
 
     /** How long a caller is asked to wait when the gateway's database (request budgets, sessions) cannot be reached. */
     static final long DATABASE_RETRY_SECONDS = 5;
+    /** How long a caller is asked to wait when the service behind an address cannot be reached. */
+    static final long UPSTREAM_RETRY_SECONDS = 5;
     static final String DATABASE_UNREACHABLE = "the gateway cannot reach its database (request budgets, sessions) right now; try again shortly";
 
     private GatewayProblems() {
@@ -60,7 +63,9 @@ final class GatewayProblems {
             case 413 -> "the request body is larger than the gateway accepts";
             case 411 -> "a request with a body states its Content-Length";
             case 404 -> "there is nothing at this address";
-            case 503 -> "the service that answers this address cannot be reached; try again shortly";
+            case 503 -> "the service that answers this address cannot be reached; try again in " + UPSTREAM_RETRY_SECONDS + " seconds";
+            case 502 -> "the service that answers this address stopped before it answered; whether the request was carried out "
+                    + "is not known: send it again with the same Idempotency-Key, or read what it would have changed";
             default -> status.is5xxServerError() ? "the gateway could not answer this request" : "the request was refused";
         };
     }
@@ -129,6 +134,9 @@ final class GatewayProblems {
                 log.warn("{} {} failed with {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), status, failure);
             }
             response.getHeaders().clearContentHeaders();
+            if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+                response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(UPSTREAM_RETRY_SECONDS));
+            }
             return write(response, status, detailFor(status));
         }
     }
