@@ -186,29 +186,26 @@ public final class LocalStack implements AutoCloseable {
                 .filter(application -> !Application.IDENTITY.equals(application) && !application.laterInstance()).toList();
         // later instances start once the first are up: the first creates what they share (keys, tables, topics)
         List<Application> later = settings.processes().stream().filter(Application::laterInstance).toList();
+        boolean recorded = false;
         for (List<Application> wave : List.of(first, then, later)) {
             Map<ChildProcess, Application> started = new LinkedHashMap<>();
             for (Application application : wave) {
                 started.put(launch(application), application);
             }
             awaitHealthy(started);
+            // after each wave: a later instance of an application then starts from the archive its first one wrote
+            recorded |= writeClassDataArchives();
         }
-        if (classDataRecorded()) {
-            writeClassDataArchives();
-        } else {
+        if (!recorded) {
             say("Every application started from the class-data archive of its jar");
         }
     }
 
-    private synchronized boolean classDataRecorded() {
-        return classData.values().stream().anyMatch(SharedClasses::trains);
-    }
-
     /**
      * Has every application started without a class-data archive of its jar (the first start of a build) write one
-     * now that it is ready, so that the next start maps it.
+     * now that it is ready, so that the next start maps it; returns whether there was any.
      */
-    private void writeClassDataArchives() {
+    private boolean writeClassDataArchives() {
         Map<ChildProcess, SharedClasses> recording = new LinkedHashMap<>();
         synchronized (this) {
             classData.forEach((child, classes) -> {
@@ -219,12 +216,13 @@ public final class LocalStack implements AutoCloseable {
             classData.clear();
         }
         if (recording.isEmpty()) {
-            return;
+            return false;
         }
         long started = System.nanoTime();
         long written = recording.entrySet().stream().filter(entry -> entry.getValue().writeArchive(entry.getKey())).count();
         say("Class-data archives written for the next start: %d of %d applications (%d ms)", written, recording.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return true;
     }
 
     private void awaitHealthy(Map<ChildProcess, Application> started) {
