@@ -315,21 +315,36 @@ public final class LocalStack implements AutoCloseable {
 
     private ChildProcess launch(Application application, Path jar, Path logs, String jdbcUrl) {
         SharedClasses classes = SharedClasses.forJar(jar);
-        List<String> options = new ArrayList<>(JVM_OPTIONS);
-        options.addAll(classes.jvmOptions());
-        List<String> command = ChildProcess.java(options, classes.arguments());
         Map<String, String> environment = new LinkedHashMap<>(
                 application.environment(ports(), settings.data(), jdbcUrl, postgres.username(), postgres.password()));
         environment.putAll(settings.environment());
+        boolean shared = !instrumented(environment);
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        if (shared) {
+            options.addAll(classes.jvmOptions());
+        }
+        List<String> command = ChildProcess.java(options, classes.arguments());
         synchronized (this) {
             requireOpen();
             ChildProcess child = ChildProcess.start(application.name(), command, settings.root(), environment,
                     logs.resolve(application.name() + ".log"));
             running.put(application, child);
-            classData.put(child, classes);
+            if (shared) {
+                classData.put(child, classes);
+            }
             rememberChildren();
             return child;
         }
+    }
+
+    /**
+     * Whether the JVM is told to record itself or to take an agent: Java 17 crashes when a class of a class-data
+     * archive loads while a class-file hook is on (a flight recording sets one), so such a JVM starts without the archive.
+     */
+    static boolean instrumented(Map<String, String> environment) {
+        String options = environment.getOrDefault("JAVA_TOOL_OPTIONS", "");
+        return options.contains("StartFlightRecording") || options.contains("-javaagent") || options.contains("-agentlib")
+                || options.contains("-agentpath");
     }
 
     public long secondsSinceStart() {

@@ -1,0 +1,23 @@
+package org.roundtable.platform;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalStackTest {
+
+    @Test
+    void aJvmThatRecordsItselfOrTakesAnAgentIsInstrumented() {
+        assertThat(LocalStack.instrumented(Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording:filename=/tmp/x.jfr"))).isTrue();
+        assertThat(LocalStack.instrumented(Map.of("JAVA_TOOL_OPTIONS", "-javaagent:/tmp/agent.jar"))).isTrue();
+        assertThat(LocalStack.instrumented(Map.of("JAVA_TOOL_OPTIONS", "-agentpath:/tmp/libprofiler.so=start"))).isTrue();
+    }
+
+    @Test
+    void aPlainJvmIsNotInstrumented() {
+        assertThat(LocalStack.instrumented(Map.of())).isFalse();
+        assertThat(LocalStack.instrumented(Map.of("ROUNDTABLE_BENCHMARK_USERS", "true", "JAVA_TOOL_OPTIONS", "-Xmx1g"))).isFalse();
+    }
+}
