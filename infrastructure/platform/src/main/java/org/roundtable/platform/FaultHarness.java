@@ -187,7 +187,7 @@ public final class FaultHarness {
             // submission needs a co-designer besides the author: a citizen outside the load's numbers joins
             int coDesigner = CO_DESIGNERS + i;
             call("amara", "POST", "/api/proposals/" + proposalId + "/invitations", Map.of("inviteeId", citizen(coDesigner).subject()));
-            send(citizen(coDesigner).token(), "POST", "/api/proposals/" + proposalId + "/co-designers", Map.of("brings", "A wheelbarrow and a free Saturday"));
+            as(citizen(coDesigner).token()).post("/api/proposals/" + proposalId + "/co-designers", Map.of("brings", "A wheelbarrow and a free Saturday"));
             call("amara", "POST", "/api/proposals/" + proposalId + "/submission", null);
             (i <= PROPOSALS ? proposals : due).add(proposalId);
         }
@@ -428,34 +428,21 @@ public final class FaultHarness {
         }
     }
 
-    private JsonNode call(String account, String method, String path, Object body) throws Exception {
-        return send(tokens.get(account), method, path, body);
+    /** A request by a demo account through the gateway, which must be accepted. */
+    private JsonNode call(String account, String method, String path, Object body) {
+        return as(tokens.get(account)).send(method, path, body);
     }
 
-    private JsonNode send(String token, String method, String path, Object body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.ports().gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    private GatewayClient as(String token) {
+        return new GatewayClient(stack.ports().gatewayUrl(), token, null);
     }
 
     /** The answer to a GET, or null when it is not 200 (yet). */
     private JsonNode get(String account, String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.ports().gatewayUrl() + path))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + tokens.get(account))
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-        } catch (IOException notNow) {
+            return as(tokens.get(account)).get(path);
+        } catch (GatewayClient.UnexpectedResponse | java.io.UncheckedIOException notNow) {
             return null;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", interrupted);
         }
     }
 

@@ -67,6 +67,11 @@ final class GatewayClient {
         return send("PUT", path, body, -1);
     }
 
+    /** Any request that must be accepted (2xx). */
+    JsonNode send(String method, String path, Object body) {
+        return send(method, path, body, -1);
+    }
+
     /** The id the service gave this person's last request ({@code X-Request-Id}): the cause of the events it made. */
     String lastRequestId() {
         return lastRequestId;
