@@ -14,6 +14,11 @@ import org.roundtable.testsupport.TestTokens;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +26,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +109,51 @@ class DatabaseOutageIT {
         assertThat(api.send("PUT", "/api/samples/" + sample + "/title", token, title("Night market, late")).status()).isEqualTo(200);
         assertThat(api.send("POST", "/api/samples", token, title("Book swap"), "Idempotency-Key", idempotencyKey).status())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void aReadCutOffInsideItsTransactionByThePostgresShuttingDownIsAnswered503AndCarriedOutOnceItIsBack() throws Exception {
+        String token = TestTokens.shared().mint("citizen-cut-off", "Citizen Cut Off", "CITIZEN");
+        ApiClient api = ApiClient.onPort(service.port());
+        String sample = api.send("POST", "/api/samples", token, title("Tool library")).expect(201).body().get("id").asText();
+        Eventually.within(Duration.ofSeconds(30), () -> assertThat(api.send("GET", "/api/samples/" + sample, token, null).status())
+                .isEqualTo(200));
+
+        ApiClient.Response cutOff;
+        try (Connection locker = connect(); Connection watcher = connect()) {
+            // the read waits for the table inside its transaction, on a connection it holds, when the server shuts down:
+            // the query ends "terminating connection due to administrator command" and the rollback after it fails too
+            locker.setAutoCommit(false);
+            locker.createStatement().execute("lock table sample_view in access exclusive mode");
+            CompletableFuture<ApiClient.Response> reading = CompletableFuture.supplyAsync(
+                    () -> api.send("GET", "/api/samples/" + sample, token, null));
+            Eventually.within(Duration.ofSeconds(10), () -> assertThat(readsWaitingForALock(watcher)).isEqualTo(1));
+            postgres.stop();
+            cutOff = reading.get(30, TimeUnit.SECONDS);
+        } finally {
+            postgres = PostgresServer.embedded(data, databasePort);
+        }
+
+        assertThat(cutOff.status()).as(String.valueOf(cutOff.body())).isEqualTo(503);
+        assertThat(cutOff.contentType()).startsWith("application/problem+json");
+        assertThat(cutOff.header("Retry-After")).isEqualTo("5");
+        Eventually.within(Duration.ofSeconds(60), () -> assertThat(api.send("GET", "/api/samples/" + sample, token, null).body()
+                .get("title").asText()).isEqualTo("Tool library"));
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.username(), postgres.password());
+    }
+
+    private static int readsWaitingForALock(Connection watcher) throws SQLException {
+        try (PreparedStatement waiting = watcher.prepareStatement(
+                "select count(*) from pg_stat_activity where datname = ? and wait_event_type = 'Lock' and query ilike '%sample_view%'")) {
+            waiting.setString(1, DATABASE);
+            try (ResultSet count = waiting.executeQuery()) {
+                count.next();
+                return count.getInt(1);
+            }
+        }
     }
 
     private static String title(String title) throws Exception {

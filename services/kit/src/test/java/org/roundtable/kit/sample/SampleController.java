@@ -8,6 +8,7 @@ import org.roundtable.kit.authority.Sends;
 import org.roundtable.kit.sample.SampleCommands.CreateSample;
 import org.roundtable.kit.sample.SampleCommands.RenameSample;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,9 +32,11 @@ class SampleController {
     }
 
     private final Commands commands;
+    private final SampleQueries queries;
 
-    SampleController(Commands commands) {
+    SampleController(Commands commands, SampleQueries queries) {
         this.commands = commands;
+        this.queries = queries;
     }
 
     @PostMapping
@@ -43,6 +46,11 @@ class SampleController {
         String id = UUID.randomUUID().toString();
         commands.send(new CreateSample(id, sample.title()));
         return Map.of("id", id);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<Map<String, String>> read(@PathVariable UUID id) {
+        return ResponseEntity.of(queries.title(id.toString()).map(title -> Map.of("title", title)));
     }
 
     @GetMapping("/failure")
