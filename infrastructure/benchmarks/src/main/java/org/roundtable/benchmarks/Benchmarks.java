@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
  * Runs every benchmark, each figure beside its raw limit measured in the same run, and prints one table of figure, raw
  * limit, ratio and goal, with the machine it ran on; the same as JSON and CSV in {@code benchmarks.output}
  * ({@code target/benchmarks}). Loopback only; every loop is bounded in count. The argument names the benchmarks to run
- * ({@code all}, or a comma-separated list of {@code start}, {@code ledger}, {@code power-map}, {@code event-store}, {@code search}, and of those run against
+ * ({@code all}, or a comma-separated list of {@code start}, {@code ledger}, {@code audit-views}, {@code event-store}, {@code search}, and of those run against
  * the whole local stack, which this program starts and stops: {@code gateway}, {@code ingest}, {@code propagation}); sizes
- * are system properties ({@code ledger.entries}, {@code ledger.appends}, {@code powermap.entries}, {@code search.proposals},
+ * are system properties ({@code ledger.entries}, {@code ledger.appends}, {@code audit.entries}, {@code search.proposals},
  * {@code eventstore.events}, {@code eventstore.appends}, {@code load.seconds} for each HTTP load, {@code stack.port-offset} for the local stack's ports).
  */
 public final class Benchmarks {
@@ -39,8 +39,8 @@ public final class Benchmarks {
         if (runs(only, "ledger")) {
             figures.addAll(LedgerAtScale.run(Integer.getInteger("ledger.entries", 1_000_000), Integer.getInteger("ledger.appends", 50_000)));
         }
-        if (runs(only, "power-map")) {
-            figures.addAll(PowerMapAtScale.run(Integer.getInteger("powermap.entries", 1_000_000)));
+        if (runs(only, "audit-views")) {
+            figures.addAll(AuditViewsAtScale.run(Integer.getInteger("audit.entries", 1_000_000)));
         }
         if (runs(only, "event-store")) {
             figures.addAll(EventStoreGrowth.run(Integer.getInteger("eventstore.events", 10_000_000), Integer.getInteger("eventstore.appends", 20_000)));

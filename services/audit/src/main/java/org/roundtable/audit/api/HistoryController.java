@@ -5,10 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roundtable.audit.history.DecisionHistories;
 import org.roundtable.audit.history.DecisionHistory;
-import org.roundtable.audit.history.Labels;
 import org.roundtable.audit.history.LedgerReader;
-import org.roundtable.audit.history.PublicNames;
-import org.roundtable.audit.history.RecordedEvent;
 import org.roundtable.events.Role;
 import org.roundtable.kit.authority.OpenTo;
 import org.roundtable.kit.domain.NotFound;
@@ -17,8 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** The decision history of a proposal, for auditors only. */
 @RestController
@@ -48,14 +43,6 @@ public class HistoryController {
     @GetMapping("/proposals/{proposalId}/history")
     DecisionHistory history(@Parameter(description = "the proposal's id") @PathVariable String proposalId) {
         String id = Require.text(proposalId, "proposalId", 200);
-        List<RecordedEvent> entries = ledger.aboutProposal(id);
-        if (entries.isEmpty()) {
-            throw new NotFound("the ledger holds nothing about proposal " + id);
-        }
-        List<RecordedEvent> context = new java.util.ArrayList<>(ledger.named(PublicNames.PROFILE_EVENTS, null));
-        context.addAll(ledger.named(Labels.FUND_EVENTS, null));
-        context.addAll(entries);
-        PublicNames names = PublicNames.from(context);
-        return DecisionHistories.of(id, entries, names, Labels.from(context, names));
+        return DecisionHistories.read(ledger, id).orElseThrow(() -> new NotFound("the ledger holds nothing about proposal " + id));
     }
 }

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roundtable.audit.history.LedgerReader;
-import org.roundtable.audit.history.RecordedEvent;
 import org.roundtable.audit.replay.ProposalAsOf;
 import org.roundtable.audit.replay.ProposalReplay;
 import org.roundtable.events.Role;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /** A proposal as it stood at any past instant, rebuilt from the ledger, for auditors only. */
 @RestController
@@ -48,11 +46,7 @@ public class ReplayController {
                       @RequestParam(required = false) String at) {
         String id = Require.text(proposalId, "proposalId", 200);
         Instant instant = instant(at);
-        List<RecordedEvent> entries = ledger.aboutProposalAsOf(id, instant);
-        if (entries.isEmpty() && ledger.aboutProposal(id).isEmpty()) {
-            throw new NotFound("the ledger holds nothing about proposal " + id);
-        }
-        return ProposalReplay.asOf(id, instant, entries);
+        return ProposalReplay.read(ledger, id, instant).orElseThrow(() -> new NotFound("the ledger holds nothing about proposal " + id));
     }
 
     private static Instant instant(String at) {

@@ -47,6 +47,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -109,6 +110,22 @@ public final class DecisionHistories {
     /** Which event types add to the account beside their line, and why the others do not. */
     public static EventRegistry<?, ?> registry() {
         return MARKED;
+    }
+
+    /**
+     * The proposal's account as the ledger tells it now, people and funds named as the whole ledger names them; empty
+     * when the ledger holds nothing about the proposal.
+     */
+    public static Optional<DecisionHistory> read(LedgerReader ledger, String proposalId) {
+        List<RecordedEvent> entries = ledger.aboutProposal(proposalId);
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        List<RecordedEvent> context = new ArrayList<>(ledger.named(PublicNames.PROFILE_EVENTS, null));
+        context.addAll(ledger.named(Labels.FUND_EVENTS, null));
+        context.addAll(entries);
+        PublicNames names = PublicNames.from(context);
+        return Optional.of(of(proposalId, entries, names, Labels.from(context, names)));
     }
 
     /** The account, with funds, workshops and indicators named as the entries name them. */

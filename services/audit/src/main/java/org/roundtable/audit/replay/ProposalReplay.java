@@ -1,6 +1,7 @@
 package org.roundtable.audit.replay;
 
 import org.roundtable.audit.history.EventRegistry;
+import org.roundtable.audit.history.LedgerReader;
 import org.roundtable.audit.history.RecordedEvent;
 import org.roundtable.audit.replay.ProposalAsOf.Ballot;
 import org.roundtable.audit.replay.ProposalAsOf.Decision;
@@ -72,6 +73,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -139,6 +141,18 @@ public final class ProposalReplay {
     private ProposalReplay(String proposalId, Instant at) {
         this.proposalId = proposalId;
         this.at = at;
+    }
+
+    /**
+     * The proposal at {@code at}, replayed from the ledger's entries about it up to that instant; empty when the ledger
+     * holds nothing about the proposal at all (before or after the instant).
+     */
+    public static Optional<ProposalAsOf> read(LedgerReader ledger, String proposalId, Instant at) {
+        List<RecordedEvent> entries = ledger.aboutProposalAsOf(proposalId, at);
+        if (entries.isEmpty() && ledger.aboutProposal(proposalId).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(asOf(proposalId, at, entries));
     }
 
     /** The proposal at {@code at}; entries that happened after it are ignored even when given. */

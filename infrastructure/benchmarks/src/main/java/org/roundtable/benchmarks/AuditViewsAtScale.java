@@ -3,11 +3,13 @@ package org.roundtable.benchmarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import org.roundtable.audit.history.DecisionHistories;
 import org.roundtable.audit.history.LedgerReader;
 import org.roundtable.audit.powermap.PowerMap;
 import org.roundtable.audit.powermap.PowerMaps;
 import org.roundtable.audit.projection.PowerMapFollower;
 import org.roundtable.audit.projection.PowerMapTables;
+import org.roundtable.audit.replay.ProposalReplay;
 import org.roundtable.events.EventJson;
 import org.roundtable.events.EventType;
 import org.roundtable.events.IntegrationEvent;
@@ -27,6 +29,7 @@ import org.roundtable.events.commissioning.Vote;
 import org.roundtable.events.commissioning.VoteCast;
 import org.roundtable.events.outcomes.InitiativeStarted;
 import org.roundtable.events.participation.AssetPledged;
+import org.roundtable.events.participation.ProfileRegistered;
 import org.roundtable.events.proposals.Ask;
 import org.roundtable.events.proposals.Asset;
 import org.roundtable.events.proposals.AssetKind;
@@ -55,25 +58,35 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The power map on a ledger of N entries: whole decision stories (a proposal drafted, a case opened, a panel of three,
- * a recusal, three votes, a decision, an allocation, a pledge, an initiative; a fund per hundred stories), five minutes
- * apart, written in bulk into a fresh audit database with the service's own schema, then folded by the service's
- * follower. Times the map as the API answers it (catching up, then reading the sums) for everything, one area over a
- * month and one day, beside PostgreSQL summing the per-day rows the map rests on; and the heap a map takes.
+ * The auditor views on a ledger of N entries: whole decision stories (a proposal drafted, a case opened, a panel of
+ * three, a recusal, three votes, a decision, an allocation, a pledge, an initiative; a fund per hundred stories; a
+ * profile for each of 2,000 citizens as they first act), five minutes apart, written in bulk into a fresh audit
+ * database with the service's own schema (the payload also as the indexed {@code jsonb}, as the ledger writes it), then
+ * folded by the service's power map follower. Times each view as the API answers it: a proposal's decision history and
+ * its as-of replay at an instant inside its story, each for proposals early, in the middle and late in the ledger,
+ * beside PostgreSQL reading the rows keyed by the proposal's own ids; the power map (catching up, then reading the sums)
+ * for everything, one area over a month and one day, beside PostgreSQL summing the per-day rows the map rests on; and
+ * the heap each takes.
  */
-final class PowerMapAtScale {
+final class AuditViewsAtScale {
 
     private static final ObjectMapper JSON = EventJson.newMapper();
     private static final String[] AREAS = {"libraries", "parks", "youth services", "adult social care", "housing"};
     private static final int SAMPLES = 20;
-    private static final int ENTRIES_PER_STORY = 12;
+    private static final int CITIZENS = 2000;
+    private static final int PROPOSAL_SAMPLES = 24;
+    private static final Duration INTO_THE_STORY = Duration.ofSeconds(45);
 
-    private PowerMapAtScale() {
+    /** One decision story's ids and its start. */
+    private record Story(String proposal, String caseId, String initiative, Instant at) {
+    }
+
+    private AuditViewsAtScale() {
     }
 
     static List<Figure> run(int entries) {
         PostgresServer server = SharedInfrastructure.postgres();
-        String database = "power_map_benchmark_" + System.currentTimeMillis();
+        String database = "audit_views_benchmark_" + System.currentTimeMillis();
         server.jdbcUrl(database);
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl(database) + (server.jdbcUrl(database).contains("?") ? "&" : "?") + "reWriteBatchedInserts=true");
@@ -84,8 +97,10 @@ final class PowerMapAtScale {
             Benchmarks.applySchema(PowerMapTables.class, dataSource);
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             long writing = System.nanoTime();
-            int written = fill(jdbc, entries);
-            System.out.printf(Locale.ROOT, "power map: %,d ledger entries written in %.0f s%n", written, (System.nanoTime() - writing) / 1e9);
+            List<Story> stories = new ArrayList<>();
+            int written = fill(jdbc, entries, stories);
+            System.out.printf(Locale.ROOT, "audit views: %,d ledger entries (%,d stories) written in %.0f s%n", written, stories.size(),
+                    (System.nanoTime() - writing) / 1e9);
             LedgerReader ledger = new LedgerReader(new NamedParameterJdbcTemplate(dataSource));
             PowerMapTables tables = new PowerMapTables(new NamedParameterJdbcTemplate(dataSource));
             PowerMapFollower follower = new PowerMapFollower(ledger, tables, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
@@ -93,9 +108,12 @@ final class PowerMapAtScale {
             follower.catchUp();
             double foldSeconds = (System.nanoTime() - folding) / 1e9;
             jdbc.execute("analyze");
-            System.out.printf(Locale.ROOT, "power map: folded in %.0f s (%,.0f entries/s); %,d rows of what entries counted, %,d per-day rows%n", foldSeconds,
+            System.out.printf(Locale.ROOT, "audit views: power map folded in %.0f s (%,.0f entries/s); %,d rows of what entries counted, %,d per-day rows%n", foldSeconds,
                     written / foldSeconds, jdbc.queryForObject("select count(*) from power_map_contribution", Long.class),
                     jdbc.queryForObject("select count(*) from power_map_day", Long.class));
+
+            String size = String.format(Locale.ROOT, "%,d entries", written);
+            List<Figure> figures = new ArrayList<>(proposalViews(jdbc, ledger, stories, size));
 
             Instant first = Instant.parse("2026-01-01T00:00:00Z");
             Instant monthFrom = first.plus(Duration.ofDays(60));
@@ -120,8 +138,6 @@ final class PowerMapAtScale {
                     jdbc.queryForObject("select count(*) from power_map_decision", Long.class), held.funds().size(),
                     allocated >> 20, retained >> 20, heapInUse >> 20);
             double rawP95 = Benchmarks.millis(raw, 0.95);
-            List<Figure> figures = new ArrayList<>();
-            String size = String.format(Locale.ROOT, "%,d entries", written);
             figures.add(figure("Power map p95, everything, " + size, everything, rawP95, 200));
             figures.add(figure("Power map p95, one area over a month, " + size, month, rawP95, 200));
             figures.add(figure("Power map p95, one day (partial days), " + size, day, rawP95, 200));
@@ -139,10 +155,73 @@ final class PowerMapAtScale {
     }
 
     private static Figure figure(String name, long[] sorted, double rawP95, double goalMillis) {
+        return figure(name, sorted, "PostgreSQL summing the per-day rows", rawP95, goalMillis);
+    }
+
+    private static Figure figure(String name, long[] sorted, String raw, double rawP95, double goalMillis) {
         double p95 = Benchmarks.millis(sorted, 0.95);
         return new Figure(name, String.format(Locale.ROOT, "%.0f ms (p50 %.0f ms)", p95, Benchmarks.millis(sorted, 0.5)),
-                String.format(Locale.ROOT, "PostgreSQL summing the per-day rows: %.0f ms", rawP95), rawP95 / p95,
+                String.format(Locale.ROOT, "%s: %.0f ms", raw, rawP95), rawP95 / p95,
                 "<= " + (int) goalMillis + " ms", p95 <= goalMillis);
+    }
+
+    /**
+     * The decision history and the as-of replay, each as the API answers it, for proposals spread over the ledger
+     * (the first story, the last and evenly between), the replay at an instant inside the story (its votes being cast);
+     * beside PostgreSQL reading the rows keyed by the proposal, its case and its initiative. Each request's heap is what
+     * its thread allocated.
+     */
+    private static List<Figure> proposalViews(JdbcTemplate jdbc, LedgerReader ledger, List<Story> stories, String size) {
+        List<Story> picked = new ArrayList<>();
+        for (int i = 0; i < PROPOSAL_SAMPLES; i++) {
+            picked.add(stories.get((int) ((long) i * (stories.size() - 1) / (PROPOSAL_SAMPLES - 1))));
+        }
+        Story warmUp = stories.get(stories.size() / 3);
+        int steps = DecisionHistories.read(ledger, warmUp.proposal()).orElseThrow().steps().size();
+        int applied = ProposalReplay.read(ledger, warmUp.proposal(), warmUp.at().plus(INTO_THE_STORY)).orElseThrow().entriesApplied();
+        System.out.printf(Locale.ROOT, "audit views: a story's history tells %d steps; its replay %s in applies %d entries%n",
+                steps, INTO_THE_STORY, applied);
+        Measured history = measure(picked, story -> DecisionHistories.read(ledger, story.proposal()).orElseThrow());
+        Measured asOf = measure(picked, story -> ProposalReplay.read(ledger, story.proposal(), story.at().plus(INTO_THE_STORY)).orElseThrow());
+        Measured raw = measure(picked, story -> jdbc.queryForList("select payload from ledger_entry where subject in (?, ?, ?) "
+                + "or payload_json ->> 'proposalId' = ?", story.proposal(), story.caseId(), story.initiative(), story.proposal()));
+        double rawP95 = Benchmarks.millis(raw.nanos(), 0.95);
+        String rawText = "PostgreSQL reading the rows keyed by the proposal's ids";
+        String spread = String.format(Locale.ROOT, ", %d proposals early to late, %s", PROPOSAL_SAMPLES, size);
+        System.out.printf(Locale.ROOT, "audit views: history p95 %.1f ms p50 %.1f ms, max %.1f ms; as-of p95 %.1f ms p50 %.1f ms, max %.1f ms; "
+                        + "raw p95 %.1f ms; allocated per history %,d KB (max %,d KB), per as-of %,d KB (max %,d KB)%n",
+                Benchmarks.millis(history.nanos(), 0.95), Benchmarks.millis(history.nanos(), 0.5), Benchmarks.millis(history.nanos(), 1),
+                Benchmarks.millis(asOf.nanos(), 0.95), Benchmarks.millis(asOf.nanos(), 0.5), Benchmarks.millis(asOf.nanos(), 1),
+                rawP95, history.meanBytes() >> 10, history.maxBytes() >> 10, asOf.meanBytes() >> 10, asOf.maxBytes() >> 10);
+        return List.of(
+                figure("Decision history p95" + spread, history.nanos(), rawText, rawP95, 200),
+                figure("As-of replay p95, inside the story" + spread, asOf.nanos(), rawText, rawP95, 200),
+                new Figure("Decision history and as-of heap per request, " + size, String.format(Locale.ROOT,
+                        "history %,.1f MB allocated (max %,.1f MB), as-of %,.1f MB (max %,.1f MB)", history.meanBytes() / 1048576.0,
+                        history.maxBytes() / 1048576.0, asOf.meanBytes() / 1048576.0, asOf.maxBytes() / 1048576.0),
+                        "-", Double.NaN, "-", true));
+    }
+
+    /** Request times, sorted, and the heap each request's thread allocated. */
+    private record Measured(long[] nanos, long meanBytes, long maxBytes) {
+    }
+
+    private static Measured measure(List<Story> picked, java.util.function.Function<Story, Object> view) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] nanos = new long[picked.size()];
+        long totalBytes = 0;
+        long maxBytes = 0;
+        for (int i = 0; i < picked.size(); i++) {
+            long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+            long start = System.nanoTime();
+            view.apply(picked.get(i));
+            nanos[i] = System.nanoTime() - start;
+            long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+            totalBytes += allocated;
+            maxBytes = Math.max(maxBytes, allocated);
+        }
+        Arrays.sort(nanos);
+        return new Measured(nanos, totalBytes / picked.size(), maxBytes);
     }
 
     private static long[] time(Supplier<Object> map, PowerMapFollower follower) {
@@ -160,12 +239,13 @@ final class PowerMapAtScale {
         return nanos;
     }
 
-    private static int fill(JdbcTemplate jdbc, int entries) {
+    private static int fill(JdbcTemplate jdbc, int entries, List<Story> stories) {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         List<Object[]> rows = new ArrayList<>();
         long[] position = {0};
         String fund = null;
         String fundArea = null;
+        boolean[] registered = new boolean[CITIZENS];
         for (int story = 0; position[0] < entries; story++) {
             String area = AREAS[story % AREAS.length];
             Instant at = start.plus(Duration.ofMinutes(5L * story));
@@ -179,9 +259,19 @@ final class PowerMapAtScale {
             }
             String proposal = UUID.randomUUID().toString();
             String caseId = UUID.randomUUID().toString();
-            String author = "citizen-" + (story % 2000);
-            String member = "citizen-" + ((story * 7 + 3) % 2000);
-            String recused = "citizen-" + ((story * 13 + 5) % 2000);
+            int[] citizens = {story % CITIZENS, (story * 7 + 3) % CITIZENS, (story * 13 + 5) % CITIZENS};
+            for (int citizen : citizens) {
+                if (!registered[citizen]) {
+                    registered[citizen] = true;
+                    boolean namedPublicly = citizen % 3 == 0;
+                    add(rows, position, at.minusSeconds(1), "citizen-" + citizen, Role.CITIZEN, "citizen-" + citizen,
+                            new ProfileRegistered("citizen-" + citizen, (namedPublicly ? "Neighbour " : "Gardener ") + citizen, namedPublicly,
+                                    List.of(Role.CITIZEN), "Ward " + citizen % 20, "time and tools", true, citizen % 2 == 0, false));
+                }
+            }
+            String author = "citizen-" + citizens[0];
+            String member = "citizen-" + citizens[1];
+            String recused = "citizen-" + citizens[2];
             ProposalContent content = new ProposalContent("A garden " + story, "Neighbours grow food together", area,
                     List.of(new Asset(AssetKind.PLACE, "The walled garden", "Central Library")), new Ask(gbp(1200), List.of("raised beds")),
                     List.of("More connection between neighbours"));
@@ -208,6 +298,7 @@ final class PowerMapAtScale {
                     new AssetPledged(proposal, "pledge-" + story, member, null, AssetKind.TIME, "watering", 4));
             add(rows, position, at.plusSeconds(100), "roundtable-outcomes", Role.SYSTEM, "initiative-" + story,
                     new InitiativeStarted("initiative-" + story, proposal, caseId, "A garden " + story, area, gbp(1200), List.of()));
+            stories.add(new Story(proposal, caseId, "initiative-" + story, at));
             if (rows.size() >= 10_000) {
                 insert(jdbc, rows);
             }
@@ -221,9 +312,10 @@ final class PowerMapAtScale {
         long p = ++position[0];
         String source = type.value().split("\\.")[2];
         try {
+            String payload = JSON.writeValueAsString(event);
             rows.add(new Object[]{p, UUID.randomUUID().toString(), source, type.value(), type.name(), subject, actorId, role.name(),
                     role == Role.CITIZEN ? null : actorId, Timestamp.from(at), Timestamp.from(at), "roundtable." + source, p,
-                    JSON.writeValueAsString(event), p});
+                    payload, payload, p});
         } catch (JsonProcessingException unwritable) {
             throw new IllegalStateException(unwritable);
         }
@@ -232,8 +324,8 @@ final class PowerMapAtScale {
     private static void insert(JdbcTemplate jdbc, List<Object[]> rows) {
         jdbc.batchUpdate("""
                 insert into ledger_entry (position, event_id, source, type, event_name, subject, actor_id, actor_role, actor_name,
-                    occurred_at, recorded_at, topic, kafka_partition, kafka_offset, payload, previous_hash, hash, headers, chain_index)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, repeat('0', 64), repeat('0', 64), '[]', ?)""", rows);
+                    occurred_at, recorded_at, topic, kafka_partition, kafka_offset, payload, payload_json, previous_hash, hash, headers, chain_index)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?::jsonb, repeat('0', 64), repeat('0', 64), '[]', ?)""", rows);
         rows.clear();
     }
 
