@@ -33,7 +33,7 @@ alter table ledger_entry add column if not exists payload_json jsonb;
 create index if not exists ledger_entry_chain on ledger_entry (topic, kafka_partition, chain_index);
 create index if not exists ledger_entry_subject on ledger_entry (subject);
 create index if not exists ledger_entry_occurred_at on ledger_entry (occurred_at);
--- The auditor views follow a proposal through the ids its events carry; AuditViewsBenchmark measures what these save.
+-- The auditor views follow a proposal through the ids its events carry (the benchmarks' audit-views times them at 1 M entries).
 -- Only payload_json is indexed: an index over payload::jsonb would refuse a payload jsonb cannot hold, and stop the ledger.
 drop index if exists ledger_entry_payload_proposal;
 drop index if exists ledger_entry_payload_case;

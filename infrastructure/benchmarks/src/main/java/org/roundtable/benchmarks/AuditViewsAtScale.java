@@ -197,8 +197,8 @@ final class AuditViewsAtScale {
                 figure("Decision history p95" + spread, history.nanos(), rawText, rawP95, 200),
                 figure("As-of replay p95, inside the story" + spread, asOf.nanos(), rawText, rawP95, 200),
                 new Figure("Decision history and as-of heap per request, " + size, String.format(Locale.ROOT,
-                        "history %,.1f MB allocated (max %,.1f MB), as-of %,.1f MB (max %,.1f MB)", history.meanBytes() / 1048576.0,
-                        history.maxBytes() / 1048576.0, asOf.meanBytes() / 1048576.0, asOf.maxBytes() / 1048576.0),
+                        "history %,d KB allocated (max %,d KB), as-of %,d KB (max %,d KB)", history.meanBytes() >> 10,
+                        history.maxBytes() >> 10, asOf.meanBytes() >> 10, asOf.maxBytes() >> 10),
                         "-", Double.NaN, "-", true));
     }
 

@@ -1,5 +1,8 @@
 package org.roundtable.audit.history;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.roundtable.events.EventJson;
 import org.roundtable.events.RoundtableEvents;
 import org.roundtable.events.commissioning.DecisionCaseOpened;
 import org.roundtable.events.commissioning.DecisionReached;
@@ -43,6 +46,7 @@ import org.roundtable.events.proposals.ProposalWithdrawn;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +60,10 @@ import java.util.Set;
  * vote, shown with the vote and rationale it replaces; a declaration of interest that recuses its member is a recusal.
  */
 public final class DecisionHistories {
+
+    private static final ObjectMapper PAYLOADS = EventJson.newMapper();
+    /** Longer strings are text, not ids: a ledger entry's subject holds at most this many characters. */
+    private static final int MAX_ID_LENGTH = 200;
 
     /** What each event type adds to the account beside its line: the proposal's title, its cases and initiatives, votes and recusals. */
     private static final EventRegistry<Telling, Marks> MARKED = EventRegistry.<Telling, Marks>of("the decision history")
@@ -114,18 +122,48 @@ public final class DecisionHistories {
 
     /**
      * The proposal's account as the ledger tells it now, people and funds named as the whole ledger names them; empty
-     * when the ledger holds nothing about the proposal.
+     * when the ledger holds nothing about the proposal. Only the profiles and funds the entries can name are read: those
+     * whose subjects (the participant, the fund) are ids the entries, or those funds, carry; so that the answer does not
+     * grow with the number of citizens and funds in the ledger.
      */
     public static Optional<DecisionHistory> read(LedgerReader ledger, String proposalId) {
         List<RecordedEvent> entries = ledger.aboutProposal(proposalId);
         if (entries.isEmpty()) {
             return Optional.empty();
         }
-        List<RecordedEvent> context = new ArrayList<>(ledger.named(PublicNames.PROFILE_EVENTS, null));
-        context.addAll(ledger.named(Labels.FUND_EVENTS, null));
+        List<RecordedEvent> funds = ledger.namedAbout(Labels.FUND_EVENTS, idsIn(entries));
+        List<RecordedEvent> context = new ArrayList<>(ledger.namedAbout(PublicNames.PROFILE_EVENTS, idsIn(entries, funds)));
+        context.addAll(funds);
         context.addAll(entries);
         PublicNames names = PublicNames.from(context);
         return Optional.of(of(proposalId, entries, names, Labels.from(context, names)));
+    }
+
+    /** Every id the entries may name someone or something by: their actors and every string their payloads carry. */
+    @SafeVarargs
+    private static Set<String> idsIn(List<RecordedEvent>... entryLists) {
+        Set<String> ids = new HashSet<>();
+        for (List<RecordedEvent> entries : entryLists) {
+            for (RecordedEvent entry : entries) {
+                if (entry.actorId() != null) {
+                    ids.add(entry.actorId());
+                }
+                if (entry.readable()) {
+                    collectStrings(PAYLOADS.valueToTree(entry.data()), ids);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void collectStrings(JsonNode node, Set<String> ids) {
+        if (node.isTextual()) {
+            if (node.textValue().length() <= MAX_ID_LENGTH) {
+                ids.add(node.textValue());
+            }
+        } else {
+            node.forEach(child -> collectStrings(child, ids));
+        }
     }
 
     /** The account, with funds, workshops and indicators named as the entries name them. */

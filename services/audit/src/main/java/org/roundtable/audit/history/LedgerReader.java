@@ -61,6 +61,12 @@ public class LedgerReader {
                %s
              order by e.occurred_at, e.position""";
 
+    private static final String NAMED_ABOUT = """
+            select %s from ledger_entry e
+             where e.subject = any(:subjects)
+               and e.event_name in (:names)
+             order by e.occurred_at, e.position""".formatted(COLUMNS);
+
     private static final RowMapper<RecordedEvent> ROWS = (row, number) -> {
         String type = row.getString("type");
         return new RecordedEvent(row.getLong("position"), row.getString("event_id"), row.getString("source"), type,
@@ -96,6 +102,15 @@ public class LedgerReader {
         }
         return jdbc.query(NAMED.formatted(COLUMNS, "and e.occurred_at < :before"),
                 parameters.addValue("before", before.atOffset(ZoneOffset.UTC)), ROWS);
+    }
+
+    /** The entries with the given event names about any of the given subjects (ids), in the order they happened. */
+    public List<RecordedEvent> namedAbout(Collection<String> eventNames, Set<String> subjects) {
+        if (subjects.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(NAMED_ABOUT, new MapSqlParameterSource("names", eventNames)
+                .addValue("subjects", subjects.toArray(String[]::new)), ROWS);
     }
 
     /** Up to {@code limit} entries after the position, in ledger order (the order they were appended). */

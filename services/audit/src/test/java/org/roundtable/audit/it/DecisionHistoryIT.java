@@ -8,6 +8,7 @@ import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.Role;
 import org.roundtable.events.commissioning.Vote;
 import org.roundtable.events.commissioning.VoteCast;
+import org.roundtable.events.participation.ProfileCorrected;
 import org.roundtable.testsupport.ApiClient;
 
 import java.time.Instant;
@@ -79,6 +80,22 @@ class DecisionHistoryIT extends AuditIntegrationTest {
         assertThat(changed.get("vote").asText()).isEqualTo("APPROVE");
         assertThat(changed.get("previousRationale").asText()).isEqualTo("nothing in it for teenagers");
         assertThat(changed.get("reason").asText()).isEqualTo("the reading corner answers it");
+    }
+
+    @Test
+    void peopleAndFundsAreNamedAsTheWholeLedgerNamesThemNow() throws Exception {
+        String ivy = journey.id("ivy");
+        EventEnvelope corrected = envelope(ivy, Actor.of(ivy, Role.CITIZEN), new ProfileCorrected(ivy, "Neighbour R2D7Q", false,
+                List.of(Role.CITIZEN), "Eastfield", null, null, null, false), journey.at(24 * 60), 1);
+        publish(corrected);
+        awaitLedgerHolds(corrected);
+
+        JsonNode history = history(journey.proposalId());
+
+        assertThat(all(history, "VoteCast").get(2).get("actorName").asText())
+                .as("a citizen by their profile as it stands now, corrected after the decision").isEqualTo("Neighbour R2D7Q");
+        assertThat(only(history, "FundsAllocated").get("description").asText())
+                .as("the fund by the name it was created with, an entry not about the proposal").contains("from 'Libraries'");
     }
 
     @Test
