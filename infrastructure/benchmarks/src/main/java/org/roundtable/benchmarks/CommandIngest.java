@@ -16,13 +16,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Benchmark 1, command ingest through the gateway: distinct citizens endorsing open proposals (each endorsement a
  * command to the participation service, a stored event and a relay to Kafka) at 8 and at 32 concurrent users, beside
- * pgbench inserting one event-sized row per transaction into the same PostgreSQL with as many clients. While the 32
- * users run, the ledger's lag behind the events they cause: how long after an endorsement is stored the audit ledger
- * has appended it.
+ * pgbench inserting one event-sized row per transaction into the same PostgreSQL with as many clients. For each run,
+ * the ledger's lag behind the endorsements stored: how long after an endorsement is stored the audit ledger has
+ * appended it; and the work each endorsement cost each service's database (transactions, rows written and read).
  */
 final class CommandIngest {
 
@@ -52,16 +53,23 @@ final class CommandIngest {
         int[] sizes = eventSizes(stack);
         String auditor = stack.login("hana");
         List<Figure> figures = new ArrayList<>();
+        var server = stack.stack().database();
+        DatabaseWork work = new DatabaseWork(database -> new JdbcTemplate(new DriverManagerDataSource(server.jdbcUrl(database),
+                server.username(), server.password())), Set.of("postgres", Pgbench.DATABASE));
         for (int run = 0; run < CONCURRENCY.length; run++) {
             int users = CONCURRENCY[run];
+            DatabaseWork.Reading idle = work.read();
+            DatabaseWork.Reading before = work.read();
+            Map<String, Double> cpuBefore = stack.processorSeconds();
             long ledgerBefore = lastLedgerPosition(stack, auditor);
             long storedBefore = lastStoredIndex(stack);
             Instant started = Instant.now();
             HttpLoad.Result load = new HttpLoad("endorsements-" + users, stack.ports().gatewayUrl(), path, body, 204, users, duration,
                     distinctEndorsements(citizens, proposals, (run + 1) * slice, (run + 2) * slice)).run(results);
-            if (users == CONCURRENCY[CONCURRENCY.length - 1]) {
-                figures.add(ledgerLag(stack, auditor, ledgerBefore, endorsementsStoredSince(stack, storedBefore), load.ok(), users, started));
-            }
+            long stored = endorsementsStoredSince(stack, storedBefore);
+            figures.add(ledgerLag(stack, auditor, ledgerBefore, stored, load.ok(), users, started));
+            System.out.print("ingest, " + users + " users: " + processorTimePer(cpuBefore, stack.processorSeconds(), stored));
+            System.out.print("ingest, " + users + " users: " + DatabaseWork.perUnit(idle, before, work.read(), stored, "endorsement"));
             String name = String.format(Locale.ROOT, "Endorsements through the gateway, %d users", users);
             String goal = ">= 0.35x, p99 <= 50 ms";
             if (pgbench.isEmpty()) {
@@ -119,6 +127,19 @@ final class CommandIngest {
         int metadata = ((Number) sizes.get("metadata")).intValue();
         System.out.printf(Locale.ROOT, "ingest: stored participation events average %d bytes of payload and %d of metadata%n", payload, metadata);
         return new int[]{payload, metadata};
+    }
+
+    /** The processor time each process used, per stored endorsement, from the load's start until the ledger held them. */
+    private static String processorTimePer(Map<String, Double> before, Map<String, Double> after, long endorsements) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "processor time per endorsement (%d stored, until the ledger held them):%n",
+                endorsements));
+        double total = 0;
+        for (Map.Entry<String, Double> process : after.entrySet()) {
+            double millis = (process.getValue() - before.getOrDefault(process.getKey(), 0.0)) * 1000 / endorsements;
+            total += millis;
+            text.append(String.format(Locale.ROOT, "  %-22s %6.2f ms%n", process.getKey(), millis));
+        }
+        return text.append(String.format(Locale.ROOT, "  %-22s %6.2f ms (the launcher runs Gatling)%n", "all", total)).toString();
     }
 
     private static JdbcTemplate participationStore(StackUnderLoad stack) {

@@ -4,6 +4,7 @@ import org.roundtable.identity.DemoLogin;
 import org.roundtable.platform.Application;
 import org.roundtable.platform.LocalStack;
 import org.roundtable.platform.Ports;
+import org.roundtable.platform.StackFootprint;
 import org.roundtable.platform.SyntheticCitizens;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,6 +32,9 @@ final class StackUnderLoad implements AutoCloseable {
     private static final List<Application> APPLICATIONS = Application.ALL.stream()
             .filter(application -> application != Application.WEB && application != Application.WITNESS).toList();
 
+    /** JVM options every application takes after the launcher's own ({@code -Dstack.jvm-options}); none by default. */
+    private static final String STACK_JVM_OPTIONS = System.getProperty("stack.jvm-options", "");
+
     private final LocalStack stack;
     private final Path data;
 
@@ -46,9 +51,16 @@ final class StackUnderLoad implements AutoCloseable {
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
+        Map<String, String> environment = new LinkedHashMap<>(Map.of("ROUNDTABLE_BENCHMARK_USERS", "true"));
+        if (!jvmOptions.isEmpty()) {
+            environment.put("JAVA_TOOL_OPTIONS", jvmOptions);
+        }
+        if (!STACK_JVM_OPTIONS.isBlank()) {
+            environment.put(LocalStack.EXTRA_JVM_OPTIONS, STACK_JVM_OPTIONS);
+            System.out.println("stack: every application's JVM also takes " + STACK_JVM_OPTIONS);
+        }
         LocalStack stack = new LocalStack(new LocalStack.Settings(root, data, new Ports(portOffset), APPLICATIONS, System.out, Map.of(), 1)
-                .withEnvironment(jvmOptions.isEmpty() ? Map.of("ROUNDTABLE_BENCHMARK_USERS", "true")
-                        : Map.of("ROUNDTABLE_BENCHMARK_USERS", "true", "JAVA_TOOL_OPTIONS", jvmOptions)));
+                .withEnvironment(environment));
         long starting = System.nanoTime();
         try {
             stack.start();
@@ -66,6 +78,11 @@ final class StackUnderLoad implements AutoCloseable {
 
     LocalStack stack() {
         return stack;
+    }
+
+    /** The processor time each of the stack's processes has used so far; the launcher is this JVM (and Gatling in it). */
+    Map<String, Double> processorSeconds() {
+        return StackFootprint.processorSeconds(data);
     }
 
     /** {@code count} citizens, {@code benchmark-citizen-<first>} onwards, each with a token from the benchmark mode. */

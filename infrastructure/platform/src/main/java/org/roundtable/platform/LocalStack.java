@@ -97,6 +97,9 @@ public final class LocalStack implements AutoCloseable {
     private static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Xshare:auto");
 
+    /** The variable whose JVM options every application takes after the launcher's own. */
+    public static final String EXTRA_JVM_OPTIONS = "ROUNDTABLE_JVM_OPTIONS";
+
     /** The launcher says itself when the broker answers; kept here so the level set on it stays. */
     private static final java.util.logging.Logger INFRASTRUCTURE_LOG = java.util.logging.Logger.getLogger("org.roundtable.local");
 
@@ -323,6 +326,7 @@ public final class LocalStack implements AutoCloseable {
         if (shared) {
             options.addAll(classes.jvmOptions());
         }
+        options.addAll(extraJvmOptions(environment));
         List<String> command = ChildProcess.java(options, classes.arguments());
         synchronized (this) {
             requireOpen();
@@ -342,9 +346,18 @@ public final class LocalStack implements AutoCloseable {
      * archive loads while a class-file hook is on (a flight recording sets one), so such a JVM starts without the archive.
      */
     static boolean instrumented(Map<String, String> environment) {
-        String options = environment.getOrDefault("JAVA_TOOL_OPTIONS", "");
+        String options = environment.getOrDefault("JAVA_TOOL_OPTIONS", "") + " " + String.join(" ", extraJvmOptions(environment));
         return options.contains("StartFlightRecording") || options.contains("-javaagent") || options.contains("-agentlib")
                 || options.contains("-agentpath");
+    }
+
+    /**
+     * Options every application's JVM takes after the launcher's own, so they win over them (say,
+     * {@code -XX:TieredStopAtLevel=4} for the server compiler under load): {@value #EXTRA_JVM_OPTIONS}, separated by spaces.
+     */
+    static List<String> extraJvmOptions(Map<String, String> environment) {
+        String options = environment.getOrDefault(EXTRA_JVM_OPTIONS, System.getenv().getOrDefault(EXTRA_JVM_OPTIONS, ""));
+        return options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
     }
 
     public long secondsSinceStart() {

@@ -83,8 +83,19 @@ public final class StackFootprint {
         }
     }
 
-    private static Usage report(String title, Path data) {
-        Map<String, Usage> byProcess = new LinkedHashMap<>();
+    /**
+     * The processor time each of the stack's processes has used so far, summed by what it is (the launcher, which is
+     * this JVM; postgres, with all its backends; kafka; each application), for the stack whose data folder is given.
+     */
+    public static Map<String, Double> processorSeconds(Path data) {
+        Map<String, Double> byProcess = new LinkedHashMap<>();
+        for (ProcessHandle process : processes(data)) {
+            byProcess.merge(label(process), process.info().totalCpuDuration().map(duration -> duration.toNanos() / 1e9).orElse(0.0), Double::sum);
+        }
+        return byProcess;
+    }
+
+    private static List<ProcessHandle> processes(Path data) {
         List<ProcessHandle> processes = new ArrayList<>();
         processes.add(ProcessHandle.current());
         ProcessHandle.current().descendants().forEach(processes::add);
@@ -92,6 +103,12 @@ public final class StackFootprint {
             processes.add(postgres);
             postgres.descendants().forEach(processes::add);
         });
+        return processes;
+    }
+
+    private static Usage report(String title, Path data) {
+        Map<String, Usage> byProcess = new LinkedHashMap<>();
+        List<ProcessHandle> processes = processes(data);
         Usage total = new Usage(0, 0, 0);
         for (ProcessHandle process : processes) {
             Usage usage = usage(process);

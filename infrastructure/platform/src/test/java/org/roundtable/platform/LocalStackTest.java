@@ -16,6 +16,18 @@ class LocalStackTest {
     }
 
     @Test
+    void anAgentAmongTheExtraOptionsIsInstrumentedToo() {
+        assertThat(LocalStack.instrumented(Map.of(LocalStack.EXTRA_JVM_OPTIONS, "-Xmx512m -agentlib:jdwp=transport=dt_socket"))).isTrue();
+    }
+
+    @Test
+    void extraOptionsAreSplitAtSpacesAndNoneWhenBlank() {
+        assertThat(LocalStack.extraJvmOptions(Map.of(LocalStack.EXTRA_JVM_OPTIONS, "  -XX:TieredStopAtLevel=4   -Xmx512m "))).containsExactly(
+                "-XX:TieredStopAtLevel=4", "-Xmx512m");
+        assertThat(LocalStack.extraJvmOptions(Map.of(LocalStack.EXTRA_JVM_OPTIONS, " "))).isEmpty();
+    }
+
+    @Test
     void aPlainJvmIsNotInstrumented() {
         assertThat(LocalStack.instrumented(Map.of())).isFalse();
         assertThat(LocalStack.instrumented(Map.of("ROUNDTABLE_BENCHMARK_USERS", "true", "JAVA_TOOL_OPTIONS", "-Xmx1g"))).isFalse();
