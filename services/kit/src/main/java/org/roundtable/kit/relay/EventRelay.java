@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.roundtable.events.Actor;
@@ -24,6 +23,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -37,9 +37,11 @@ import java.util.function.Supplier;
  *
  * <p>However many instances of the service run, one relays: the processor has one segment, and its token is claimed by
  * one instance at a time. The broker may have committed a batch whose token the database then did not store (the
- * instance was killed between the two, or PostgreSQL failed the commit). So whenever the token a batch starts from is
- * not the one this instance itself stored last, the relay first reads the end of the topic and leaves out the events
- * already there: each stored event is published once.
+ * instance was killed between the two, or PostgreSQL failed the commit). So whenever the position the processor starts
+ * a batch from is not the token this instance itself stored last while it held the claim (after a failed batch, a
+ * start, or a claim taken or given up), the relay first reads the end of the topic and leaves out the events already there: each
+ * stored event is published once. The processor stores the batch's end token before it hands over the batch's first
+ * event, so the store, read inside the batch, cannot say where the batch started; the processor's own position can.
  */
 @ProcessingGroup(EventRelay.PROCESSING_GROUP)
 public class EventRelay {
@@ -55,21 +57,29 @@ public class EventRelay {
     private final Source source;
     private final Actor serviceActor;
     private final RelayMetrics metrics;
-    private final Supplier<TokenStore> tokens;
+    private final Supplier<Optional<TrackingToken>> position;
     private final PublishedTail publishedTail;
     /** The token this instance stored with its last published batch; null until then, and while a batch is under way. */
     private volatile TrackingToken storedToken;
 
     EventRelay(KafkaTemplate<String, byte[]> kafka, KafkaEnvelopeCodec codec, EventCatalog catalog, Source source,
-               RelayMetrics metrics, Supplier<TokenStore> tokens, PublishedTail publishedTail) {
+               RelayMetrics metrics, Supplier<Optional<TrackingToken>> position, PublishedTail publishedTail) {
         this.kafka = kafka;
         this.codec = codec;
         this.catalog = catalog;
         this.source = source;
         this.serviceActor = Actor.system(source.service());
         this.metrics = metrics;
-        this.tokens = tokens;
+        this.position = position;
         this.publishedTail = publishedTail;
+    }
+
+    /**
+     * The processor claimed or released its segment: until a batch of this instance is stored again, what the topic
+     * holds may be ahead of the token (another instance may have published a batch whose token it never stored).
+     */
+    void segmentClaimChanged() {
+        storedToken = null;
     }
 
     @EventHandler
@@ -115,7 +125,7 @@ public class EventRelay {
         storedToken = null;
         try {
             List<ProducerRecord<String, byte[]>> records = batch.records;
-            if (expected == null || !expected.equals(tokens.get().fetchToken(PROCESSING_GROUP, 0))) {
+            if (expected == null || !position.get().map(expected::equals).orElse(false)) {
                 records = notYetPublished(batch);
             }
             if (!records.isEmpty()) {

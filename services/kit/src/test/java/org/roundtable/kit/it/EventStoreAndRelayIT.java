@@ -1,6 +1,7 @@
 package org.roundtable.kit.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,9 @@ class EventStoreAndRelayIT extends KitIntegrationTest {
 
     @Autowired
     KafkaEnvelopeCodec codec;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aCommandFromAnAuthenticatedActorIsStoredAsReadableJsonNamingActorRoleCorrelationAndTheRequestAsCause() throws Exception {
@@ -115,5 +119,20 @@ class EventStoreAndRelayIT extends KitIntegrationTest {
         assertThat(envelope.causationId()).isNotBlank().isEqualTo(storedCause);
         assertThat(envelope.sequence()).isZero();
         assertThat(envelope.data()).isEqualTo(new SampleCreated(id, "Walking group", "citizen-relay"));
+    }
+
+    @Test
+    void batchesFollowingOneThisInstanceStoredAreSentWithoutReadingTheEndOfTheTopicFirst() throws Exception {
+        publishedFor(createSample(citizenToken("citizen-tail"), "Repair cafe"));
+        double readsBefore = meters.get("roundtable.relay.topic-end-reads").counter().count();
+        double publishedBefore = meters.get("roundtable.relay.events").counter().count();
+
+        for (int i = 0; i < 5; i++) {
+            publishedFor(createSample(citizenToken("citizen-tail"), "Repair cafe " + i));
+        }
+
+        assertThat(meters.get("roundtable.relay.events").counter().count() - publishedBefore).isGreaterThanOrEqualTo(5);
+        assertThat(meters.get("roundtable.relay.topic-end-reads").counter().count() - readsBefore)
+                .as("the end of the topic is read only when the token a batch starts from is not one this instance stored").isZero();
     }
 }
