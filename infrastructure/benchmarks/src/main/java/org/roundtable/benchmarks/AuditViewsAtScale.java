@@ -160,9 +160,14 @@ final class AuditViewsAtScale {
 
     private static Figure figure(String name, long[] sorted, String raw, double rawP95, double goalMillis) {
         double p95 = Benchmarks.millis(sorted, 0.95);
-        return new Figure(name, String.format(Locale.ROOT, "%.0f ms (p50 %.0f ms)", p95, Benchmarks.millis(sorted, 0.5)),
-                String.format(Locale.ROOT, "%s: %.0f ms", raw, rawP95), rawP95 / p95,
+        return new Figure(name, String.format(Locale.ROOT, "%s (p50 %s)", millis(p95), millis(Benchmarks.millis(sorted, 0.5))),
+                String.format(Locale.ROOT, "%s: %s", raw, millis(rawP95)), rawP95 / p95,
                 "<= " + (int) goalMillis + " ms", p95 <= goalMillis);
+    }
+
+    /** Whole milliseconds from ten on, tenths below: a view that answers in under a millisecond is not "0 ms". */
+    private static String millis(double value) {
+        return String.format(Locale.ROOT, value >= 10 ? "%.0f ms" : "%.1f ms", value);
     }
 
     /**

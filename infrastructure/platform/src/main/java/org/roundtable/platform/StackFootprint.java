@@ -58,22 +58,24 @@ public final class StackFootprint {
                 .anyMatch(application -> SharedClasses.forJar(application.executableJar(root)).trains());
         if (firstOfBuild) {
             System.out.println("The first start of this build, which writes the class-data archives:");
-            Footprint first = once(root, ports, false);
+            Footprint first = once(root, ports, false, 0);
             System.out.printf("%nThe first start of this build: every application healthy %.1f s after launch, processor time %.1f s."
                     + " Now a start from the archives:%n", first.readySeconds(), first.cpuSeconds());
+            return once(root, ports, demo, processorSeconds(ProcessHandle.current()));
         }
-        return once(root, ports, demo);
+        return once(root, ports, demo, 0);
     }
 
-    private static Footprint once(Path root, Ports ports, boolean demo) throws IOException {
+    /** {@code launcherBefore}: the processor time this JVM had used for an earlier start, which this one does not count. */
+    private static Footprint once(Path root, Ports ports, boolean demo, double launcherBefore) throws IOException {
         Path data = Files.createTempDirectory("roundtable-footprint-");
         long launched = System.nanoTime();
         try (LocalStack stack = new LocalStack(LocalStack.Settings.of(root, data, ports, System.out)).start()) {
             double ready = (System.nanoTime() - launched) / 1e9;
-            Usage once = report("Memory once ready", data);
+            Usage once = report("Memory once ready", data, launcherBefore);
             if (demo) {
                 DemoJourney.against(ports, System.out).play();
-                report("Memory after the demo journey", data);
+                report("Memory after the demo journey", data, launcherBefore);
             }
             return new Footprint(ready, once.rssKb(), once.pssKb(), once.cpuSeconds());
         } finally {
@@ -90,7 +92,7 @@ public final class StackFootprint {
     public static Map<String, Double> processorSeconds(Path data) {
         Map<String, Double> byProcess = new LinkedHashMap<>();
         for (ProcessHandle process : processes(data)) {
-            byProcess.merge(label(process), process.info().totalCpuDuration().map(duration -> duration.toNanos() / 1e9).orElse(0.0), Double::sum);
+            byProcess.merge(label(process), processorSeconds(process), Double::sum);
         }
         return byProcess;
     }
@@ -106,12 +108,16 @@ public final class StackFootprint {
         return processes;
     }
 
-    private static Usage report(String title, Path data) {
+    private static double processorSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(duration -> duration.toNanos() / 1e9).orElse(0.0);
+    }
+
+    private static Usage report(String title, Path data, double launcherBefore) {
         Map<String, Usage> byProcess = new LinkedHashMap<>();
         List<ProcessHandle> processes = processes(data);
         Usage total = new Usage(0, 0, 0);
         for (ProcessHandle process : processes) {
-            Usage usage = usage(process);
+            Usage usage = usage(process, process.pid() == ProcessHandle.current().pid() ? launcherBefore : 0);
             total = total.plus(usage);
             byProcess.merge(label(process), usage, Usage::plus);
         }
@@ -135,10 +141,10 @@ public final class StackFootprint {
         }
     }
 
-    private static Usage usage(ProcessHandle process) {
+    private static Usage usage(ProcessHandle process, double cpuBefore) {
         long rss = 0;
         long pss = 0;
-        double cpu = process.info().totalCpuDuration().map(duration -> duration.toMillis() / 1000.0).orElse(0.0);
+        double cpu = processorSeconds(process) - cpuBefore;
         try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(process.pid()), "smaps_rollup"))) {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (line.startsWith("Rss:")) {
