@@ -13,6 +13,9 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -28,6 +31,7 @@ import org.roundtable.kit.actor.ActorCorrelationDataProvider;
 import org.roundtable.kit.actor.ActorMetadata;
 import org.roundtable.kit.actor.Commands;
 import org.roundtable.kit.actor.RequestActors;
+import org.roundtable.kit.domain.Snapshots;
 import org.roundtable.kit.metrics.CommandMetrics;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -124,6 +128,15 @@ public class EventSourcingConfiguration {
         }
         Object heard = event.getMetaData().get(ActorMetadata.HEARD_SUBJECT);
         return heard != null ? heard : event.getIdentifier();
+    }
+
+    /** The trigger aggregates name in {@code @Aggregate(snapshotTriggerDefinition = Snapshots.EVERY_FEW_EVENTS)}. */
+    @Bean(name = Snapshots.EVERY_FEW_EVENTS)
+    SnapshotTriggerDefinition roundtableSnapshots(Snapshotter snapshotter, @Value("${roundtable.snapshots.every:50}") int every) {
+        if (every < 2) {
+            throw new IllegalArgumentException("roundtable.snapshots.every must be at least 2, was " + every);
+        }
+        return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 
     /** Axon's JPA token store, claiming under {@code roundtable.processors.node} when that is set. */

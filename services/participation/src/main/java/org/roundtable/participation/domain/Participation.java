@@ -1,5 +1,7 @@
 package org.roundtable.participation.domain;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -27,6 +29,7 @@ import org.roundtable.kit.domain.NotFound;
 import org.roundtable.kit.domain.NotPermitted;
 import org.roundtable.kit.domain.Require;
 import org.roundtable.kit.domain.RuleViolation;
+import org.roundtable.kit.domain.Snapshots;
 import org.roundtable.participation.domain.ParticipationCommands.CloseEndorsements;
 import org.roundtable.participation.domain.ParticipationCommands.Endorse;
 import org.roundtable.participation.domain.ParticipationCommands.FollowProposal;
@@ -54,7 +57,9 @@ import static org.roundtable.kit.authority.Authorities.actorOf;
  * once it is submitted, until it is decided or withdrawn. Identified by the proposal's id; it learns of the proposal
  * only from the proposals topic.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.EVERY_FEW_EVENTS)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public class Participation {
 
     enum Stage { CO_DESIGN, OPEN, CLOSED }

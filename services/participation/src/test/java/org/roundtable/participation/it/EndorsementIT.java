@@ -87,4 +87,31 @@ class EndorsementIT extends ParticipationIntegrationTest {
         Eventually.within(Duration.ofSeconds(30), () ->
                 assertThat(api().get("/api/participation/me/activity", citizen("gus")).body()).hasSize(3));
     }
+
+    @Test
+    void aProposalEndorsedManyTimesIsLoadedFromItsSnapshotAndStillKnowsEachEndorser() throws Exception {
+        String proposalId = UUID.randomUUID().toString();
+        proposal(proposalId, "author-snap", true);
+        Eventually.within(Duration.ofSeconds(60), () -> assertThat(storedEventTypes(proposalId)).contains("EndorsementsOpened"));
+        String path = "/api/participation/proposals/" + proposalId + "/endorsements";
+        for (int i = 0; i < 60; i++) {
+            expect(204, api().post(path, citizen("snap-" + i), Map.of("reason", "number " + i)));
+        }
+
+        Long snapshotAt = jdbc.queryForObject("select max(sequence_number) from snapshot_event_entry where aggregate_identifier = ?",
+                Long.class, proposalId);
+        assertThat(snapshotAt).as("a snapshot taken after the first fifty events").isNotNull().isGreaterThanOrEqualTo(49L);
+        String snapshot = jdbc.queryForObject("select convert_from(payload, 'UTF8') from snapshot_event_entry where aggregate_identifier = ? "
+                + "order by sequence_number desc limit 1", String.class, proposalId);
+        assertThat(snapshot).as("the aggregate's state, its endorsers among it").contains("\"endorsers\"", "\"snap-7\"", "\"stage\":\"OPEN\"");
+
+        ApiClient.Response again = api().post(path, citizen("snap-7"), Map.of("reason", "twice"));
+        assertThat(again.status()).as("an endorser from before the snapshot is still known").isEqualTo(409);
+        assertThat(again.body().get("detail").asText()).contains("already endorse");
+        expect(204, api().send("DELETE", path + "/mine", citizen("snap-3"), null));
+        assertThat(api().send("DELETE", path + "/mine", citizen("snap-3"), null).status()).isEqualTo(409);
+        expect(204, api().post(path, citizen("snap-after"), Map.of("reason", "after the snapshot")));
+        Eventually.within(Duration.ofSeconds(30), () -> assertThat(
+                api().get("/api/participation/proposals/" + proposalId, citizen("reader")).body().get("endorsementCount").asInt()).isEqualTo(60));
+    }
 }
