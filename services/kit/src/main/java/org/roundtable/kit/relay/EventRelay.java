@@ -5,8 +5,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.roundtable.events.Actor;
@@ -23,9 +21,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The event store is the outbox: this tracking event handler publishes every stored event of the service to its
@@ -37,11 +33,10 @@ import java.util.function.Supplier;
  *
  * <p>However many instances of the service run, one relays: the processor has one segment, and its token is claimed by
  * one instance at a time. The broker may have committed a batch whose token the database then did not store (the
- * instance was killed between the two, or PostgreSQL failed the commit). So whenever the position the processor starts
- * a batch from is not the token this instance itself stored last while it held the claim (after a failed batch, a
- * start, or a claim taken or given up), the relay first reads the end of the topic and leaves out the events already there: each
- * stored event is published once. The processor stores the batch's end token before it hands over the batch's first
- * event, so the store, read inside the batch, cannot say where the batch started; the processor's own position can.
+ * instance was killed between the two, or PostgreSQL failed the commit). So unless a batch follows one this instance
+ * stored while it held the claim all along (not after a start, a failed batch, or the segment claimed or given up),
+ * the relay first reads the end of the topic and leaves out the events already there: each stored event is published
+ * once.
  */
 @ProcessingGroup(EventRelay.PROCESSING_GROUP)
 public class EventRelay {
@@ -57,20 +52,18 @@ public class EventRelay {
     private final Source source;
     private final Actor serviceActor;
     private final RelayMetrics metrics;
-    private final Supplier<Optional<TrackingToken>> position;
     private final PublishedTail publishedTail;
-    /** The token this instance stored with its last published batch; null until then, and while a batch is under way. */
-    private volatile TrackingToken storedToken;
+    /** Whether this instance's last batch was stored, and the segment has stayed claimed since; false while a batch is under way. */
+    private volatile boolean followsOwnStoredBatch;
 
     EventRelay(KafkaTemplate<String, byte[]> kafka, KafkaEnvelopeCodec codec, EventCatalog catalog, Source source,
-               RelayMetrics metrics, Supplier<Optional<TrackingToken>> position, PublishedTail publishedTail) {
+               RelayMetrics metrics, PublishedTail publishedTail) {
         this.kafka = kafka;
         this.codec = codec;
         this.catalog = catalog;
         this.source = source;
         this.serviceActor = Actor.system(source.service());
         this.metrics = metrics;
-        this.position = position;
         this.publishedTail = publishedTail;
     }
 
@@ -79,7 +72,7 @@ public class EventRelay {
      * holds may be ahead of the token (another instance may have published a batch whose token it never stored).
      */
     void segmentClaimChanged() {
-        storedToken = null;
+        followsOwnStoredBatch = false;
     }
 
     @EventHandler
@@ -88,16 +81,14 @@ public class EventRelay {
         Batch batch = batchUnit.getOrComputeResource(BATCH, key -> {
             Batch started = new Batch();
             batchUnit.onPrepareCommit(unit -> publish(started));
-            batchUnit.afterCommit(unit -> storedToken = started.end);
+            batchUnit.afterCommit(unit -> followsOwnStoredBatch = true);
             return started;
         });
-        TrackingToken token = message instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken() : null;
         if (ActorMetadata.heardFromOf(message.getMetaData()).isPresent()) {
-            batch.passOver(token); // another service's event, kept here as heard: its own service published it
-            return;
+            return; // another service's event, kept here as heard: its own service published it
         }
         EventEnvelope envelope = envelopeOf(payload, message);
-        batch.add(envelope.id(), codec.encode(envelope), token);
+        batch.add(envelope.id(), codec.encode(envelope));
     }
 
     EventEnvelope envelopeOf(Object payload, EventMessage<?> message) {
@@ -121,11 +112,11 @@ public class EventRelay {
     }
 
     private void publish(Batch batch) {
-        TrackingToken expected = storedToken;
-        storedToken = null;
+        boolean followsOwn = followsOwnStoredBatch;
+        followsOwnStoredBatch = false;
         try {
             List<ProducerRecord<String, byte[]>> records = batch.records;
-            if (expected == null || !position.get().map(expected::equals).orElse(false)) {
+            if (!followsOwn) {
                 records = notYetPublished(batch);
             }
             if (!records.isEmpty()) {
@@ -163,21 +154,15 @@ public class EventRelay {
         return records;
     }
 
-    /** The events of one processor batch, and the token the processor stores when it commits. */
+    /** The events of one processor batch that are this service's own to publish. */
     private static final class Batch {
 
         private final List<String> eventIds = new ArrayList<>();
         private final List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        private TrackingToken end;
 
-        void add(String eventId, ProducerRecord<String, byte[]> record, TrackingToken token) {
+        void add(String eventId, ProducerRecord<String, byte[]> record) {
             eventIds.add(eventId);
             records.add(record);
-            end = token;
-        }
-
-        void passOver(TrackingToken token) {
-            end = token;
         }
     }
 }

@@ -10,10 +10,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.roundtable.events.EventCatalog;
@@ -33,7 +30,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The event-store-to-Kafka relay, for services that publish (the audit service only reads). Its producer is
@@ -90,17 +86,8 @@ public class RelayConfiguration {
 
     @Bean
     EventRelay eventRelay(KafkaTemplate<String, byte[]> relayKafkaTemplate, KafkaEnvelopeCodec codec, EventCatalog catalog,
-                          RoundtableProperties properties, RelayMetrics metrics, PublishedTail relayPublishedTail,
-                          ObjectProvider<EventProcessingConfiguration> processing) {
-        return new EventRelay(relayKafkaTemplate, codec, catalog, Source.ofService(properties.service()), metrics,
-                () -> processorPosition(processing.getObject()), relayPublishedTail);
-    }
-
-    /** Where the relay's processor stands in the event stream: the end of the last batch it committed, or its claimed token. */
-    private static Optional<TrackingToken> processorPosition(EventProcessingConfiguration processing) {
-        return processing.eventProcessor(EventRelay.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .map(processor -> processor.processingStatus().get(0))
-                .map(EventTrackerStatus::getTrackingToken);
+                          RoundtableProperties properties, RelayMetrics metrics, PublishedTail relayPublishedTail) {
+        return new EventRelay(relayKafkaTemplate, codec, catalog, Source.ofService(properties.service()), metrics, relayPublishedTail);
     }
 
     @Bean

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.roundtable.testsupport.ApiClient;
 import org.roundtable.testsupport.Eventually;
@@ -12,6 +14,7 @@ import org.roundtable.testsupport.Topics;
 import org.roundtable.events.EventEnvelope;
 import org.roundtable.events.KafkaEnvelopeCodec;
 import org.roundtable.events.Role;
+import org.roundtable.kit.relay.EventRelay;
 import org.roundtable.kit.sample.SampleEvents.SampleCreated;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,6 +32,9 @@ class EventStoreAndRelayIT extends KitIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void aCommandFromAnAuthenticatedActorIsStoredAsReadableJsonNamingActorRoleCorrelationAndTheRequestAsCause() throws Exception {
@@ -134,5 +140,19 @@ class EventStoreAndRelayIT extends KitIntegrationTest {
         assertThat(meters.get("roundtable.relay.events").counter().count() - publishedBefore).isGreaterThanOrEqualTo(5);
         assertThat(meters.get("roundtable.relay.topic-end-reads").counter().count() - readsBefore)
                 .as("the end of the topic is read only when the token a batch starts from is not one this instance stored").isZero();
+    }
+
+    @Test
+    void afterTheRelaysSegmentIsGivenUpAndClaimedAgainTheNextBatchReadsTheEndOfTheTopicFirst() throws Exception {
+        publishedFor(createSample(citizenToken("citizen-claim"), "Tool library"));
+        double readsBefore = meters.get("roundtable.relay.topic-end-reads").counter().count();
+
+        EventProcessor relay = processing.eventProcessor(EventRelay.PROCESSING_GROUP).orElseThrow();
+        relay.shutDown();
+        relay.start();
+        publishedFor(createSample(citizenToken("citizen-claim"), "Tool library again"));
+
+        assertThat(meters.get("roundtable.relay.topic-end-reads").counter().count() - readsBefore)
+                .as("another instance may have published while the segment was not this instance's").isEqualTo(1);
     }
 }
